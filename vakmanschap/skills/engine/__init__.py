@@ -1,0 +1,1 @@
+"""Skills engine core: plain Python, no Django. See docs/skills-engine.md."""
