@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+# Pages a staff user may reach before passing the second factor.
+_OPEN_PATH_NAMES = ("accounts:two_factor_setup", "accounts:two_factor_verify", "accounts:logout")
+
+
+class RequireTwoFactorMiddleware:
+    """Staff roles must pass TOTP before anything else (unless demo mode switches it off)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            settings.TWO_FACTOR_REQUIRED
+            and user.is_authenticated
+            and user.is_staff_role
+            and not user.is_verified()
+        ):
+            open_paths = {reverse(name) for name in _OPEN_PATH_NAMES}
+            if request.path not in open_paths and not request.path.startswith(
+                (settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/static/", "/healthz", "/i18n/")
+            ):
+                from .two_factor import has_confirmed_device
+
+                target = "accounts:two_factor_verify" if has_confirmed_device(user) else "accounts:two_factor_setup"
+                return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+        return self.get_response(request)

@@ -1,0 +1,142 @@
+from functools import cached_property
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .roles import ROLE_ORGANISATION_KIND, STAFF_ROLES, Role
+
+DEMO_EMAIL_DOMAIN = "@demo.local"
+
+
+def is_demo_email(email: str) -> bool:
+    return email.lower().endswith(DEMO_EMAIL_DOMAIN)
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra)
+
+    def get_by_natural_key(self, email):
+        return self.get(email__iexact=email)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who logs in. Identified by e-mail address."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="nl"
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(_("admin site access"), default=False)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.email.lower()
+        if is_demo_email(self.email) and not settings.DEMO_MODE:
+            raise ValidationError({"email": _("Demo accounts can only exist in demo mode.")})
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.lower()
+        if is_demo_email(self.email) and not settings.DEMO_MODE:
+            raise ValidationError(_("Demo accounts can only exist in demo mode."))
+        super().save(*args, **kwargs)
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        roles = {m.role for m in self.memberships.all()}
+        if self.is_superuser:
+            roles.add(Role.ADMINISTRATOR)
+        return frozenset(roles)
+
+    def has_role(self, *roles) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    @property
+    def is_staff_role(self) -> bool:
+        return bool(self.roles & STAFF_ROLES)
+
+    def organisations_for(self, role):
+        return [m.organisation for m in self.memberships.all() if m.role == role and m.organisation]
+
+    @property
+    def primary_role(self) -> str | None:
+        for role in Role.values[::-1]:  # administrator first, participant last
+            if role in self.roles:
+                return role
+        return None
+
+
+class Membership(models.Model):
+    """A user's role, held in an organisation (staff roles) or on its own."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        null=True,
+        blank=True,
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "organisation"], name="membership_unique_role_in_org"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=models.Q(organisation__isnull=True),
+                name="membership_unique_role_without_org",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(organisation__isnull=False)
+                | models.Q(role__in=[Role.MONITOR, Role.ADMINISTRATOR, Role.PARTICIPANT]),
+                name="membership_staff_role_needs_org",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()}"
+
+    def clean(self):
+        expected_kind = ROLE_ORGANISATION_KIND.get(self.role)
+        if expected_kind and (self.organisation is None or self.organisation.kind != expected_kind):
+            raise ValidationError(
+                {"organisation": _("This role needs an organisation of kind “%(kind)s”.")
+                 % {"kind": expected_kind.label}}
+            )

@@ -1,0 +1,28 @@
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from .services import LOGIN, LOGIN_FAILED, LOGOUT, record_event
+
+
+def _ip(request):
+    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+
+
+@receiver(user_logged_in)
+def on_login(sender, request, user, **kwargs):
+    record_event(LOGIN, actor=user, ip=_ip(request))
+
+
+@receiver(user_logged_out)
+def on_logout(sender, request, user, **kwargs):
+    if user is not None:
+        record_event(LOGOUT, actor=user, ip=_ip(request))
+
+
+@receiver(user_login_failed)
+def on_login_failed(sender, credentials, request=None, **kwargs):
+    from django.contrib.auth import get_user_model
+
+    email = (credentials.get("username") or credentials.get("email") or "").lower()
+    user = get_user_model().objects.filter(email__iexact=email).first() if email else None
+    record_event(LOGIN_FAILED, obj=user, object_repr=email, attempted_email=email, ip=_ip(request))

@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+
+from vakmanschap.audit.services import record_permission_denied
+
+from .access import ObjectAccessDenied, view_permission_check
+
+# Third-party views that carry their own access control.
+SELF_GUARDED_MODULE_PREFIXES = ("django.contrib.admin.", "django.views.static", "debug_toolbar")
+
+
+class PermissionEnforcementMiddleware:
+    """Deny by default: a view must name its permission function, and the user must pass it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        module = getattr(view_func, "__module__", "") or ""
+        if module.startswith(SELF_GUARDED_MODULE_PREFIXES):
+            return None
+        check = view_permission_check(view_func)
+        if check is None:
+            if settings.DEBUG:
+                raise ImproperlyConfigured(f"View {view_func!r} names no permission function.")
+            raise PermissionDenied
+        if check(request.user):
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        record_permission_denied(request.user, check.__name__, None, path=request.path)
+        raise PermissionDenied
+
+    def process_exception(self, request, exception):
+        # Runs after the request transaction rolled back, so the record survives.
+        if isinstance(exception, ObjectAccessDenied):
+            record_permission_denied(
+                request.user, exception.check_name, exception.obj, path=request.path
+            )
+        elif isinstance(exception, PermissionDenied) and request.user.is_authenticated:
+            record_permission_denied(request.user, "view", None, path=request.path)
+        return None

@@ -1,0 +1,74 @@
+"""pytest plugin: with VAKMANSCHAP_TEST_POSTGRES=1, run the suite on a throwaway PostgreSQL.
+
+Loaded with `-p vakmanschap.testing.postgres` (see pyproject). The cluster is created with
+initdb and started with pg_ctl when the plugin is imported, before pytest-django reads the
+settings; DATABASE_URL then points the whole run at it. No shared server is needed, and the
+cluster is stopped and removed at exit. PostgreSQL refuses to run as root, so as root the
+server runs as the `postgres` system user (Debian's postgresql package creates it).
+"""
+
+import atexit
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+
+
+def find_pg_bin() -> str | None:
+    pg_ctl = shutil.which("pg_ctl")
+    if pg_ctl:
+        return os.path.dirname(os.path.realpath(pg_ctl))
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), reverse=True)
+    return os.path.dirname(candidates[0]) if candidates else None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_cluster(bin_dir: str) -> str:
+    """Create and start a cluster; returns its DATABASE_URL."""
+    run_as: list[str] = []
+    tmp = tempfile.mkdtemp(prefix="vakmanschap-pg-")
+    if os.geteuid() == 0:
+        owner = pwd.getpwnam("postgres")
+        os.chown(tmp, owner.pw_uid, owner.pw_gid)
+        run_as = ["runuser", "-u", "postgres", "--"]
+    datadir, port = os.path.join(tmp, "data"), _free_port()
+    quiet = {"check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE}
+    subprocess.run(
+        [*run_as, f"{bin_dir}/initdb", "-D", datadir, "-U", "postgres", "-A", "trust",
+         "-E", "UTF8", "--locale=C"],
+        **quiet,
+    )
+    options = (
+        f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
+    )
+    subprocess.run(
+        [*run_as, f"{bin_dir}/pg_ctl", "-D", datadir, "-o", options, "-l",
+         os.path.join(tmp, "server.log"), "-w", "start"],
+        **quiet,
+    )
+
+    def stop():
+        subprocess.run(
+            [*run_as, f"{bin_dir}/pg_ctl", "-D", datadir, "-m", "immediate", "stop"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    atexit.register(stop)
+    return f"postgres://postgres@127.0.0.1:{port}/postgres"
+
+
+if os.environ.get("VAKMANSCHAP_TEST_POSTGRES") == "1":
+    _bin = find_pg_bin()
+    if _bin is None:
+        raise RuntimeError("VAKMANSCHAP_TEST_POSTGRES=1, but no PostgreSQL (pg_ctl) was found.")
+    os.environ["DATABASE_URL"] = start_cluster(_bin)

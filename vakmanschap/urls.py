@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("vakmanschap.core.urls")),
+    path("account/", include("vakmanschap.accounts.urls")),
+    path("organisations/", include("vakmanschap.organisations.urls")),
+    path("catalogue/", include("vakmanschap.catalogue.urls")),
+    path("esco/", include("vakmanschap.esco.urls")),
+    path("audit/", include("vakmanschap.audit.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "vakmanschap.core.errors.permission_denied"
+handler404 = "vakmanschap.core.errors.page_not_found"
+handler500 = "vakmanschap.core.errors.server_error"
