@@ -23,7 +23,7 @@ def _actor(user):
 def record_event(event: str, *, actor=None, obj=None, object_repr="", reason="", **data):
     """Write one security event. `obj` defaults to the actor's own user record."""
     target = obj if obj is not None and getattr(obj, "pk", None) is not None else _actor(actor)
-    model = type(target) if target is not None else get_user_model()
+    model = target._meta.model if target is not None else get_user_model()
     entry = LogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(model),
         object_pk=str(target.pk) if target is not None else "",

@@ -1,0 +1,55 @@
+# Two commands on a fresh machine: `make demo` and `make test` (see README).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint check-migrations check-translations test-sqlite test-postgres bench messages compile-messages vendor clean
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	VAKMANSCHAP_DEMO=1 $(BIN)/vakmanschap demo --port $(PORT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check vakmanschap tests
+
+check-migrations: $(STAMP)
+	VAKMANSCHAP_DEMO=1 DATABASE_URL=sqlite:///:memory: $(BIN)/vakmanschap makemigrations --check --dry-run
+
+check-translations: $(STAMP)
+	VAKMANSCHAP_DEMO=1 $(BIN)/python -m vakmanschap.core.translations check
+
+test-sqlite: $(STAMP)
+	DATABASE_URL=sqlite:///:memory: $(BIN)/pytest
+
+# Runs the suite again on a throwaway PostgreSQL cluster when PostgreSQL is installed.
+test-postgres: $(STAMP)
+	@if $(BIN)/python -c "import sys; from vakmanschap.testing.postgres import find_pg_bin; sys.exit(0 if find_pg_bin() else 1)"; then \
+		VAKMANSCHAP_TEST_POSTGRES=1 $(BIN)/pytest -m "not e2e"; \
+	elif [ "$$VAKMANSCHAP_REQUIRE_ALL_TESTS" = "1" ]; then \
+		echo "PostgreSQL (pg_ctl) not found, and VAKMANSCHAP_REQUIRE_ALL_TESTS=1."; exit 1; \
+	else echo "PostgreSQL not installed: skipping the PostgreSQL run."; fi
+
+test: lint check-migrations check-translations test-sqlite test-postgres
+
+bench: $(STAMP)
+	VAKMANSCHAP_DEMO=1 $(BIN)/vakmanschap skills evaluate
+
+messages: $(STAMP)
+	VAKMANSCHAP_DEMO=1 $(BIN)/python -m vakmanschap.core.translations make
+
+compile-messages: $(STAMP)
+	$(BIN)/python -m vakmanschap.core.translations compile
+
+vendor:
+	scripts/refresh-vendor.sh
+
+clean:
+	rm -rf $(VENV) var

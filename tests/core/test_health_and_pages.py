@@ -1,0 +1,50 @@
+import pytest
+from django.urls import reverse
+
+
+@pytest.mark.django_db
+def test_healthz_reports_database_and_migrations(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": True, "migrations": True}
+
+
+@pytest.mark.django_db
+def test_healthz_reports_unapplied_migrations(client, monkeypatch):
+    monkeypatch.setattr("vakmanschap.core.views.migrations_applied", lambda: False)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "error"
+
+
+@pytest.mark.django_db
+def test_home_is_dutch_by_default_and_english_is_one_click_away(client):
+    response = client.get("/")
+    html = response.content.decode()
+    assert '<html lang="nl"' in html
+    assert 'name="language" value="en"' in html
+    response = client.post(reverse("core:set_language"), {"language": "en", "next": "/"}, follow=True)
+    assert '<html lang="en"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_footer_credits_esco(client):
+    assert "ESCO, European Commission" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_unknown_page_uses_site_style_404(client, settings):
+    settings.DEBUG = False
+    response = client.get("/does-not-exist/")
+    assert response.status_code == 404
+    assert "utrecht-heading-1" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_server_error_shows_no_stack_trace(client, settings):
+    from vakmanschap.core.errors import server_error
+
+    response = server_error(None)
+    body = response.content.decode()
+    assert response.status_code == 500
+    assert "Traceback" not in body and "Er ging iets mis" in body

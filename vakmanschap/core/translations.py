@@ -1,0 +1,101 @@
+"""Translation housekeeping: every app keeps its own `locale/` so that apps stay independent.
+
+`make messages` extracts and merges strings per app; `compile` writes the .mo files (with
+polib, so no GNU gettext is needed to run the site); `check` fails when a string in the code
+has no Dutch translation, a translation is fuzzy, or a .mo file is stale.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import polib
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+LANGUAGES = ["nl", "en"]
+
+
+def app_dirs() -> list[Path]:
+    return sorted(p.parent for p in PACKAGE_DIR.glob("*/locale"))
+
+
+def _po_path(app: Path, lang: str) -> Path:
+    return app / "locale" / lang / "LC_MESSAGES" / "django.po"
+
+
+def make_messages(app: Path) -> None:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "vakmanschap.settings",
+           "PYTHONPATH": str(PACKAGE_DIR.parent)}
+    cmd = [sys.executable, "-m", "django", "makemessages", "--no-obsolete", "--no-location"]
+    for lang in LANGUAGES:
+        cmd += ["-l", lang]
+    subprocess.run(cmd, cwd=app, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def compile_app(app: Path) -> None:
+    for lang in LANGUAGES:
+        po = _po_path(app, lang)
+        if po.exists():
+            polib.pofile(str(po)).save_as_mofile(str(po.with_suffix(".mo")))
+
+
+def problems_in(app: Path) -> list[str]:
+    """What is missing in this app's translations, compared with the code as it is now."""
+    found: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / app.name
+        shutil.copytree(app, copy)
+        make_messages(copy)
+        for lang in LANGUAGES:
+            po = _po_path(copy, lang)
+            if not po.exists():
+                continue
+            fresh = polib.pofile(str(po))
+            committed = _po_path(app, lang)
+            known = polib.pofile(str(committed)) if committed.exists() else polib.POFile()
+            known_ids = {(e.msgctxt, e.msgid) for e in known if not e.obsolete}
+            for entry in fresh:
+                if (entry.msgctxt, entry.msgid) not in known_ids:
+                    found.append(f"{app.name}/{lang}: not in the committed .po: {entry.msgid!r}")
+            if lang == "nl":
+                for entry in known.untranslated_entries() + known.fuzzy_entries():
+                    found.append(f"{app.name}/nl: untranslated or fuzzy: {entry.msgid!r}")
+            mo = committed.with_suffix(".mo")
+            if committed.exists() and not mo.exists():
+                found.append(f"{app.name}/{lang}: .mo missing")
+            elif committed.exists():
+                compiled = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
+                            for e in polib.mofile(str(mo))}
+                for e in known.translated_entries():
+                    if compiled.get((e.msgctxt, e.msgid)) != (e.msgstr, e.msgstr_plural):
+                        found.append(f"{app.name}/{lang}: .mo is stale ({e.msgid!r})")
+                        break
+    return found
+
+
+def main(argv: list[str]) -> int:
+    action = argv[1] if len(argv) > 1 else "check"
+    apps = app_dirs()
+    if action == "make":
+        for app in apps:
+            make_messages(app)
+    elif action == "compile":
+        for app in apps:
+            compile_app(app)
+    elif action == "check":
+        problems = [p for app in apps for p in problems_in(app)]
+        for problem in problems:
+            print(problem)
+        print(f"translations: {len(apps)} apps checked, {len(problems)} problems")
+        return 1 if problems else 0
+    else:
+        print("usage: python -m vakmanschap.core.translations make|compile|check")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

@@ -1,0 +1,46 @@
+import subprocess
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from vakmanschap.demo import data
+
+
+class Command(BaseCommand):
+    help = (
+        "Set up and serve the demo: migrate, import ESCO and the shortage list, load the demo "
+        "data, then serve on 127.0.0.1. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--no-serve", action="store_true", help="Set up only; do not serve.")
+
+    def handle(self, *args, port, no_serve, **options):
+        if not settings.DEMO_MODE:
+            raise CommandError("The demo runs only in demo mode: set VAKMANSCHAP_DEMO=1.")
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write("Database ready.")
+        call_command("esco_import")
+        shortage_csv = settings.SHARED_DIR / "twente" / "shortage_occupations.csv"
+        if shortage_csv.exists():
+            call_command("import_shortage_list", str(shortage_csv), valid_from="2026-01-01",
+                         region="twente")
+        call_command("demo_data")
+        self._print_accounts(port)
+        if no_serve:
+            return
+        worker = subprocess.Popen([sys.executable, "-m", "vakmanschap.manage", "db_worker"])
+        try:
+            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        finally:
+            worker.terminate()
+
+    def _print_accounts(self, port):
+        self.stdout.write(self.style.SUCCESS(f"\nVakmanschap demo: http://127.0.0.1:{port}/"))
+        self.stdout.write(f"Demo accounts (password: {data.DEMO_PASSWORD}):")
+        for email, name, role, _ in data.ACCOUNTS:
+            self.stdout.write(f"  {email:<24} {role:<16} {name}")
+        self.stdout.write("")

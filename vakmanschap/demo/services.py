@@ -1,0 +1,88 @@
+"""Loading the demo content. Idempotent: running it again changes nothing."""
+
+import csv
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+
+from vakmanschap.accounts.models import Membership, User
+from vakmanschap.accounts.roles import OrganisationKind, Role
+from vakmanschap.catalogue.models import Course
+from vakmanschap.organisations.models import Organisation
+from vakmanschap.region.models import Municipality
+
+from . import data
+
+
+def municipalities_csv() -> Path:
+    return settings.SHARED_DIR / "twente" / "municipalities.csv"
+
+
+def load_municipalities(path: Path) -> int:
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        Municipality.objects.update_or_create(
+            cbs_code=row["cbs_code"].strip(), defaults={"name": row["name"].strip()}
+        )
+    return len(rows)
+
+
+def _organisation(name, kind, cbs_code, kvk=""):
+    organisation, _ = Organisation.objects.update_or_create(
+        name=name,
+        kind=kind,
+        defaults={"municipality": Municipality.objects.get(cbs_code=cbs_code), "kvk_number": kvk},
+    )
+    return organisation
+
+
+def _account(email, full_name, role, organisation):
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User(email=email, full_name=full_name)
+        user.set_password(data.DEMO_PASSWORD)
+    user.full_name = full_name
+    user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR
+    user.save()
+    Membership.objects.get_or_create(user=user, role=role, organisation=organisation)
+    return user
+
+
+@transaction.atomic
+def load_demo_data() -> dict[str, int]:
+    if not settings.DEMO_MODE:
+        raise ImproperlyConfigured("Demo data can only be loaded in demo mode (VAKMANSCHAP_DEMO=1).")
+    counts = {"municipalities": load_municipalities(municipalities_csv())}
+    advice = _organisation(*data.ADVICE_ORGANISATION[:1], OrganisationKind.ADVICE, data.ADVICE_ORGANISATION[1])
+    fund = _organisation(data.FUND[0], OrganisationKind.FUND, data.FUND[1])
+    providers, course_count = [], 0
+    for name, cbs_code, courses in data.PROVIDERS:
+        provider = _organisation(name, OrganisationKind.PROVIDER, cbs_code)
+        providers.append(provider)
+        for title, level, price_cents, months, description in courses:
+            Course.objects.update_or_create(
+                provider=provider,
+                title=title,
+                defaults={"level": level, "price_cents": price_cents, "duration_months": months,
+                          "description": description, "is_active": True},
+            )
+            course_count += 1
+    employers = [
+        _organisation(name, OrganisationKind.EMPLOYER, cbs_code, kvk)
+        for name, kvk, cbs_code in data.EMPLOYERS
+    ]
+    by_key = {"advice": advice, "fund": fund}
+    for email, full_name, role, key in data.ACCOUNTS:
+        if isinstance(key, tuple):
+            organisation = (providers if key[0] == "provider" else employers)[key[1]]
+        else:
+            organisation = by_key.get(key)
+        _account(email, full_name, role, organisation)
+    counts.update(
+        providers=len(providers), courses=course_count, employers=len(employers),
+        accounts=len(data.ACCOUNTS),
+    )
+    return counts
