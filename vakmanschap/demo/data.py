@@ -34,7 +34,7 @@ PROVIDERS = [
         ("Data-analyse met Python", 4, 175000, 4, "Data verzamelen, opschonen en analyseren."),
         ("Digitale Vaardigheden voor de Zorg", 2, 65000, 2, "Werken met het elektronisch cliëntdossier en zorgdomotica."),
     ]),
-    ("Leren en Werken Oost", "GM0148", [
+    ("Leren en Werken Oost", "GM0163", [
         ("Logistiek Medewerker", 2, 290000, 12, "Ontvangen, opslaan en verzenden van goederen."),
         ("Medewerker Facilitaire Dienstverlening", 2, 260000, 12, "Schoonmaak, catering en receptie in zorg en bedrijven."),
         ("NT2 Taal op de Werkvloer (B1)", 2, 150000, 6, "Nederlands als tweede taal voor nieuwkomers, gericht op werk."),
@@ -51,7 +51,7 @@ FUND = ("Twents Fonds voor Vakmanschap – backoffice gemeente Enschede", "GM015
 EMPLOYERS = [
     ("Zorggroep Noord-Oost Twente", "91000011", "GM0147"),
     ("Ziekenhuisgroep Twente Zuid", "91000012", "GM0153"),
-    ("Thuiszorg Tubbergen-Dinkelland", "91000013", "GM0183"),
+    ("Thuiszorg Tubbergen-Dinkelland", "91000013", "GM1774"),
     ("Machinefabriek Hof van Twente", "91000014", "GM1735"),
     ("Installatiebedrijf Rijssen-Holten", "91000015", "GM1742"),
     ("Kunststoftechniek Oldenzaal", "91000016", "GM0173"),
