@@ -27,6 +27,11 @@ def _no_two_factor_by_default(settings):
 
 
 @pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _local_static(settings):
     settings.STORAGES = {
         **settings.STORAGES,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from vakmanschap.core.access import guarded
 
 from . import two_factor
-from .forms import EmailLoginForm, TokenForm
+from .forms import EmailLoginForm, QueuedPasswordResetForm, TokenForm
 from .login_providers import enabled_providers
 from .permissions import can_manage_own_two_factor, is_anyone, is_authenticated
 
@@ -32,6 +32,7 @@ class LogoutView(auth_views.LogoutView):
 class PasswordResetView(auth_views.PasswordResetView):
     permission_check = staticmethod(is_anyone)
     template_name = "accounts/password_reset_form.html"
+    form_class = QueuedPasswordResetForm
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
