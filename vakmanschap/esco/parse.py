@@ -1,0 +1,193 @@
+"""Reads an `EscoSource` into a plain in-memory `Dataset` (no database involved).
+
+Label precedence per concept and language: the main file (`skills_nl.csv`) wins; when a
+language has no main file, the collections (`*Collection_nl.csv`) and, for skill groups, the
+skills hierarchy supply the labels. Concepts keep the languages they already had in the
+database; only the (concept, language) pairs present in this import are synced.
+"""
+
+from dataclasses import dataclass, field
+
+from .models import ConceptKind, LabelKind
+from .source import CsvFile, EscoSource
+
+CONCEPT_TYPES = {
+    "Occupation": ConceptKind.OCCUPATION,
+    "KnowledgeSkillCompetence": ConceptKind.SKILL,
+    "SkillGroup": ConceptKind.SKILL_GROUP,
+    "ISCOGroup": ConceptKind.ISCO_GROUP,
+}
+MAIN_FILES = {
+    "ISCOGroups": ConceptKind.ISCO_GROUP,
+    "skillGroups": ConceptKind.SKILL_GROUP,
+    "occupations": ConceptKind.OCCUPATION,
+    "skills": ConceptKind.SKILL,
+}
+
+
+@dataclass
+class ConceptData:
+    kind: str
+    code: str = ""
+    skill_type: str = ""
+    reuse_level: str = ""
+    isco_code: str = ""  # occupations: the 4-digit ISCO unit group
+    status: str = ""
+
+
+@dataclass
+class Dataset:
+    version: str
+    languages: list[str]
+    concepts: dict[str, ConceptData] = field(default_factory=dict)
+    labels: dict[str, dict[str, set[tuple[int, str]]]] = field(default_factory=dict)
+    descriptions: dict[str, dict[str, str]] = field(default_factory=dict)
+    # None: the file was not part of this import, so the stored relations stay as they are.
+    occupation_skills: dict[tuple[str, str], tuple[str, str]] | None = None
+    skill_relations: dict[tuple[str, str], str] | None = None
+    broader: set[tuple[str, str]] = field(default_factory=set)
+    broader_synced_kinds: set[str] = field(default_factory=set)
+    collections: dict[str, set[str]] = field(default_factory=dict)
+
+
+def _cell(row: dict, name: str) -> str:
+    return (row.get(name) or "").strip()
+
+
+def split_labels(cell: str | None, pipe: bool = False) -> list[str]:
+    """Several labels in one cell: newline separated (main files) or " | " (collections)."""
+    text = (cell or "").replace(" | ", "\n") if pipe else (cell or "")
+    seen: dict[str, None] = {}
+    for part in text.split("\n"):
+        if part.strip():
+            seen.setdefault(part.strip())
+    return list(seen)
+
+
+def collection_code(stem: str) -> str:
+    """digitalSkillsCollection -> digital, researchOccupationsCollection -> researchOccupations."""
+    for suffix in ("SkillsCollection", "Collection"):
+        if stem.endswith(suffix) and stem != suffix:
+            return stem[: -len(suffix)]
+    return stem
+
+
+class _Reader:
+    def __init__(self, source: EscoSource):
+        self.source = source
+        self.data = Dataset(version=source.version, languages=source.languages)
+
+    def concept(self, uri: str, kind: str) -> ConceptData:
+        found = self.data.concepts.get(uri)
+        if found is None:
+            found = self.data.concepts[uri] = ConceptData(kind=kind)
+        return found
+
+    def set_labels(self, uri, lang, pref, alt=(), hidden=(), description=""):
+        labels = {(LabelKind.PREFERRED.value, pref)} if pref else set()
+        labels |= {(LabelKind.ALT.value, t) for t in alt}
+        labels |= {(LabelKind.HIDDEN.value, t) for t in hidden}
+        self.data.labels.setdefault(uri, {})[lang] = labels
+        if description:
+            self.data.descriptions.setdefault(uri, {})[lang] = description
+
+    def has_labels(self, uri, lang) -> bool:
+        return lang in self.data.labels.get(uri, {})
+
+    def read_main(self, f: CsvFile, kind: str) -> None:
+        for row in f.rows():
+            uri = _cell(row, "conceptUri")
+            if not uri:
+                continue
+            c = self.concept(uri, kind)
+            c.status = c.status or _cell(row, "status")
+            code = _cell(row, "code")
+            if kind == ConceptKind.OCCUPATION:
+                c.code = c.code or code
+                c.isco_code = c.isco_code or _cell(row, "iscoGroup") or code.split(".")[0]
+            elif kind == ConceptKind.SKILL:
+                c.skill_type = c.skill_type or _cell(row, "skillType")
+                c.reuse_level = c.reuse_level or _cell(row, "reuseLevel")
+            else:
+                c.code = c.code or code
+            self.set_labels(uri, f.lang, _cell(row, "preferredLabel"),
+                            split_labels(row.get("altLabels")),
+                            split_labels(row.get("hiddenLabels")), _cell(row, "description"))
+
+    def read_hierarchy(self, f: CsvFile) -> None:
+        for row in f.rows():
+            parent = ""
+            for level in range(4):
+                uri = _cell(row, f"Level {level} URI")
+                if not uri:
+                    break
+                c = self.concept(uri, ConceptKind.SKILL_GROUP)
+                c.code = c.code or _cell(row, f"Level {level} code")
+                if not self.has_labels(uri, f.lang):
+                    self.set_labels(uri, f.lang, _cell(row, f"Level {level} preferred term"))
+                if parent:
+                    self.data.broader.add((uri, parent))
+                parent = uri
+
+    def read_collection(self, f: CsvFile) -> None:
+        members = self.data.collections.setdefault(collection_code(f.stem), set())
+        for row in f.rows():
+            uri = _cell(row, "conceptUri")
+            kind = CONCEPT_TYPES.get(_cell(row, "conceptType"))
+            if not uri or not kind:
+                continue
+            members.add(uri)
+            c = self.concept(uri, kind)
+            if kind == ConceptKind.SKILL:
+                c.skill_type = c.skill_type or _cell(row, "skillType")
+                c.reuse_level = c.reuse_level or _cell(row, "reuseLevel")
+            if not self.has_labels(uri, f.lang):
+                self.set_labels(uri, f.lang, _cell(row, "preferredLabel"),
+                                split_labels(row.get("altLabels"), pipe=True),
+                                description=_cell(row, "description"))
+
+    def read_relations(self) -> None:
+        src = self.source
+        if f := src.get("occupationSkillRelations"):
+            rels = self.data.occupation_skills = {}
+            for row in f.rows():
+                key = (_cell(row, "occupationUri"), _cell(row, "skillUri"))
+                rel = _cell(row, "relationType").lower()
+                if all(key) and rel in ("essential", "optional"):
+                    rels.setdefault(key, (rel, _cell(row, "skillType")))
+        if f := src.get("skillSkillRelations"):
+            skill_rels = self.data.skill_relations = {}
+            for row in f.rows():
+                key = (_cell(row, "originalSkillUri"), _cell(row, "relatedSkillUri"))
+                rel = _cell(row, "relationType").lower()
+                if all(key) and rel in ("essential", "optional"):
+                    skill_rels.setdefault(key, rel)
+        pillars = {
+            "broaderRelationsOccPillar": (ConceptKind.OCCUPATION, ConceptKind.ISCO_GROUP),
+            "broaderRelationsSkillPillar": (ConceptKind.SKILL, ConceptKind.SKILL_GROUP),
+        }
+        for stem, kinds in pillars.items():
+            if f := src.get(stem):
+                self.data.broader_synced_kinds.update(kinds)
+                for row in f.rows():
+                    edge = (_cell(row, "conceptUri"), _cell(row, "broaderUri"))
+                    if all(edge) and edge[0] != edge[1]:
+                        self.data.broader.add(edge)
+
+
+def read_dataset(source: EscoSource) -> Dataset:
+    reader = _Reader(source)
+    for lang in source.languages:
+        for stem, kind in MAIN_FILES.items():
+            if f := source.get(stem, lang):
+                reader.read_main(f, kind)
+    for lang in source.languages:
+        if f := source.get("skillsHierarchy", lang):
+            reader.read_hierarchy(f)
+        for f in source.collections(lang):
+            reader.read_collection(f)
+    reader.read_relations()
+    for uri, c in reader.data.concepts.items():
+        if c.kind == ConceptKind.SKILL_GROUP and not c.code and "/isced-f/" in uri:
+            c.code = uri.rsplit("/", 1)[-1]  # the ISCED-F field code, e.g. "0613"
+    return reader.data
