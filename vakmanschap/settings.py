@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "vakmanschap.audit",
     "vakmanschap.esco",
     "vakmanschap.catalogue",
+    "vakmanschap.funding",
     "vakmanschap.demo",
 ]
 

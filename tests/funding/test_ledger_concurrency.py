@@ -1,0 +1,51 @@
+"""Many approvals at once on PostgreSQL never overdraw a budget period."""
+
+import datetime
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from vakmanschap.funding import ledger
+from vakmanschap.funding.models import BudgetPeriod, FundingStream
+
+WORKERS = 16
+ATTEMPTS_PER_WORKER = 10
+AMOUNT = 250_000  # € 2.500 per approval
+ALLOCATED = 25 * AMOUNT + 100_000  # room for exactly 25 of the 160 attempts
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_reservations_never_overdraw(postgres_only):
+    assert connection.vendor == "postgresql"
+    stream = FundingStream.objects.create(name="Provincie Overijssel")
+    period = BudgetPeriod.objects.create(
+        stream=stream, start=datetime.date(2026, 1, 1), end=datetime.date(2026, 12, 31)
+    )
+    ledger.post(period.pk, "allocate", ALLOCATED)
+    outcomes: list[str] = []
+    start = threading.Barrier(WORKERS)
+
+    def worker(n):
+        try:
+            start.wait()
+            for attempt in range(ATTEMPTS_PER_WORKER):
+                try:
+                    ledger.post(period.pk, "reserve", AMOUNT, f"cheque:{n}-{attempt}")
+                    outcomes.append("ok")
+                except ledger.InsufficientFunds:
+                    outcomes.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(WORKERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    balances = ledger.balances(period)
+    assert outcomes.count("ok") == 25
+    assert outcomes.count("refused") == WORKERS * ATTEMPTS_PER_WORKER - 25
+    assert balances.reserved == 25 * AMOUNT
+    assert balances.available == 100_000

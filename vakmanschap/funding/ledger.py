@@ -1,0 +1,115 @@
+"""The budget ledger's rules. Every movement goes through `post()`.
+
+Buckets, derived from the entries of one budget period:
+  reserved  = reserve − release − commit     (approved, not started)
+  committed = commit − pay                   (started, not paid)
+  paid      = pay
+  recovered = recover                        (paid money that came back)
+  available = allocated − reserved − committed − paid + recovered
+
+Invariant, per period, at all times: reserved + committed + paid − recovered ≤ allocated,
+i.e. available ≥ 0; and no bucket of a period or of one reference goes below zero.
+`post()` locks the period row (SELECT … FOR UPDATE on PostgreSQL; SQLite serialises writers
+with BEGIN IMMEDIATE), reads the sums and writes one entry in the same transaction, so
+concurrent approvals can never overdraw.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q, Sum
+from django.utils.translation import gettext as _
+
+from .models import BudgetPeriod, EntryKind, LedgerEntry
+
+
+class LedgerError(Exception):
+    """A movement that would break the ledger's rules; nothing was written."""
+
+
+class InsufficientFunds(LedgerError):
+    pass
+
+
+@dataclass(frozen=True)
+class Balances:
+    allocated: int = 0
+    reserved: int = 0
+    committed: int = 0
+    paid: int = 0
+    recovered: int = 0
+
+    @property
+    def available(self) -> int:
+        return self.allocated - self.reserved - self.committed - self.paid + self.recovered
+
+    @classmethod
+    def from_sums(cls, sums: dict[str, int]) -> "Balances":
+        s = {kind: sums.get(kind) or 0 for kind in EntryKind.values}
+        return cls(
+            allocated=s["allocate"],
+            reserved=s["reserve"] - s["release"] - s["commit"],
+            committed=s["commit"] - s["pay"],
+            paid=s["pay"],
+            recovered=s["recover"],
+        )
+
+
+def _sums(entries) -> dict[str, int]:
+    return entries.aggregate(
+        **{kind: Sum("amount_cents", filter=Q(kind=kind)) for kind in EntryKind.values}
+    )
+
+
+def balances(period: BudgetPeriod | int) -> Balances:
+    period_id = getattr(period, "pk", period)
+    return Balances.from_sums(_sums(LedgerEntry.objects.filter(period_id=period_id)))
+
+
+def reference_balances(period_id: int, reference: str) -> Balances:
+    return Balances.from_sums(
+        _sums(LedgerEntry.objects.filter(period_id=period_id, reference=reference))
+    )
+
+
+# What each kind of movement takes money out of (checked before writing).
+_SOURCE = {
+    EntryKind.RESERVE: "available",
+    EntryKind.RELEASE: "reserved",
+    EntryKind.COMMIT: "reserved",
+    EntryKind.PAY: "committed",
+    EntryKind.RECOVER: "paid_not_recovered",
+}
+
+
+def _room(b: Balances, source: str) -> int:
+    if source == "paid_not_recovered":
+        return b.paid - b.recovered
+    return getattr(b, source)
+
+
+def post(period_id: int, kind: str, amount_cents: int, reference: str = "", *, actor=None,
+         reason: str = "") -> LedgerEntry:
+    """Write one movement after checking it against the locked period's balances."""
+    if not isinstance(amount_cents, int) or isinstance(amount_cents, bool) or amount_cents <= 0:
+        raise LedgerError(_("An amount must be a positive whole number of cents."))
+    if kind not in EntryKind.values:
+        raise LedgerError(_("Unknown ledger movement."))
+    if kind != EntryKind.ALLOCATE and not reference:
+        raise LedgerError(_("This movement needs a reference."))
+    with transaction.atomic():
+        BudgetPeriod.objects.select_for_update().only("pk").get(pk=period_id)
+        source = _SOURCE.get(kind)
+        if source is not None:
+            if _room(balances(period_id), source) < amount_cents:
+                if kind == EntryKind.RESERVE:
+                    raise InsufficientFunds(_("Not enough budget available in this period."))
+                raise LedgerError(_("This movement is larger than what it draws from."))
+            if kind != EntryKind.RESERVE and _room(
+                reference_balances(period_id, reference), source
+            ) < amount_cents:
+                raise LedgerError(_("This movement is larger than what is held for it."))
+        return LedgerEntry.objects.create(
+            period_id=period_id, kind=kind, amount_cents=amount_cents, reference=reference,
+            reason=reason[:300], created_by=actor if getattr(actor, "pk", None) else None,
+        )

@@ -1,0 +1,115 @@
+"""Funding streams, their budget periods, and the append-only money ledger.
+
+All amounts are integer euro cents. Balances are never stored: they are sums over the ledger.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class FunderKind(models.TextChoices):
+    REGIO_DEAL = "regio_deal", _("Regio Deal")
+    PROVINCE = "province", _("Province")
+    MUNICIPALITIES = "municipalities", _("Municipalities")
+    EMPLOYERS = "employers", _("Employers")
+    OTHER = "other", _("Other")
+
+
+class FundingStream(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    funder_kind = models.CharField(
+        _("funder"), max_length=20, choices=FunderKind.choices, default=FunderKind.OTHER
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("funding stream")
+        verbose_name_plural = _("funding streams")
+
+    def __str__(self):
+        return self.name
+
+
+class BudgetPeriod(models.Model):
+    """A stretch of time in which a stream has money to give. Its row is the budget lock."""
+
+    stream = models.ForeignKey(
+        FundingStream, on_delete=models.PROTECT, related_name="periods", verbose_name=_("stream")
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+
+    class Meta:
+        ordering = ["stream", "start"]
+        verbose_name = _("budget period")
+        verbose_name_plural = _("budget periods")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(start__lte=models.F("end")),
+                                   name="budget_period_start_before_end"),
+            models.UniqueConstraint(fields=["stream", "start"], name="budget_period_unique_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.stream} {self.start:%Y-%m-%d}–{self.end:%Y-%m-%d}"
+
+
+class EntryKind(models.TextChoices):
+    ALLOCATE = "allocate", _("Allocate")
+    RESERVE = "reserve", _("Reserve")
+    RELEASE = "release", _("Release")
+    COMMIT = "commit", _("Commit")
+    PAY = "pay", _("Pay")
+    RECOVER = "recover", _("Recover")
+
+
+class LedgerEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("The ledger is append-only: entries are never updated.")
+
+    def delete(self):
+        raise TypeError("The ledger is append-only: entries are never deleted.")
+
+
+class LedgerEntry(models.Model):
+    """One movement of money. Append-only: corrections are new entries (release, recover)."""
+
+    period = models.ForeignKey(BudgetPeriod, on_delete=models.PROTECT, related_name="entries")
+    kind = models.CharField(max_length=10, choices=EntryKind.choices)
+    amount_cents = models.BigIntegerField()
+    # What the money is for, e.g. "cheque:42"; empty for allocations.
+    reference = models.CharField(max_length=64, blank=True, db_index=True)
+    reason = models.CharField(max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = LedgerEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("ledger entry")
+        verbose_name_plural = _("ledger entries")
+        indexes = [models.Index(fields=["period", "kind"], name="ledger_period_kind")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount_cents__gt=0),
+                                   name="ledger_amount_positive"),
+            models.CheckConstraint(
+                condition=models.Q(kind="allocate") | ~models.Q(reference=""),
+                name="ledger_reference_required",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.amount_cents} ({self.reference or self.period})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("The ledger is append-only: entries are never updated.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("The ledger is append-only: entries are never deleted.")
