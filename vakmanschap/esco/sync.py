@@ -140,6 +140,7 @@ class Syncer:
                     to_delete += gone
                     to_insert += added
                     self.changed.add(cid)
+        to_insert.sort()  # a stable row order, whatever the set order was
         delete_ids(Label, to_delete)  # first: a changed preferred label is unique per language
         insert_rows(Label, ["concept_id", "language", "kind", "text"], to_insert)
         self.result.counts["labels"] = Counts(created=len(to_insert), deleted=len(to_delete))
@@ -196,6 +197,7 @@ class Syncer:
                 counts.unchanged += 1
         to_delete = [pk for key, (pk, _) in old.items() if key not in resolved and may_delete(key)]
         delete_ids(model, to_delete)
+        to_insert.sort()
         insert_rows(model, [*pair_fields, *value_fields], to_insert)
         if updates:
             model.objects.bulk_update(updates, value_fields, batch_size=500)
