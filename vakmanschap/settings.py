@@ -1,5 +1,6 @@
 """Settings, read from the environment (12-factor). See README "Deployment"."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "vakmanschap.esco",
     "vakmanschap.catalogue",
     "vakmanschap.funding",
+    "vakmanschap.api",
     "vakmanschap.demo",
 ]
 
@@ -187,8 +189,15 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "vakmanschap.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["vakmanschap.api.permissions.NamedPermission"],
+    "EXCEPTION_HANDLER": "vakmanschap.api.problems.problem_exception_handler",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
+API_TOKEN_LIFETIME = timedelta(hours=env.int("API_TOKEN_HOURS", default=12))
 SPECTACULAR_SETTINGS = {"TITLE": "Vakmanschap API", "VERSION": "1"}
 
 # Auditlog: who changed what; records outlive the objects.

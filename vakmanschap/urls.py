@@ -8,6 +8,7 @@ urlpatterns = [
     path("catalogue/", include("vakmanschap.catalogue.urls")),
     path("esco/", include("vakmanschap.esco.urls")),
     path("audit/", include("vakmanschap.audit.urls")),
+    path("api/v1/", include("vakmanschap.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -10,6 +10,13 @@ from .access import ObjectAccessDenied, view_permission_check
 SELF_GUARDED_NAMESPACES = frozenset({"admin"})
 
 
+def _is_api_view(view_func) -> bool:
+    from rest_framework.views import APIView
+
+    view_class = getattr(view_func, "cls", None)
+    return isinstance(view_class, type) and issubclass(view_class, APIView)
+
+
 class PermissionEnforcementMiddleware:
     """Deny by default: a view must name its permission function, and the user must pass it."""
 
@@ -28,6 +35,8 @@ class PermissionEnforcementMiddleware:
             if settings.DEBUG:
                 raise ImproperlyConfigured(f"View {view_func!r} names no permission function.")
             raise PermissionDenied
+        if _is_api_view(view_func):
+            return None  # DRF authenticates (bearer token) and then applies the same check
         if check(request.user):
             return None
         if not request.user.is_authenticated:
