@@ -112,8 +112,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -207,7 +209,13 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 # ESCO: where the official CSV downloads are found (first that exists wins).
 ESCO_DIR = env.str("VAKMANSCHAP_ESCO_DIR", default="")
 ESCO_SEARCH_PATHS = [
-    p for p in [ESCO_DIR, str(BASE_DIR / "data" / "esco"), str(BASE_DIR.parent / "shared" / "esco" / "v1.1.1")] if p
+    p
+    for p in [
+        ESCO_DIR,
+        str(BASE_DIR / "data" / "esco"),
+        str(BASE_DIR.parent / "shared" / "esco" / "v1.1.1"),
+    ]
+    if p
 ]
 SHARED_DIR = Path(env.str("VAKMANSCHAP_SHARED_DIR", default=str(BASE_DIR.parent / "shared")))
 

@@ -79,8 +79,9 @@ def test_password_reset_by_email(client):
     path = link.split("testserver", 1)[1]
     response = client.get(path, follow=True)
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "Nieuw-wachtwoord-42",
-                                      "new_password2": "Nieuw-wachtwoord-42"})
+    response = client.post(
+        form_url, {"new_password1": "Nieuw-wachtwoord-42", "new_password2": "Nieuw-wachtwoord-42"}
+    )
     assert response.status_code == 302
     assert User.objects.get(email="c@example.org").check_password("Nieuw-wachtwoord-42")
 

@@ -51,8 +51,9 @@ def test_wrong_password_is_a_problem_document(api):
 
 
 def test_validation_errors_name_the_fields_in_dutch(api):
-    response = api.post("/api/v1/auth/token", {"email": "geen-adres"}, format="json",
-                        HTTP_ACCEPT_LANGUAGE="nl")
+    response = api.post(
+        "/api/v1/auth/token", {"email": "geen-adres"}, format="json", HTTP_ACCEPT_LANGUAGE="nl"
+    )
     body = response.json()
     assert response.status_code == 400
     assert set(body["errors"]) == {"email", "password"}

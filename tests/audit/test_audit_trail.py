@@ -13,8 +13,14 @@ def test_course_changes_are_recorded_with_old_and_new_values_and_outlive_the_cou
     client.force_login(fund)
     response = client.post(
         reverse("catalogue:edit", args=[course.pk]),
-        {"title": "Lasser MIG/MAG", "description": "", "level": 2, "price_cents": 120000,
-         "duration_months": 9, "is_active": "on"},
+        {
+            "title": "Lasser MIG/MAG",
+            "description": "",
+            "level": 2,
+            "price_cents": 120000,
+            "duration_months": 9,
+            "is_active": "on",
+        },
     )
     assert response.status_code == 302
     entry = LogEntry.objects.get_for_object(course).filter(action=LogEntry.Action.UPDATE).get()
@@ -25,7 +31,8 @@ def test_course_changes_are_recorded_with_old_and_new_values_and_outlive_the_cou
     course.delete()
     actions = LogEntry.objects.filter(object_pk=str(course_pk), object_repr="Lasser MIG/MAG")
     assert set(actions.values_list("action", flat=True)) == {
-        LogEntry.Action.UPDATE, LogEntry.Action.DELETE
+        LogEntry.Action.UPDATE,
+        LogEntry.Action.DELETE,
     }
 
 
@@ -35,7 +42,9 @@ def test_logins_and_failed_logins_are_recorded(client):
     client.post(reverse("accounts:login"), {"username": "d@example.org", "password": "nope"})
     client.post(reverse("accounts:login"), {"username": "d@example.org", "password": PASSWORD})
     events = list(
-        LogEntry.objects.filter(object_pk=str(user.pk)).values_list("additional_data__event", flat=True)
+        LogEntry.objects.filter(object_pk=str(user.pk)).values_list(
+            "additional_data__event", flat=True
+        )
     )
     assert "login_failed" in events and "login" in events
 

@@ -23,7 +23,9 @@ def test_home_is_dutch_by_default_and_english_is_one_click_away(client):
     html = response.content.decode()
     assert '<html lang="nl"' in html
     assert 'name="language" value="en"' in html
-    response = client.post(reverse("core:set_language"), {"language": "en", "next": "/"}, follow=True)
+    response = client.post(
+        reverse("core:set_language"), {"language": "en", "next": "/"}, follow=True
+    )
     assert '<html lang="en"' in response.content.decode()
 
 

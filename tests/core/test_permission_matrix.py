@@ -44,8 +44,13 @@ def world(db):
     for role in ALL_ROLES:
         organisation = provider if role == Role.PROVIDER_STAFF else None
         users[role] = user_with_role(role, organisation)
-    return {"provider": provider, "other_provider": other_provider, "course": course,
-            "other_course": other_course, "users": users}
+    return {
+        "provider": provider,
+        "other_provider": other_provider,
+        "course": course,
+        "other_course": other_course,
+        "users": users,
+    }
 
 
 def expected_pages(world):
@@ -65,11 +70,17 @@ def expected_pages(world):
         (reverse("catalogue:detail", args=[course.pk]), everyone, set()),
         (reverse("catalogue:edit", args=[course.pk]), editors, set()),
         # Provider A's staff never edit provider B's course.
-        (reverse("catalogue:edit", args=[other.pk]), editors - {Role.PROVIDER_STAFF},
-         {Role.PROVIDER_STAFF}),
+        (
+            reverse("catalogue:edit", args=[other.pk]),
+            editors - {Role.PROVIDER_STAFF},
+            {Role.PROVIDER_STAFF},
+        ),
         (reverse("organisations:list"), everyone, set()),
-        (reverse("organisations:detail", args=[own_org.pk]), STAFF_OF_FUND | {Role.PROVIDER_STAFF},
-         everyone),
+        (
+            reverse("organisations:detail", args=[own_org.pk]),
+            STAFF_OF_FUND | {Role.PROVIDER_STAFF},
+            everyone,
+        ),
         (reverse("organisations:detail", args=[other_org.pk]), STAFF_OF_FUND, everyone),
         (reverse("audit:search"), {Role.FUND_OFFICER, Role.ADMINISTRATOR}, set()),
     ]

@@ -7,7 +7,9 @@ from vakmanschap.core.tasks import send_email
 
 @pytest.mark.django_db(transaction=True)
 def test_email_task_goes_through_the_database_queue_and_worker(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
     from django_tasks_db.models import DBTaskResult
 
     result = send_email.enqueue(subject="Welkom", body="Hallo", to=["a@example.org"])

@@ -12,7 +12,9 @@ from vakmanschap.funding.models import BudgetPeriod, FundingStream, LedgerEntry
 def make_period(allocated=0, name="Regio Deal Twente"):
     stream, _ = FundingStream.objects.get_or_create(name=name)
     start = datetime.date(2026, 1, 1) + datetime.timedelta(days=BudgetPeriod.objects.count())
-    period = BudgetPeriod.objects.create(stream=stream, start=start, end=datetime.date(2030, 12, 31))
+    period = BudgetPeriod.objects.create(
+        stream=stream, start=start, end=datetime.date(2030, 12, 31)
+    )
     if allocated:
         ledger.post(period.pk, "allocate", allocated)
     return period
@@ -29,7 +31,11 @@ def test_money_flows_through_the_buckets():
     ledger.post(period.pk, "recover", 50_000, "cheque:1")
     b = ledger.balances(period)
     assert (b.allocated, b.reserved, b.committed, b.paid, b.recovered) == (
-        1_000_000, 0, 50_000, 250_000, 50_000
+        1_000_000,
+        0,
+        50_000,
+        250_000,
+        50_000,
     )
     assert b.available == 1_000_000 - 50_000 - 250_000 + 50_000
 
@@ -43,7 +49,9 @@ def test_reserving_more_than_available_is_refused_and_nothing_is_written():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("kind, amount", [("release", 1), ("commit", 1), ("pay", 1), ("recover", 1)])
+@pytest.mark.parametrize(
+    "kind, amount", [("release", 1), ("commit", 1), ("pay", 1), ("recover", 1)]
+)
 def test_a_movement_cannot_draw_from_an_empty_bucket(kind, amount):
     period = make_period(allocated=100_000)
     with pytest.raises(ledger.LedgerError):
@@ -83,8 +91,9 @@ def test_entries_are_append_only_in_python():
 def test_entries_are_append_only_in_postgresql(postgres_only):
     period = make_period(allocated=100)
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("UPDATE funding_ledgerentry SET amount_cents = 1 WHERE period_id = %s",
-                       [period.pk])
+        cursor.execute(
+            "UPDATE funding_ledgerentry SET amount_cents = 1 WHERE period_id = %s", [period.pk]
+        )
 
 
 OPERATIONS = st.lists(
@@ -98,7 +107,9 @@ OPERATIONS = st.lists(
 
 
 @pytest.mark.django_db
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(OPERATIONS)
 def test_no_sequence_of_movements_ever_breaks_the_invariant(operations):
     period = make_period()

@@ -28,8 +28,15 @@ class TokenForm(forms.Form):
 class QueuedPasswordResetForm(PasswordResetForm):
     """Sends the reset e-mail through the background worker."""
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email,
-                  to_email, html_email_template_name=None):
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
         from django.template import loader
 
         from vakmanschap.core.tasks import send_email

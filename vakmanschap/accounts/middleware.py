@@ -22,10 +22,18 @@ class RequireTwoFactorMiddleware:
         ):
             open_paths = {reverse(name) for name in _OPEN_PATH_NAMES}
             if request.path not in open_paths and not request.path.startswith(
-                (settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/static/", "/healthz", "/i18n/")
+                (
+                    settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/static/",
+                    "/healthz",
+                    "/i18n/",
+                )
             ):
                 from .two_factor import has_confirmed_device
 
-                target = "accounts:two_factor_verify" if has_confirmed_device(user) else "accounts:two_factor_setup"
+                target = (
+                    "accounts:two_factor_verify"
+                    if has_confirmed_device(user)
+                    else "accounts:two_factor_setup"
+                )
                 return redirect(f"{reverse(target)}?next={request.get_full_path()}")
         return self.get_response(request)

@@ -137,6 +137,8 @@ class Membership(models.Model):
         expected_kind = ROLE_ORGANISATION_KIND.get(self.role)
         if expected_kind and (self.organisation is None or self.organisation.kind != expected_kind):
             raise ValidationError(
-                {"organisation": _("This role needs an organisation of kind “%(kind)s”.")
-                 % {"kind": expected_kind.label}}
+                {
+                    "organisation": _("This role needs an organisation of kind “%(kind)s”.")
+                    % {"kind": expected_kind.label}
+                }
             )

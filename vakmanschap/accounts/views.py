@@ -94,7 +94,9 @@ def two_factor_verify(request):
             return redirect(_safe_next(request))
         form.add_error("token", _("This code is not right. Check your app and try again."))
     return render(
-        request, "accounts/two_factor_verify.html", {"form": form, "next": request.GET.get("next", "")}
+        request,
+        "accounts/two_factor_verify.html",
+        {"form": form, "next": request.GET.get("next", "")},
     )
 
 

@@ -14,9 +14,12 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
             return None
         if len(header) != 2:
             raise exceptions.AuthenticationFailed(_("Malformed Authorization header."))
-        token = ApiToken.objects.active().select_related("user").filter(
-            key_hash=hash_token(header[1])
-        ).first()
+        token = (
+            ApiToken.objects.active()
+            .select_related("user")
+            .filter(key_hash=hash_token(header[1]))
+            .first()
+        )
         if token is None:
             raise exceptions.AuthenticationFailed(_("Invalid or expired token."))
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())

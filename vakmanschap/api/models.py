@@ -21,8 +21,9 @@ class ApiTokenQuerySet(models.QuerySet):
 class ApiToken(models.Model):
     """A bearer token. Only its SHA-256 hash is stored; the token itself is shown once."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
@@ -34,11 +35,15 @@ class ApiToken(models.Model):
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
 
+    def __str__(self):
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"
+
     @classmethod
     def issue(cls, user) -> tuple["ApiToken", str]:
         token = secrets.token_urlsafe(TOKEN_BYTES)
         record = cls.objects.create(
-            user=user, key_hash=hash_token(token),
+            user=user,
+            key_hash=hash_token(token),
             expires_at=timezone.now() + settings.API_TOKEN_LIFETIME,
         )
         return record, token

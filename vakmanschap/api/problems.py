@@ -9,15 +9,25 @@ from rest_framework.views import exception_handler
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 _TITLES = {
-    400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-    405: "Method Not Allowed", 409: "Conflict", 415: "Unsupported Media Type",
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    409: "Conflict",
+    415: "Unsupported Media Type",
     429: "Too Many Requests",
 }
 
 
 def problem(status_code: int, detail: str, errors: dict | None = None, **extra) -> Response:
-    body = {"type": "about:blank", "title": _TITLES.get(status_code, "Error"),
-            "status": status_code, "detail": detail, **extra}
+    body = {
+        "type": "about:blank",
+        "title": _TITLES.get(status_code, "Error"),
+        "status": status_code,
+        "detail": detail,
+        **extra,
+    }
     if errors:
         body["errors"] = errors
     return Response(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
@@ -32,9 +42,11 @@ def problem_exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError):
         errors = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         fields = ", ".join(sorted(errors))
-        result = problem(status.HTTP_400_BAD_REQUEST,
-                         _("The request has invalid fields: %(fields)s.") % {"fields": fields},
-                         errors=errors)
+        result = problem(
+            status.HTTP_400_BAD_REQUEST,
+            _("The request has invalid fields: %(fields)s.") % {"fields": fields},
+            errors=errors,
+        )
     else:
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         result = problem(response.status_code, str(detail))

@@ -25,8 +25,11 @@ class TokenView(APIView):
     def post(self, request):
         data = TokenRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = authenticate(request._request, username=data.validated_data["email"],
-                            password=data.validated_data["password"])
+        user = authenticate(
+            request._request,
+            username=data.validated_data["email"],
+            password=data.validated_data["password"],
+        )
         if user is None:
             return problem(401, _("This e-mail address and password do not match an account."))
         _record, token = ApiToken.issue(user)
@@ -40,12 +43,21 @@ class MeView(APIView):
         user = request.user
         memberships = user.memberships.select_related("organisation")
         organisations = {
-            m.organisation.pk: {"id": m.organisation.pk, "name": m.organisation.name,
-                                "kind": m.organisation.kind}
-            for m in memberships if m.organisation
+            m.organisation.pk: {
+                "id": m.organisation.pk,
+                "name": m.organisation.name,
+                "kind": m.organisation.kind,
+            }
+            for m in memberships
+            if m.organisation
         }
-        return Response({"email": user.email, "roles": sorted(user.roles),
-                         "organisations": list(organisations.values())})
+        return Response(
+            {
+                "email": user.email,
+                "roles": sorted(user.roles),
+                "organisations": list(organisations.values()),
+            }
+        )
 
 
 class SchemaView(SpectacularAPIView):

@@ -39,6 +39,4 @@ def record_event(event: str, *, actor=None, obj=None, object_repr="", reason="",
 
 
 def record_permission_denied(user, check_name: str, obj=None, path: str = ""):
-    return record_event(
-        PERMISSION_DENIED, actor=user, obj=obj, check=check_name, path=path
-    )
+    return record_event(PERMISSION_DENIED, actor=user, obj=obj, check=check_name, path=path)

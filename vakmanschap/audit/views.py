@@ -17,7 +17,8 @@ def audit_search(request):
         data = form.cleaned_data
         if data["q"]:
             entries = entries.filter(
-                Q(object_repr__icontains=data["q"]) | Q(actor_email__icontains=data["q"])
+                Q(object_repr__icontains=data["q"])
+                | Q(actor_email__icontains=data["q"])
                 | Q(actor__email__icontains=data["q"])
             )
         if data["event"]:

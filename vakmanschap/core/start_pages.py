@@ -40,7 +40,9 @@ _INTROS = {
     ),
     Role.EMPLOYER_STAFF: (
         _("Employer"),
-        _("Your organisation in the network, the social-innovation scan and your employees' routes."),
+        _(
+            "Your organisation in the network, the social-innovation scan and your employees' routes."
+        ),
     ),
     Role.MONITOR: (
         _("Regional monitor"),

@@ -27,8 +27,11 @@ def _po_path(app: Path, lang: str) -> Path:
 
 
 def make_messages(app: Path) -> None:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "vakmanschap.settings",
-           "PYTHONPATH": str(PACKAGE_DIR.parent)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "vakmanschap.settings",
+        "PYTHONPATH": str(PACKAGE_DIR.parent),
+    }
     cmd = [sys.executable, "-m", "django", "makemessages", "--no-obsolete", "--no-location"]
     for lang in LANGUAGES:
         cmd += ["-l", lang]
@@ -67,8 +70,9 @@ def problems_in(app: Path) -> list[str]:
             if committed.exists() and not mo.exists():
                 found.append(f"{app.name}/{lang}: .mo missing")
             elif committed.exists():
-                compiled = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural)
-                            for e in polib.mofile(str(mo))}
+                compiled = {
+                    (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(mo))
+                }
                 for e in known.translated_entries():
                     if compiled.get((e.msgctxt, e.msgid)) != (e.msgstr, e.msgstr_plural):
                         found.append(f"{app.name}/{lang}: .mo is stale ({e.msgid!r})")

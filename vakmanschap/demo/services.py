@@ -54,9 +54,13 @@ def _account(email, full_name, role, organisation):
 @transaction.atomic
 def load_demo_data() -> dict[str, int]:
     if not settings.DEMO_MODE:
-        raise ImproperlyConfigured("Demo data can only be loaded in demo mode (VAKMANSCHAP_DEMO=1).")
+        raise ImproperlyConfigured(
+            "Demo data can only be loaded in demo mode (VAKMANSCHAP_DEMO=1)."
+        )
     counts = {"municipalities": load_municipalities(municipalities_csv())}
-    advice = _organisation(*data.ADVICE_ORGANISATION[:1], OrganisationKind.ADVICE, data.ADVICE_ORGANISATION[1])
+    advice = _organisation(
+        *data.ADVICE_ORGANISATION[:1], OrganisationKind.ADVICE, data.ADVICE_ORGANISATION[1]
+    )
     fund = _organisation(data.FUND[0], OrganisationKind.FUND, data.FUND[1])
     providers, course_count = [], 0
     for name, cbs_code, courses in data.PROVIDERS:
@@ -66,8 +70,13 @@ def load_demo_data() -> dict[str, int]:
             Course.objects.update_or_create(
                 provider=provider,
                 title=title,
-                defaults={"level": level, "price_cents": price_cents, "duration_months": months,
-                          "description": description, "is_active": True},
+                defaults={
+                    "level": level,
+                    "price_cents": price_cents,
+                    "duration_months": months,
+                    "description": description,
+                    "is_active": True,
+                },
             )
             course_count += 1
     employers = [
@@ -82,7 +91,9 @@ def load_demo_data() -> dict[str, int]:
             organisation = by_key.get(key)
         _account(email, full_name, role, organisation)
     counts.update(
-        providers=len(providers), courses=course_count, employers=len(employers),
+        providers=len(providers),
+        courses=course_count,
+        employers=len(employers),
         accounts=len(data.ACCOUNTS),
     )
     return counts

@@ -88,8 +88,15 @@ def _room(b: Balances, source: str) -> int:
     return getattr(b, source)
 
 
-def post(period_id: int, kind: str, amount_cents: int, reference: str = "", *, actor=None,
-         reason: str = "") -> LedgerEntry:
+def post(
+    period_id: int,
+    kind: str,
+    amount_cents: int,
+    reference: str = "",
+    *,
+    actor=None,
+    reason: str = "",
+) -> LedgerEntry:
     """Write one movement after checking it against the locked period's balances."""
     if not isinstance(amount_cents, int) or isinstance(amount_cents, bool) or amount_cents <= 0:
         raise LedgerError(_("An amount must be a positive whole number of cents."))
@@ -105,11 +112,16 @@ def post(period_id: int, kind: str, amount_cents: int, reference: str = "", *, a
                 if kind == EntryKind.RESERVE:
                     raise InsufficientFunds(_("Not enough budget available in this period."))
                 raise LedgerError(_("This movement is larger than what it draws from."))
-            if kind != EntryKind.RESERVE and _room(
-                reference_balances(period_id, reference), source
-            ) < amount_cents:
+            if (
+                kind != EntryKind.RESERVE
+                and _room(reference_balances(period_id, reference), source) < amount_cents
+            ):
                 raise LedgerError(_("This movement is larger than what is held for it."))
         return LedgerEntry.objects.create(
-            period_id=period_id, kind=kind, amount_cents=amount_cents, reference=reference,
-            reason=reason[:300], created_by=actor if getattr(actor, "pk", None) else None,
+            period_id=period_id,
+            kind=kind,
+            amount_cents=amount_cents,
+            reference=reference,
+            reason=reason[:300],
+            created_by=actor if getattr(actor, "pk", None) else None,
         )

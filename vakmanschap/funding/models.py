@@ -46,8 +46,10 @@ class BudgetPeriod(models.Model):
         verbose_name = _("budget period")
         verbose_name_plural = _("budget periods")
         constraints = [
-            models.CheckConstraint(condition=models.Q(start__lte=models.F("end")),
-                                   name="budget_period_start_before_end"),
+            models.CheckConstraint(
+                condition=models.Q(start__lte=models.F("end")),
+                name="budget_period_start_before_end",
+            ),
             models.UniqueConstraint(fields=["stream", "start"], name="budget_period_unique_start"),
         ]
 
@@ -82,7 +84,10 @@ class LedgerEntry(models.Model):
     reference = models.CharField(max_length=64, blank=True, db_index=True)
     reason = models.CharField(max_length=300, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -95,8 +100,9 @@ class LedgerEntry(models.Model):
         verbose_name_plural = _("ledger entries")
         indexes = [models.Index(fields=["period", "kind"], name="ledger_period_kind")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(amount_cents__gt=0),
-                                   name="ledger_amount_positive"),
+            models.CheckConstraint(
+                condition=models.Q(amount_cents__gt=0), name="ledger_amount_positive"
+            ),
             models.CheckConstraint(
                 condition=models.Q(kind="allocate") | ~models.Q(reference=""),
                 name="ledger_reference_required",

@@ -9,7 +9,9 @@ from .permissions import can_view_organisation
 @guarded(can_view_organisation)
 def organisation_list(request):
     organisations = (
-        Organisation.objects.visible_to(request.user).select_related("municipality").order_by("kind", "name")
+        Organisation.objects.visible_to(request.user)
+        .select_related("municipality")
+        .order_by("kind", "name")
     )
     return render(request, "organisations/list.html", {"organisations": organisations})
 

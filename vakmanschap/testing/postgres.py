@@ -42,8 +42,19 @@ def start_cluster(bin_dir: str) -> str:
     datadir, port = os.path.join(tmp, "data"), _free_port()
     quiet = {"check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE}
     subprocess.run(
-        [*run_as, f"{bin_dir}/initdb", "-D", datadir, "-U", "postgres", "-A", "trust",
-         "-E", "UTF8", "--locale=C"],
+        [
+            *run_as,
+            f"{bin_dir}/initdb",
+            "-D",
+            datadir,
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+        ],
         **quiet,
     )
     options = (
@@ -51,15 +62,26 @@ def start_cluster(bin_dir: str) -> str:
         "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
     )
     subprocess.run(
-        [*run_as, f"{bin_dir}/pg_ctl", "-D", datadir, "-o", options, "-l",
-         os.path.join(tmp, "server.log"), "-w", "start"],
+        [
+            *run_as,
+            f"{bin_dir}/pg_ctl",
+            "-D",
+            datadir,
+            "-o",
+            options,
+            "-l",
+            os.path.join(tmp, "server.log"),
+            "-w",
+            "start",
+        ],
         **quiet,
     )
 
     def stop():
         subprocess.run(
             [*run_as, f"{bin_dir}/pg_ctl", "-D", datadir, "-m", "immediate", "stop"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         shutil.rmtree(tmp, ignore_errors=True)
 

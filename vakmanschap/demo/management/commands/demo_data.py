@@ -5,7 +5,9 @@ from vakmanschap.demo.services import load_demo_data
 
 
 class Command(BaseCommand):
-    help = "Load the Twente demo data (municipalities, organisations, courses, accounts). Idempotent."
+    help = (
+        "Load the Twente demo data (municipalities, organisations, courses, accounts). Idempotent."
+    )
 
     def handle(self, *args, **options):
         try:
