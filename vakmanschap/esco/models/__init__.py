@@ -1,5 +1,6 @@
 from .shortage import DEFAULT_REGION, ShortageList, ShortageOccupation
 from .taxonomy import (
+    COLLECTION_NAMES,
     FALLBACK_LANGUAGE,
     Broader,
     CollectionMembership,
@@ -20,12 +21,14 @@ from .taxonomy import (
     SkillRelation,
     SkillType,
     attach_preferred_labels,
+    current_language,
 )
 
 __all__ = [
+    "COLLECTION_NAMES",
     "DEFAULT_REGION", "FALLBACK_LANGUAGE", "Broader", "CollectionMembership", "Concept",
     "ConceptKind", "Description", "EscoRelease", "IscoGroup", "Label", "LabelKind", "LabelText",
     "Occupation", "OccupationSkill", "RelationType", "ReuseLevel", "ShortageList",
     "ShortageOccupation", "Skill", "SkillGroup", "SkillRelation", "SkillType",
-    "attach_preferred_labels",
+    "attach_preferred_labels", "current_language",
 ]

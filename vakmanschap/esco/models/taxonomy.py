@@ -5,8 +5,6 @@ models), so that labels, descriptions and relations each need only one table and
 can bulk-load them. Labels are rows (concept, language, kind, text).
 """
 
-from typing import NamedTuple
-
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -44,10 +42,32 @@ class LabelKind(models.IntegerChoices):
     HIDDEN = 3, _("hidden label")
 
 
-class LabelText(NamedTuple):
-    text: str
-    is_fallback: bool
-    language: str = ""  # the language the text is in
+COLLECTION_NAMES = {
+    "digital": _("digital skills"),
+    "green": _("green skills"),
+    "language": _("language skills"),
+    "transversal": _("transversal skills"),
+    "research": _("research skills"),
+    "digComp": _("DigComp (digital competences)"),
+    "researchOccupations": _("research occupations"),
+}
+
+
+class LabelText(tuple):
+    """(text, is_fallback), and `.language`: the language the text is actually in."""
+
+    def __new__(cls, text: str, is_fallback: bool, language: str = ""):
+        obj = super().__new__(cls, (text, is_fallback))
+        obj.language = language
+        return obj
+
+    @property
+    def text(self) -> str:
+        return self[0]
+
+    @property
+    def is_fallback(self) -> bool:
+        return self[1]
 
 
 def current_language() -> str:
@@ -285,7 +305,9 @@ class SkillRelation(models.Model):
 
 
 class CollectionMembership(models.Model):
-    """Membership of an ESCO collection (digital, green, language, transversal, ...)."""
+    """Membership of an ESCO collection (digital, green, language, transversal, ...).
+
+    A plain code rather than choices: newer ESCO releases add collections."""
 
     collection = models.CharField(_("collection"), max_length=40)
     concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="collections")
@@ -300,6 +322,10 @@ class CollectionMembership(models.Model):
 
     def __str__(self):
         return f"{self.collection}: {self.concept_id}"
+
+    @property
+    def collection_name(self) -> str:
+        return str(COLLECTION_NAMES.get(self.collection, self.collection))
 
 
 class EscoRelease(models.Model):
