@@ -17,7 +17,7 @@ def test_each_role_logs_in_and_sees_its_start_page(page, role):
     user = user_with_role(role)
     with translation.override("nl"):
         expected_heading = str(start_page_for(user).title)
-        log_out = translation.gettext("Log out")
+        log_out = translation.pgettext("account", "Log out")
 
     log_in(page, user.email)
 
