@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "vakmanschap.catalogue",
     "vakmanschap.funding",
     "vakmanschap.api",
+    "vakmanschap.network",
+    "vakmanschap.scan",
     "vakmanschap.demo",
 ]
 

@@ -8,7 +8,11 @@ urlpatterns = [
     path("catalogue/", include("vakmanschap.catalogue.urls")),
     path("esco/", include("vakmanschap.esco.urls")),
     path("audit/", include("vakmanschap.audit.urls")),
+    path("network/", include("vakmanschap.network.urls")),
+    path("scan/", include("vakmanschap.scan.urls")),
     path("api/v1/", include("vakmanschap.api.urls")),
+    path("api/v1/", include("vakmanschap.network.api_urls")),
+    path("api/v1/", include("vakmanschap.scan.api_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "network"
+
+urlpatterns = [
+    path("", views.network_public, name="public"),
+    path("employers/", views.employer_list, name="employer_list"),
+    path("employers/register/", views.employer_register, name="register"),
+    path("employers/<int:pk>/", views.employer_detail, name="employer_detail"),
+    path("employers/<int:pk>/edit/", views.employer_edit, name="employer_edit"),
+    path("employers/<int:pk>/invite/", views.staff_invite, name="invite"),
+    path("employers/<int:pk>/pledge/", views.membership_edit, name="membership"),
+    path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
+]

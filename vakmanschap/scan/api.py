@@ -1,0 +1,75 @@
+"""API of the scan: the questionnaire, taking a scan, the report."""
+
+from django.utils.translation import gettext as _
+from rest_framework import serializers, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from vakmanschap.api.problems import problem
+from vakmanschap.network.api import GuardedAPIView
+
+from . import services
+from .permissions import can_read_questionnaire, can_take_scan, can_view_scan_report
+
+
+class QuestionnaireView(GuardedAPIView):
+    """GET /api/v1/scan/questionnaire: the current version, in the request's language."""
+
+    permission_check = staticmethod(can_read_questionnaire)
+
+    def get(self, request):
+        try:
+            questionnaire = services.current_questionnaire()
+        except services.NoQuestionnaire:
+            return problem(404, _("No questionnaire has been published yet."))
+        return Response({
+            "version": questionnaire.version,
+            "dimensions": [
+                {"key": d.key, "label": d.label,
+                 "items": [{"id": i.pk, "text": i.text, "reverse": i.reverse} for i in items]}
+                for d, items in questionnaire.structure()
+            ],
+        })
+
+
+class ScanInput(serializers.Serializer):
+    answers = serializers.DictField(help_text='{"<item id>": 1..5} for every statement')
+
+
+class ScansView(GuardedAPIView):
+    """POST /api/v1/employers/{id}/scans: management takes a new scan."""
+
+    permission_check = staticmethod(can_take_scan)
+
+    def post(self, request, pk):
+        organisation = self.employer(pk)
+        data = ScanInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            scan = services.start_scan(organisation, request.user, data.validated_data["answers"])
+        except services.AnswerErrors as error:
+            raise ValidationError({"answers": error.errors}) from error
+        except services.NoQuestionnaire as error:
+            raise ValidationError({"non_field_errors": [str(error)]}) from error
+        return Response({"id": scan.pk, "scores": scan.scores}, status=status.HTTP_201_CREATED)
+
+
+class ScanReportView(GuardedAPIView):
+    """GET /api/v1/employers/{id}/scan-report: latest scores, benchmark (or null), advice."""
+
+    permission_check = staticmethod(can_view_scan_report)
+
+    def get(self, request, pk):
+        organisation = self.employer(pk)
+        data = services.report(organisation)
+        if data is None:
+            return Response({"scores": {}, "benchmark": None, "advice": [], "basis": None})
+        return Response({
+            "scan": {"id": data["scan"].pk, "date": data["scan"].created_at.date()},
+            "scores": data["scores"],
+            "benchmark": data["benchmark"],
+            "advice": [{"dimension": a["dimension"], "text": a["text"],
+                        "links": [{"label": link["label"], "url": link["url"]} for link in a["links"]]}
+                       for a in data["advice"]],
+            "basis": data["basis"],
+        })
