@@ -11,7 +11,8 @@ _kvk = itertools.count(30000000)
 
 
 def make_employer(name=None, sector="C", size_class="10-49", **fields):
-    organisation = OrganisationFactory(kind=OrganisationKind.EMPLOYER, kvk_number=str(next(_kvk)),
+    fields.setdefault("kvk_number", str(next(_kvk)))
+    organisation = OrganisationFactory(kind=OrganisationKind.EMPLOYER,
                                        **({"name": name} if name else {}), **fields)
     if sector:
         EmployerProfile.objects.create(organisation=organisation, sector=sector, size_class=size_class)
