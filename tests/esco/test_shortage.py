@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from tests.esco import escodata
 from vakmanschap.esco.models import ShortageList, ShortageOccupation
@@ -95,7 +96,7 @@ def test_dates_and_region_from_columns_make_versions(tmp_path, esco_db):
 ])
 def test_bad_input_names_row_and_column_and_writes_nothing(tmp_path, esco_db, text, message):
     path = _write(tmp_path, text)
-    with pytest.raises(ShortageImportError, match=message):
+    with translation.override("en"), pytest.raises(ShortageImportError, match=message):
         import_shortage_list(path, valid_from=D(2026, 1, 1))
     with pytest.raises(CommandError, match=message):
         call_command("import_shortage_list", str(path), valid_from="2026-01-01")
@@ -110,3 +111,9 @@ def test_command_errors_for_options_and_missing_dates(demo_style_csv, tmp_path):
     with pytest.raises(CommandError, match="File not found"):
         call_command("import_shortage_list", str(tmp_path / "nope.csv"), valid_from="2026-01-01")
     assert ShortageList.objects.count() == 0
+
+
+def test_errors_are_translated_for_the_web(tmp_path, esco_db):
+    path = _write(tmp_path, "esco_uri\nhttp://example.org/x\n")
+    with translation.override("nl"), pytest.raises(ShortageImportError, match="Rij 2, kolom"):
+        import_shortage_list(path, valid_from=D(2026, 1, 1))

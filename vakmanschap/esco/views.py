@@ -37,6 +37,8 @@ def _split_links(links, attr):
 def _label_sections(concept):
     """Labels per language, the active language first, then English, then the rest."""
     labels = concept.labels_by_language()
+    for names in labels.values():  # ESCO often repeats the preferred label among the alt ones
+        names["alt"] = [t for t in names["alt"] if t not in names["preferred"]]
     lang = current_language()
     order = sorted(labels, key=lambda code: (code != lang, code != "en", code))
     return [(code, labels[code]) for code in order]

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from vakmanschap.esco.importer import EscoSourceError, import_esco
 from vakmanschap.esco.locate import EscoNotFound, locate_esco_dir
@@ -16,6 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--release", dest="esco_version", default=None,
                             help="ESCO release, e.g. 1.2.0 (default: taken from the file names).")
 
+    @no_translations  # operators' output is English, like Django's own commands
     def handle(self, *args, paths, esco_version, **options):
         try:
             paths = paths or [locate_esco_dir()]

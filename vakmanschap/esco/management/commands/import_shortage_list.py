@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from vakmanschap.esco.models import DEFAULT_REGION
 from vakmanschap.esco.shortage_import import (
@@ -36,6 +36,7 @@ class Command(BaseCommand):
                             help=f"Region, if the file has no region column "
                                  f"(default: {DEFAULT_REGION}).")
 
+    @no_translations  # operators' output is English, like Django's own commands
     def handle(self, *args, csv, valid_from, valid_to, region, **options):
         valid_from = _date("--valid-from", valid_from)
         valid_to = _date("--valid-to", valid_to)
