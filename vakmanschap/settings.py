@@ -22,6 +22,10 @@ if not SECRET_KEY:
 # Keyed hashes of identity numbers (BSN) use their own secret, so rotating SECRET_KEY
 # does not break identity matching.
 IDENTITY_HASH_KEY = env.str("VAKMANSCHAP_IDENTITY_HASH_KEY", default=SECRET_KEY)
+CHEQUE_CODE_KEY = env.str("VAKMANSCHAP_CHEQUE_CODE_KEY", default=SECRET_KEY)
+# Cheque redemption: wrong codes per provider before a lock, and how long the lock lasts.
+CHEQUE_REDEEM_MAX_FAILURES = env.int("CHEQUE_REDEEM_MAX_FAILURES", default=5)
+CHEQUE_REDEEM_LOCK_MINUTES = env.int("CHEQUE_REDEEM_LOCK_MINUTES", default=15)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -41,6 +45,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "django_fsm_log",
     "rest_framework",
     "drf_spectacular",
     # Domain apps
@@ -51,6 +56,8 @@ INSTALLED_APPS = [
     "vakmanschap.audit",
     "vakmanschap.esco",
     "vakmanschap.catalogue",
+    "vakmanschap.people",
+    "vakmanschap.guidance",
     "vakmanschap.funding",
     "vakmanschap.api",
     "vakmanschap.network",

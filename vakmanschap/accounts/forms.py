@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 class EmailLoginForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail address"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     error_messages = {
         "invalid_login": _("This e-mail address and password do not match an account."),

@@ -1,0 +1,96 @@
+import datetime
+
+import pytest
+
+from tests.factories import CourseFactory, MunicipalityFactory, user_with_role
+from vakmanschap.accounts.roles import OrganisationKind, Role
+from vakmanschap.esco.models import Concept, ShortageList, ShortageOccupation
+from vakmanschap.funding import ledger
+from vakmanschap.funding.models import BudgetPeriod, FundingStream, RecognisedProvider, Scheme
+from vakmanschap.funding.plans import create_draft
+from vakmanschap.organisations.models import Organisation
+from vakmanschap.people.services import register
+
+
+class FundWorld:
+    """A small fund: one scheme for Enschede, a budget, two providers, a shortage list."""
+
+    def __init__(self, allocated=1_000_000):
+        self.enschede = MunicipalityFactory(cbs_code="GM0153", name="Enschede")
+        self.amsterdam = MunicipalityFactory(cbs_code="GM0363", name="Amsterdam")
+        self.scheme = Scheme.objects.create(
+            name="TFVV 2026", valid_from=datetime.date(2020, 1, 1), max_amount_cents=1_000_000
+        )
+        self.scheme.municipalities.add(self.enschede)
+        stream = FundingStream.objects.create(name="Regio Deal Twente")
+        self.period = BudgetPeriod.objects.create(
+            stream=stream, start=datetime.date(2020, 1, 1), end=datetime.date(2035, 12, 31)
+        )
+        if allocated:
+            ledger.post(self.period.pk, "allocate", allocated)
+        self.provider = Organisation.objects.create(
+            name="Zorgacademie", kind=OrganisationKind.PROVIDER
+        )
+        self.other_provider = Organisation.objects.create(
+            name="Techniek BV", kind=OrganisationKind.PROVIDER
+        )
+        for p in (self.provider, self.other_provider):
+            RecognisedProvider.objects.create(
+                provider=p, recognised_since=datetime.date(2020, 1, 1)
+            )
+        self.course = CourseFactory(
+            provider=self.provider, title="Verzorgende IG", level=3, price_cents=200_000
+        )
+        self.course_b = CourseFactory(
+            provider=self.other_provider, title="Lasser", level=2, price_cents=50_000
+        )
+        self.nurse = Concept.objects.create(
+            uri="http://data.europa.eu/esco/occupation/nurse", kind="occupation", code="3221.1"
+        )
+        self.clerk = Concept.objects.create(
+            uri="http://data.europa.eu/esco/occupation/clerk", kind="occupation", code="4110.1"
+        )
+        shortage = ShortageList.objects.create(
+            region="twente", valid_from=datetime.date(2020, 1, 1)
+        )
+        ShortageOccupation.objects.create(
+            shortage_list=shortage, occupation=self.nurse, sector="zorg"
+        )
+        self.advisor = user_with_role(Role.ADVISOR)
+        self.fund_officer = user_with_role(Role.FUND_OFFICER)
+        self.second_officer = user_with_role(Role.FUND_OFFICER)
+        self.provider_user = user_with_role(Role.PROVIDER_STAFF, self.provider)
+        self.other_provider_user = user_with_role(Role.PROVIDER_STAFF, self.other_provider)
+
+    def participant(self, **overrides):
+        fields = dict(
+            given_name="Sanne",
+            family_name="de Vries",
+            birth_date=datetime.date(1990, 5, 17),
+            postcode="7511AB",
+            municipality=self.enschede,
+            email="sanne@example.org",
+            education_level="mbo2",
+            work_situation="part_time_wants_more",
+            consent_purpose="Scholing via het fonds",
+            privacy_version="2026-1",
+        )
+        fields.update(overrides)
+        return register(by=self.advisor, **fields)
+
+    def plan(self, participant=None, courses=None, occupation=None, **overrides):
+        return create_draft(
+            participant=participant or self.participant(),
+            author=self.advisor,
+            scheme=self.scheme,
+            funding_period=self.period,
+            target_occupation=occupation or self.nurse,
+            courses=courses or [self.course],
+            justification="Wil de zorg in.",
+            **overrides,
+        )
+
+
+@pytest.fixture
+def fund(db):
+    return FundWorld()

@@ -1,0 +1,170 @@
+import datetime
+import threading
+
+import pytest
+from django.db import connections
+from django.utils import timezone
+
+from vakmanschap.funding import codes, ledger
+from vakmanschap.funding.cheques import RedemptionError, expire_overdue, redeem, reissue_code
+from vakmanschap.funding.models import Cheque, ChequeState, PlanState
+from vakmanschap.funding.plans import approve, submit
+
+BIRTH = datetime.date(1990, 5, 17)
+
+
+def approved_plan(fund, **kwargs):
+    plan = fund.plan(**kwargs)
+    submit(plan, by=fund.advisor)
+    return approve(plan, by=fund.fund_officer)
+
+
+def test_codes_have_80_random_bits_a_check_symbol_and_typo_tolerance():
+    code = codes.generate()
+    groups = code.split("-")
+    assert [len(g) for g in groups] == [4, 4, 4, 4, 1]
+    body = codes.normalise(code)
+    assert len(body) == 16 and 16 * 5 >= 80
+    assert codes.normalise(code.lower().replace("-", " ")) == body
+    assert codes.normalise(code.replace("1", "I").replace("0", "O")) == body
+    flipped = ("B" if body[0] != "B" else "C") + code[1:]
+    assert codes.normalise(flipped) is None  # the check symbol catches a typo
+
+
+def test_only_a_hash_and_the_last_four_are_stored(fund):
+    decision = approved_plan(fund)
+    ((cheque_id, code),) = decision.codes.items()
+    cheque = Cheque.objects.get(pk=cheque_id)
+    body = codes.normalise(code)
+    assert cheque.code_last4 == body[-4:]
+    assert body not in cheque.code_hash and cheque.code_hash == codes.code_hash(body)
+
+
+def test_provider_books_with_code_and_birth_date(fund):
+    ((cheque_id, code),) = approved_plan(fund).codes.items()
+    cheque = redeem(provider=fund.provider, user=fund.provider_user, code=code, birth_date=BIRTH)
+    assert cheque.pk == cheque_id and cheque.state == ChequeState.BOOKED
+    with pytest.raises(RedemptionError) as again:
+        redeem(provider=fund.provider, user=fund.provider_user, code=code, birth_date=BIRTH)
+    assert again.value.status == 409
+
+
+def test_another_providers_cheque_reads_as_unknown_code(fund):
+    ((_, code),) = approved_plan(fund).codes.items()
+    with pytest.raises(RedemptionError) as error:
+        redeem(
+            provider=fund.other_provider, user=fund.other_provider_user, code=code, birth_date=BIRTH
+        )
+    assert error.value.status == 404
+    assert "Unknown code" in error.value.message and error.value.attempts_left == 4
+
+
+def test_wrong_birth_date_reads_as_unknown_code(fund):
+    ((_, code),) = approved_plan(fund).codes.items()
+    with pytest.raises(RedemptionError) as error:
+        redeem(
+            provider=fund.provider,
+            user=fund.provider_user,
+            code=code,
+            birth_date=datetime.date(1991, 1, 1),
+        )
+    assert error.value.status == 404
+
+
+def test_repeated_wrong_codes_lock_the_provider(fund, settings):
+    ((_, code),) = approved_plan(fund).codes.items()
+    for left in range(settings.CHEQUE_REDEEM_MAX_FAILURES - 1, -1, -1):
+        with pytest.raises(RedemptionError) as error:
+            redeem(
+                provider=fund.provider,
+                user=fund.provider_user,
+                code=codes.generate(),
+                birth_date=BIRTH,
+            )
+        assert error.value.attempts_left == left
+    with pytest.raises(RedemptionError) as locked:
+        redeem(provider=fund.provider, user=fund.provider_user, code=code, birth_date=BIRTH)
+    assert locked.value.status == 429 and locked.value.retry_after == 15 * 60
+
+
+def test_reissued_code_replaces_the_old_one(fund):
+    ((cheque_id, old),) = approved_plan(fund).codes.items()
+    new = reissue_code(Cheque.objects.get(pk=cheque_id), by=fund.advisor)
+    with pytest.raises(RedemptionError):
+        redeem(provider=fund.provider, user=fund.provider_user, code=old, birth_date=BIRTH)
+    assert (
+        redeem(provider=fund.provider, user=fund.provider_user, code=new, birth_date=BIRTH).state
+        == ChequeState.BOOKED
+    )
+
+
+def test_expiry_releases_the_money_and_funds_the_waiting_list(fund):
+    approved_plan(fund)  # reserves 200.000 of 1.000.000
+    fund.course_b.price_cents = 900_000
+    fund.course_b.save()
+    waiting = fund.plan(
+        participant=fund.participant(given_name="Ahmed", email="a@example.org"),
+        courses=[fund.course_b],
+    )
+    submit(waiting, by=fund.advisor)
+    assert approve(waiting, by=fund.fund_officer).plan.state == PlanState.WAITING_LIST
+    assert expire_overdue(timezone.now() + datetime.timedelta(days=200)) == 1
+    waiting.refresh_from_db()
+    assert waiting.state == PlanState.APPROVED
+    assert ledger.balances(fund.period).reserved == 900_000
+
+
+def test_waiting_list_puts_target_groups_first_then_submission_time(fund):
+    from vakmanschap.funding.models import TrainingPlan
+    from vakmanschap.funding.plans import fund_waiting_plans
+
+    ledger.post(fund.period.pk, "reserve", 1_000_000, "hold:test")  # no money left
+    fund.course_b.price_cents = 400_000
+    fund.course_b.save()
+    employed = fund.plan(
+        participant=fund.participant(
+            given_name="Bas", email="b@example.org", work_situation="employed_full_time"
+        ),
+        courses=[fund.course_b],
+    )
+    unemployed = fund.plan(
+        participant=fund.participant(
+            given_name="Cor", email="c@example.org", work_situation="unemployed"
+        ),
+        courses=[fund.course_b],
+    )
+    for plan in (employed, unemployed):  # the employed person submits first
+        submit(plan, by=fund.advisor)
+        assert approve(plan, by=fund.fund_officer).plan.state == PlanState.WAITING_LIST
+    assert list(TrainingPlan.objects.waiting_queue(fund.period.pk)) == [unemployed, employed]
+    ledger.post(fund.period.pk, "release", 400_000, "hold:test")
+    assert fund_waiting_plans(fund.period.pk) == [unemployed]
+    employed.refresh_from_db()
+    assert employed.state == PlanState.WAITING_LIST
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_code_works_only_once_when_two_requests_race(postgres_only):
+    from tests.funding.conftest import FundWorld
+
+    fund = FundWorld()
+    ((_, code),) = approved_plan(fund).codes.items()
+    outcomes = []
+    barrier = threading.Barrier(6)
+
+    def attempt():
+        try:
+            barrier.wait()
+            redeem(provider=fund.provider, user=fund.provider_user, code=code, birth_date=BIRTH)
+            outcomes.append("booked")
+        except RedemptionError as error:
+            outcomes.append(error.status)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=attempt) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes, key=str) == sorted(["booked"] + [409] * 5, key=str)

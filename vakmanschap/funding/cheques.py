@@ -1,0 +1,168 @@
+"""Issuing and redeeming training cheques."""
+
+import datetime
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import codes, ledger
+from .models import Cheque, ChequeState, RedemptionAttempt
+
+
+def reference(cheque) -> str:
+    return f"cheque:{cheque.pk}"
+
+
+def issue_cheques(plan, *, by) -> dict[int, str]:
+    """One cheque per plan course; reserves its amount. Returns the plain codes, once."""
+    valid_until = timezone.now() + relativedelta(months=plan.scheme.cheque_validity_months)
+    plain = {}
+    for plan_course in plan.courses.select_related("course"):
+        code = codes.generate()
+        body = codes.normalise(code)
+        cheque = Cheque.objects.create(
+            plan_course=plan_course,
+            plan=plan,
+            provider_id=plan_course.course.provider_id,
+            code_hash=codes.code_hash(body),
+            code_last4=body[-4:],
+            amount_cents=plan_course.fund_amount_cents,
+            valid_until=valid_until,
+        )
+        if cheque.amount_cents:
+            ledger.post(
+                plan.funding_period_id,
+                "reserve",
+                cheque.amount_cents,
+                reference(cheque),
+                actor=by,
+                reason=_("Plan approved"),
+            )
+        plain[cheque.pk] = code
+    return plain
+
+
+@transaction.atomic
+def reissue_code(cheque, *, by) -> str:
+    """A fresh code for the letter (the old one stops working). Only before booking."""
+    cheque = Cheque.objects.select_for_update().get(pk=cheque.pk)
+    if cheque.state != ChequeState.ISSUED:
+        raise RedemptionError(_("This cheque has been used already."), status=409)
+    code = codes.generate()
+    body = codes.normalise(code)
+    cheque.code_hash, cheque.code_last4 = codes.code_hash(body), body[-4:]
+    cheque.save(update_fields=["code_hash", "code_last4"])
+    return code
+
+
+class RedemptionError(Exception):
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        attempts_left: int | None = None,
+        retry_after: int | None = None,
+    ):
+        super().__init__(message)
+        self.message, self.status = message, status
+        self.attempts_left, self.retry_after = attempts_left, retry_after
+
+
+@dataclass
+class RedemptionWindow:
+    failures: int
+    max_failures: int
+    lock_minutes: int
+
+    @property
+    def attempts_left(self) -> int:
+        return max(self.max_failures - self.failures, 0)
+
+
+def _window(provider) -> RedemptionWindow:
+    minutes = settings.CHEQUE_REDEEM_LOCK_MINUTES
+    since = timezone.now() - datetime.timedelta(minutes=minutes)
+    failures = RedemptionAttempt.objects.filter(
+        provider=provider, succeeded=False, created_at__gte=since
+    ).count()
+    return RedemptionWindow(failures, settings.CHEQUE_REDEEM_MAX_FAILURES, minutes)
+
+
+def redeem(*, provider, user, code: str, birth_date: datetime.date) -> Cheque:
+    """Book a cheque. Unknown code, another provider's cheque and a wrong birth date all
+    answer the same "unknown code", so nothing leaks about other providers' cheques.
+
+    A failed attempt is committed before the error is raised, so callers must not run this
+    inside a transaction they roll back on error (views turn the error into a response)."""
+    with transaction.atomic():
+        # Serialise a provider's attempts so the failure count and the lock are exact.
+        type(provider).objects.select_for_update().get(pk=provider.pk)
+        cheque, error = _try_booking(provider, user, code, birth_date)
+    if error is not None:
+        raise error
+    return cheque
+
+
+def _try_booking(provider, user, code, birth_date):
+    window = _window(provider)
+    if window.attempts_left == 0:
+        return None, RedemptionError(
+            _("Too many wrong codes. Try again in %(m)s minutes.") % {"m": window.lock_minutes},
+            status=429,
+            retry_after=window.lock_minutes * 60,
+        )
+    body = codes.normalise(code or "")
+    cheque = None
+    if body is not None:
+        cheque = (
+            Cheque.objects.select_for_update()
+            .select_related("plan__participant")
+            .filter(code_hash=codes.code_hash(body), provider=provider)
+            .first()
+        )
+    if cheque is None or cheque.plan.participant.birth_date != birth_date:
+        RedemptionAttempt.objects.create(provider=provider, user=user, succeeded=False)
+        left = window.attempts_left - 1
+        return None, RedemptionError(
+            _("Unknown code. %(n)s attempts left.") % {"n": left}, status=404, attempts_left=left
+        )
+    if cheque.state != ChequeState.ISSUED:
+        return None, RedemptionError(_("This cheque has been used already."), status=409)
+    if cheque.valid_until < timezone.now():
+        return None, RedemptionError(_("This cheque has expired."), status=409)
+    cheque.booked_at = timezone.now()
+    cheque.book(by=user)
+    cheque.save()
+    RedemptionAttempt.objects.create(provider=provider, user=user, succeeded=True)
+    return cheque, None
+
+
+@transaction.atomic
+def expire_overdue(now=None) -> int:
+    """Expire cheques not booked in time; release their money and fund waiting plans."""
+    from .plans import fund_waiting_plans
+
+    now = now or timezone.now()
+    periods = set()
+    expired = 0
+    for cheque in Cheque.objects.expiring_before(now).select_for_update().select_related("plan"):
+        cheque.expire(by=None, description=_("Not booked within the validity period."))
+        cheque.save()
+        if cheque.amount_cents:
+            ledger.post(
+                cheque.plan.funding_period_id,
+                "release",
+                cheque.amount_cents,
+                reference(cheque),
+                reason=_("Cheque expired"),
+            )
+        periods.add(cheque.plan.funding_period_id)
+        expired += 1
+    for period_id in periods:
+        fund_waiting_plans(period_id)
+    return expired

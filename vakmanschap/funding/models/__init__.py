@@ -1,0 +1,21 @@
+from .budget import BudgetPeriod, EntryKind, FunderKind, FundingStream, LedgerEntry
+from .cheques import Cheque, ChequeState, RedemptionAttempt
+from .plans import PlanCourse, PlanState, TrainingPlan
+from .schemes import LowAttendancePolicy, RecognisedProvider, Scheme
+
+__all__ = [
+    "BudgetPeriod",
+    "Cheque",
+    "ChequeState",
+    "EntryKind",
+    "FunderKind",
+    "FundingStream",
+    "LedgerEntry",
+    "LowAttendancePolicy",
+    "PlanCourse",
+    "PlanState",
+    "RecognisedProvider",
+    "RedemptionAttempt",
+    "Scheme",
+    "TrainingPlan",
+]

@@ -1,0 +1,125 @@
+"""Training cheques (scholingscheques): one per plan course. The code is a secret like a
+password: only its keyed hash and last four characters are stored."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm_log.decorators import fsm_log_by, fsm_log_description
+
+
+class ChequeState(models.TextChoices):
+    ISSUED = "issued", _("Issued")
+    BOOKED = "booked", _("Booked")
+    STARTED = "started", _("Started")
+    COMPLETED = "completed", _("Completed")
+    DROPPED_OUT = "dropped_out", _("Dropped out")
+    EXPIRED = "expired", _("Expired")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ChequeQuerySet(models.QuerySet):
+    def of_provider(self, provider):
+        return self.filter(provider=provider)
+
+    def expiring_before(self, moment):
+        return self.filter(state=ChequeState.ISSUED, valid_until__lt=moment)
+
+
+class Cheque(ConcurrentTransitionMixin, models.Model):
+    plan_course = models.OneToOneField(
+        "funding.PlanCourse", on_delete=models.PROTECT, related_name="cheque"
+    )
+    plan = models.ForeignKey(
+        "funding.TrainingPlan", on_delete=models.PROTECT, related_name="cheques"
+    )
+    provider = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="cheques"
+    )
+    code_hash = models.CharField(max_length=64, unique=True)
+    code_last4 = models.CharField(max_length=4)
+    amount_cents = models.PositiveIntegerField()
+    state = FSMField(default=ChequeState.ISSUED, choices=ChequeState.choices, protected=True)
+    issued_at = models.DateTimeField(auto_now_add=True)
+    valid_until = models.DateTimeField()
+    booked_at = models.DateTimeField(null=True, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    attendance_percent = models.PositiveSmallIntegerField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    drop_out_reason = models.TextField(blank=True)
+    certificate = models.FileField(upload_to="certificates/%Y/%m/", blank=True)
+
+    objects = ChequeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_at"]
+        verbose_name = _("training cheque")
+        verbose_name_plural = _("training cheques")
+        indexes = [
+            models.Index(fields=["provider", "state"], name="cheque_provider_state"),
+            models.Index(fields=["state", "valid_until"], name="cheque_expiry"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(attendance_percent__isnull=True) | Q(attendance_percent__lte=100),
+                name="cheque_attendance_is_percentage",
+            ),
+        ]
+
+    def __str__(self):
+        return f"…{self.code_last4}"
+
+    def _t(source, target):  # noqa: N805 - a small factory used in the class body only
+        def decorate(method):
+            return fsm_log_by(
+                fsm_log_description(transition(field="state", source=source, target=target)(method))
+            )
+
+        return decorate
+
+    @_t(ChequeState.ISSUED, ChequeState.BOOKED)
+    def book(self, by=None, description=None):
+        pass
+
+    @_t(ChequeState.BOOKED, ChequeState.STARTED)
+    def start(self, by=None, description=None):
+        pass
+
+    @_t(ChequeState.STARTED, ChequeState.COMPLETED)
+    def complete(self, by=None, description=None):
+        pass
+
+    @_t([ChequeState.BOOKED, ChequeState.STARTED], ChequeState.DROPPED_OUT)
+    def drop_out(self, by=None, description=None):
+        pass
+
+    @_t(ChequeState.ISSUED, ChequeState.EXPIRED)
+    def expire(self, by=None, description=None):
+        pass
+
+    @_t([ChequeState.ISSUED, ChequeState.BOOKED], ChequeState.CANCELLED)
+    def cancel(self, by=None, description=None):
+        pass
+
+    del _t
+
+
+class RedemptionAttempt(models.Model):
+    """Every redemption try by a provider, for rate limiting and the lock after wrong codes."""
+
+    provider = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    succeeded = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["provider", "created_at"], name="redemption_window")]
+
+    def __str__(self):
+        return f"{self.provider} {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,186 @@
+"""Training plan workflow: draft, submit, decide (four eyes), fund against the budget."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import eligibility, ledger
+from .cheques import issue_cheques
+from .models import BudgetPeriod, PlanCourse, PlanState, TrainingPlan
+
+
+class PlanNotAllowed(Exception):
+    """The action is not allowed in the plan's state or by this person; nothing changed."""
+
+
+@dataclass
+class Decision:
+    plan: TrainingPlan
+    codes: dict[int, str]  # cheque id → plain code, shown this once
+
+
+def split_contribution(prices: list[int], contribution: int) -> list[int]:
+    """What the fund pays per course: the own contribution is shared pro rata (whole cents)."""
+    total = sum(prices)
+    if total == 0:
+        return [0 for _ in prices]
+    shares = [contribution * p // total for p in prices]
+    # Largest remainder first; a share never exceeds its course's price.
+    by_fraction = sorted(range(len(prices)), key=lambda i: -(contribution * prices[i] % total))
+    for i in by_fraction[: contribution - sum(shares)]:
+        shares[i] += 1
+    return [p - s for p, s in zip(prices, shares, strict=True)]
+
+
+@transaction.atomic
+def create_draft(
+    *,
+    participant,
+    author,
+    scheme,
+    funding_period,
+    target_occupation,
+    courses,
+    justification,
+    labour_market_justification="",
+    own_contribution_cents=0,
+):
+    courses = list(courses)
+    if TrainingPlan.objects.open().filter(participant=participant).exists():
+        raise PlanNotAllowed(_("This participant already has an open plan."))
+    if not courses:
+        raise PlanNotAllowed(_("Choose at least one course."))
+    prices = [c.price_cents for c in courses]
+    if own_contribution_cents > sum(prices):
+        raise PlanNotAllowed(_("The own contribution cannot be more than the total price."))
+    fund_amounts = split_contribution(prices, own_contribution_cents)
+    plan = TrainingPlan.objects.create(
+        participant=participant,
+        author=author,
+        scheme=scheme,
+        funding_period=funding_period,
+        target_occupation=target_occupation,
+        justification=justification,
+        labour_market_justification=labour_market_justification,
+        own_contribution_cents=own_contribution_cents,
+        total_cents=sum(prices),
+        fund_amount_cents=sum(fund_amounts),
+    )
+    PlanCourse.objects.bulk_create(
+        PlanCourse(plan=plan, course=c, price_cents=c.price_cents, fund_amount_cents=f)
+        for c, f in zip(courses, fund_amounts, strict=True)
+    )
+    return plan
+
+
+def _locked(plan) -> TrainingPlan:
+    return TrainingPlan.objects.select_for_update().get(pk=plan.pk)
+
+
+@transaction.atomic
+def submit(plan, *, by) -> TrainingPlan:
+    plan = _locked(plan)
+    if plan.state not in (PlanState.DRAFT, PlanState.RETURNED):
+        raise PlanNotAllowed(_("Only a draft or returned plan can be submitted."))
+    plan.application_date = timezone.localdate()
+    results = eligibility.check(plan)
+    if not eligibility.all_ok(results):
+        failed = "; ".join(r.message for r in results if not r.ok)
+        raise PlanNotAllowed(_("The plan does not meet the scheme's rules: %(f)s") % {"f": failed})
+    plan.eligibility = [r.as_dict() for r in results]
+    plan.submitted_at = timezone.now()
+    in_priority = plan.scheme.prioritise_target_groups and plan.participant.in_target_group
+    plan.priority = 0 if in_priority else 1
+    plan.submit(by=by)
+    plan.save()
+    return plan
+
+
+def _check_approver(plan, by):
+    if by.pk == plan.author_id:
+        raise PlanNotAllowed(_("The author of a plan may not approve it (four eyes)."))
+    if plan.state == PlanState.SECOND_APPROVAL and by.pk == plan.first_approver_id:
+        raise PlanNotAllowed(_("The second approval must come from another fund officer."))
+
+
+@transaction.atomic
+def approve(plan, *, by) -> Decision:
+    """Approve: reserve the money and issue cheques, or queue the plan when the budget is short."""
+    plan = _locked(plan)
+    if plan.state not in (PlanState.SUBMITTED, PlanState.SECOND_APPROVAL):
+        raise PlanNotAllowed(_("Only a submitted plan can be approved."))
+    _check_approver(plan, by)
+    results = eligibility.check(plan, plan.application_date)
+    if not eligibility.all_ok(results):
+        failed = "; ".join(r.message for r in results if not r.ok)
+        raise PlanNotAllowed(
+            _("The plan no longer meets the scheme's rules: %(f)s") % {"f": failed}
+        )
+    plan.eligibility = [r.as_dict() for r in results]
+    if plan.state == PlanState.SUBMITTED and eligibility.needs_second_approval(results):
+        plan.first_approver = by
+        plan.approve_first(by=by)
+        plan.save()
+        return Decision(plan, {})
+    return _fund_or_queue(plan, by)
+
+
+def _fund_or_queue(plan, by) -> Decision:
+    BudgetPeriod.objects.select_for_update().get(pk=plan.funding_period_id)
+    plan.decided_at = timezone.now()
+    if ledger.balances(plan.funding_period_id).available < plan.fund_amount_cents:
+        plan.put_on_waiting_list(by=by, description=_("Not enough budget; queued."))
+        plan.save()
+        return Decision(plan, {})
+    plan.approve(by=by)
+    plan.save()
+    return Decision(plan, issue_cheques(plan, by=by))
+
+
+@transaction.atomic
+def reject(plan, *, by, reason: str) -> TrainingPlan:
+    if not reason.strip():
+        raise PlanNotAllowed(_("Give the reason for rejecting the plan."))
+    plan = _locked(plan)
+    if plan.state not in (PlanState.SUBMITTED, PlanState.SECOND_APPROVAL):
+        raise PlanNotAllowed(_("Only a submitted plan can be rejected."))
+    _check_approver(plan, by)
+    plan.decision_reason, plan.decided_at = reason.strip(), timezone.now()
+    plan.reject(by=by, description=reason.strip())
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def return_for_changes(plan, *, by, reason: str) -> TrainingPlan:
+    if not reason.strip():
+        raise PlanNotAllowed(_("Say what needs to change."))
+    plan = _locked(plan)
+    if plan.state != PlanState.SUBMITTED:
+        raise PlanNotAllowed(_("Only a submitted plan can be returned."))
+    plan.decision_reason = reason.strip()
+    plan.return_for_changes(by=by, description=reason.strip())
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def fund_waiting_plans(period_id: int) -> list[TrainingPlan]:
+    """Fund queued plans in order (target groups first, then submission time) while money lasts.
+
+    The queue is strict: when the plan at the head does not fit, later plans wait too, so a
+    small late plan never jumps the queue.
+    """
+    BudgetPeriod.objects.select_for_update().get(pk=period_id)
+    funded = []
+    for plan in TrainingPlan.objects.waiting_queue(period_id).select_for_update():
+        if ledger.balances(period_id).available < plan.fund_amount_cents:
+            break
+        plan.decided_at = timezone.now()
+        plan.approve(by=None, description=_("Funded from the waiting list."))
+        plan.save()
+        issue_cheques(plan, by=None)
+        funded.append(plan)
+    return funded

@@ -1,0 +1,46 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django_fsm import TransitionNotAllowed
+
+from .models import CareerConversation
+
+
+@transaction.atomic
+def schedule(participant, *, advisor, scheduled_at, location="") -> CareerConversation:
+    conversation = CareerConversation(
+        participant=participant, advisor=advisor, scheduled_at=scheduled_at, location=location
+    )
+    conversation.full_clean()
+    conversation.save()
+    if participant.advisor_id is None:
+        participant.advisor = advisor
+        participant.save(update_fields=["advisor"])
+    return conversation
+
+
+@transaction.atomic
+def record_held(conversation, *, by, notes, outcome, next_step) -> CareerConversation:
+    if not outcome.strip():
+        raise ValidationError({"outcome": _("Write down the outcome of the conversation.")})
+    return _apply(conversation, "hold", by=by, notes=notes, outcome=outcome, next_step=next_step)
+
+
+@transaction.atomic
+def record_no_show(conversation, *, by, reason="") -> CareerConversation:
+    return _apply(conversation, "mark_no_show", by=by, description=reason)
+
+
+@transaction.atomic
+def cancel(conversation, *, by, reason="") -> CareerConversation:
+    return _apply(conversation, "cancel", by=by, description=reason)
+
+
+def _apply(conversation, name, **kwargs):
+    conversation = CareerConversation.objects.select_for_update().get(pk=conversation.pk)
+    try:
+        getattr(conversation, name)(**kwargs)
+    except TransitionNotAllowed as error:
+        raise ValidationError(_("This conversation can no longer be changed.")) from error
+    conversation.save()
+    return conversation
