@@ -47,3 +47,23 @@ class ApiToken(models.Model):
             expires_at=timezone.now() + settings.API_TOKEN_LIFETIME,
         )
         return record, token
+
+
+class IdempotencyRecord(models.Model):
+    """The answer to a write sent with an Idempotency-Key, so a repeat is not done twice."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)
+    path = models.CharField(max_length=300)
+    body_hash = models.CharField(max_length=64)
+    status_code = models.PositiveSmallIntegerField()
+    body = models.JSONField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="idempotency_unique_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.key}"

@@ -1,4 +1,7 @@
-from django.urls import path
+from django.urls import include, path
+
+from vakmanschap.catalogue.api import CoursesView
+from vakmanschap.people.api import ParticipantsView
 
 from . import views
 
@@ -8,4 +11,7 @@ urlpatterns = [
     path("auth/token", views.TokenView.as_view(), name="token"),
     path("me", views.MeView.as_view(), name="me"),
     path("schema/", views.SchemaView.as_view(), name="schema"),
+    path("courses", CoursesView.as_view(), name="courses"),
+    path("participants", ParticipantsView.as_view(), name="participants"),
+    path("", include("vakmanschap.funding.api_urls")),
 ]

@@ -1,0 +1,244 @@
+"""The fund's path through the API, as a partner system would walk it."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from tests.factories import PASSWORD
+from tests.funding.conftest import FundWorld
+from vakmanschap.funding.models import Cheque, LedgerEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user) -> APIClient:
+    api = APIClient()
+    token = api.post(
+        "/api/v1/auth/token", {"email": user.email, "password": PASSWORD}, format="json"
+    ).json()["token"]
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    return api
+
+
+@pytest.fixture
+def world():
+    return FundWorld(allocated=0)
+
+
+def new_stream(fund_api, allocated=500_000):
+    response = fund_api.post(
+        "/api/v1/funding-streams",
+        {
+            "name": "Regio Deal Twente",
+            "period_start": "2026-01-01",
+            "period_end": "2026-12-31",
+            "allocated_cents": allocated,
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    return response.json()["id"]
+
+
+def new_participant(advisor_api, **overrides):
+    body = {
+        "given_name": "Sanne",
+        "family_name": "de Vries",
+        "birth_date": "1990-05-17",
+        "postcode": "7511 AB",
+        "municipality_code": "GM0153",
+        "email": "sanne@example.org",
+        "education_level": "mbo2",
+        "work_situation": "part_time_wants_more",
+    }
+    body.update(overrides)
+    response = advisor_api.post("/api/v1/participants", body, format="json")
+    assert response.status_code == 201, response.json()
+    return response.json()["id"]
+
+
+def test_one_person_through_the_whole_path(world):
+    fund_api, advisor_api = client_for(world.fund_officer), client_for(world.advisor)
+    provider_api = client_for(world.provider_user)
+    stream = new_stream(fund_api)
+    participant = new_participant(advisor_api)
+    courses = advisor_api.get("/api/v1/courses").json()
+    course = next(c for c in courses if c["title"] == "Verzorgende IG")
+    assert course["provider"] == world.provider.pk and course["price_cents"] == 200_000
+    plan = advisor_api.post(
+        "/api/v1/plans",
+        {
+            "participant": participant,
+            "target_occupation": world.nurse.uri,
+            "courses": [course["id"]],
+            "funding_stream": stream,
+            "justification": "Wil verzorgende worden.",
+        },
+        format="json",
+    ).json()
+    assert plan["status"] == "draft" and plan["total_cents"] == 200_000
+    assert all(rule["ok"] for rule in plan["eligibility"])
+    submitted = advisor_api.post(f"/api/v1/plans/{plan['id']}/submit", format="json").json()
+    assert submitted["status"] == "submitted"
+    approved = fund_api.post(f"/api/v1/plans/{plan['id']}/approve", format="json").json()
+    assert approved["status"] == "approved"
+    (cheque,) = approved["cheques"]
+    assert cheque["amount_cents"] == 200_000 and cheque["course"] == course["id"]
+    balances = fund_api.get(f"/api/v1/funding-streams/{stream}").json()
+    assert balances["reserved_cents"] == 200_000 and balances["available_cents"] == 300_000
+    booked = provider_api.post(
+        "/api/v1/cheques/redeem",
+        {"code": cheque["code"], "birth_date": "1990-05-17"},
+        format="json",
+    )
+    assert booked.json() == {"id": cheque["id"], "status": "booked"}
+
+
+def test_the_author_cannot_approve_and_gets_409_or_403(world):
+    fund_api = client_for(world.fund_officer)
+    advisor_api = client_for(world.advisor)
+    stream = new_stream(fund_api)
+    plan = advisor_api.post(
+        "/api/v1/plans",
+        {
+            "participant": new_participant(advisor_api),
+            "target_occupation": world.nurse.uri,
+            "courses": [world.course.pk],
+            "funding_stream": stream,
+            "justification": "x",
+        },
+        format="json",
+    ).json()
+    assert advisor_api.post(f"/api/v1/plans/{plan['id']}/approve").status_code == 403
+    response = fund_api.post(f"/api/v1/plans/{plan['id']}/approve")  # still a draft
+    assert response.status_code == 409
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_plan_without_budget_goes_on_the_waiting_list(world):
+    fund_api, advisor_api = client_for(world.fund_officer), client_for(world.advisor)
+    stream = new_stream(fund_api, allocated=100_000)
+    plan = advisor_api.post(
+        "/api/v1/plans",
+        {
+            "participant": new_participant(advisor_api),
+            "target_occupation": world.nurse.uri,
+            "courses": [world.course.pk],
+            "funding_stream": stream,
+            "justification": "x",
+        },
+        format="json",
+    ).json()
+    advisor_api.post(f"/api/v1/plans/{plan['id']}/submit")
+    approved = fund_api.post(f"/api/v1/plans/{plan['id']}/approve").json()
+    assert approved["status"] == "waiting_list" and approved["cheques"] == []
+    assert fund_api.get(f"/api/v1/funding-streams/{stream}").json()["waiting_count"] == 1
+
+
+def test_idempotency_key_creates_once_and_never_stores_the_code(world):
+    fund_api, advisor_api = client_for(world.fund_officer), client_for(world.advisor)
+    stream = new_stream(fund_api)
+    body = {
+        "given_name": "Ahmed",
+        "family_name": "Yilmaz",
+        "birth_date": "1985-02-01",
+        "postcode": "7511AB",
+        "municipality_code": "GM0153",
+        "education_level": "vmbo",
+        "work_situation": "status_holder",
+    }
+    first = advisor_api.post("/api/v1/participants", body, format="json", HTTP_IDEMPOTENCY_KEY="k1")
+    again = advisor_api.post("/api/v1/participants", body, format="json", HTTP_IDEMPOTENCY_KEY="k1")
+    assert first.json() == again.json() and again["Idempotent-Replayed"] == "true"
+    other = advisor_api.post(
+        "/api/v1/participants",
+        {**body, "given_name": "Ali"},
+        format="json",
+        HTTP_IDEMPOTENCY_KEY="k1",
+    )
+    assert other.status_code == 422
+    plan = advisor_api.post(
+        "/api/v1/plans",
+        {
+            "participant": first.json()["id"],
+            "target_occupation": world.nurse.uri,
+            "courses": [world.course.pk],
+            "funding_stream": stream,
+            "justification": "x",
+        },
+        format="json",
+    ).json()
+    advisor_api.post(f"/api/v1/plans/{plan['id']}/submit")
+    url = f"/api/v1/plans/{plan['id']}/approve"
+    approved = fund_api.post(url, HTTP_IDEMPOTENCY_KEY="a1").json()
+    replay = fund_api.post(url, HTTP_IDEMPOTENCY_KEY="a1").json()
+    assert approved["cheques"][0]["code"] and replay["cheques"][0]["code"] is None
+    assert Cheque.objects.count() == 1
+    assert LedgerEntry.objects.filter(kind="reserve").count() == 1
+
+
+def test_validation_errors_name_the_fields(world):
+    advisor_api = client_for(world.advisor)
+    response = advisor_api.post(
+        "/api/v1/participants",
+        {
+            "given_name": "",
+            "birth_date": "17-05-1990",
+            "postcode": "ABC",
+            "municipality_code": "GM9999",
+            "education_level": "phd",
+            "work_situation": "x",
+        },
+        format="json",
+    )
+    errors = response.json()["errors"]
+    assert response.status_code == 400
+    assert {
+        "given_name",
+        "family_name",
+        "birth_date",
+        "postcode",
+        "municipality_code",
+        "education_level",
+        "work_situation",
+    } <= set(errors)
+
+
+def test_redeem_errors_never_reveal_another_providers_cheque(world):
+    fund_api, advisor_api = client_for(world.fund_officer), client_for(world.advisor)
+    stream = new_stream(fund_api)
+    plan = advisor_api.post(
+        "/api/v1/plans",
+        {
+            "participant": new_participant(advisor_api),
+            "target_occupation": world.nurse.uri,
+            "courses": [world.course.pk],
+            "funding_stream": stream,
+            "justification": "x",
+        },
+        format="json",
+    ).json()
+    advisor_api.post(f"/api/v1/plans/{plan['id']}/submit")
+    code = fund_api.post(f"/api/v1/plans/{plan['id']}/approve").json()["cheques"][0]["code"]
+    other_api = client_for(world.other_provider_user)
+    response = other_api.post(
+        "/api/v1/cheques/redeem", {"code": code, "birth_date": "1990-05-17"}, format="json"
+    )
+    assert response.status_code == 404
+    assert response.json()["attempts_left"] == 4
+    for _ in range(4):
+        other_api.post(
+            "/api/v1/cheques/redeem", {"code": code, "birth_date": "1990-05-17"}, format="json"
+        )
+    locked = other_api.post(
+        "/api/v1/cheques/redeem", {"code": code, "birth_date": "1990-05-17"}, format="json"
+    )
+    assert locked.status_code == 429 and locked["Retry-After"] == "900"
+    provider_api = client_for(world.provider_user)
+    ok = provider_api.post(
+        "/api/v1/cheques/redeem", {"code": code, "birth_date": "1990-05-17"}, format="json"
+    )
+    assert ok.status_code == 200
+    used = provider_api.post(
+        "/api/v1/cheques/redeem", {"code": code, "birth_date": "1990-05-17"}, format="json"
+    )
+    assert used.status_code == 409

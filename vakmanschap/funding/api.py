@@ -1,0 +1,217 @@
+"""The fund's workflow API (/api/v1/): funding streams, plans, cheques. Thin: services decide."""
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from rest_framework import serializers
+from rest_framework.response import Response
+
+from vakmanschap.api.base import GuardedAPIView
+from vakmanschap.api.problems import problem
+from vakmanschap.catalogue.models import Course
+from vakmanschap.esco.models import Occupation
+from vakmanschap.people.models import Participant
+
+from . import eligibility, ledger, plans
+from .cheques import RedemptionError, redeem
+from .models import BudgetPeriod, FundingStream, PlanState, TrainingPlan
+from .permissions import (
+    can_approve_plans,
+    can_manage_budget,
+    can_redeem_cheques,
+    can_view_budget,
+    can_write_plans,
+    own_provider,
+)
+from .schemes import current_scheme
+
+
+class FundingStreamInput(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    period_start = serializers.DateField()
+    period_end = serializers.DateField()
+    allocated_cents = serializers.IntegerField(min_value=0)
+
+    def validate(self, data):
+        if data["period_end"] < data["period_start"]:
+            raise serializers.ValidationError(
+                {"period_end": gettext_lazy("The end must not be before the start.")}
+            )
+        return data
+
+
+def stream_balances(period: BudgetPeriod) -> dict:
+    b = ledger.balances(period)
+    return {
+        "id": period.pk,
+        "name": period.stream.name,
+        "allocated_cents": b.allocated,
+        "reserved_cents": b.reserved,
+        "committed_cents": b.committed,
+        "paid_cents": b.paid,
+        "recovered_cents": b.recovered,
+        "available_cents": b.available,
+        "waiting_count": TrainingPlan.objects.filter(
+            funding_period=period, state=PlanState.WAITING_LIST
+        ).count(),
+    }
+
+
+class FundingStreamsView(GuardedAPIView):
+    """POST: a funding stream with one budget period and its allocation. The id is the period's."""
+
+    permission_check = staticmethod(can_manage_budget)
+
+    def post(self, request):
+        data = FundingStreamInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        with transaction.atomic():
+            stream, _created = FundingStream.objects.get_or_create(name=v["name"])
+            period = BudgetPeriod.objects.create(
+                stream=stream, start=v["period_start"], end=v["period_end"]
+            )
+            if v["allocated_cents"]:
+                ledger.post(
+                    period.pk,
+                    "allocate",
+                    v["allocated_cents"],
+                    actor=request.user,
+                    reason=_("Allocated through the API"),
+                )
+        return Response({"id": period.pk}, status=201)
+
+
+class FundingStreamView(GuardedAPIView):
+    permission_check = staticmethod(can_view_budget)
+
+    def get(self, request, pk):
+        period = get_object_or_404(BudgetPeriod.objects.select_related("stream"), pk=pk)
+        return Response(stream_balances(period))
+
+
+class PlanInput(serializers.Serializer):
+    participant = serializers.PrimaryKeyRelatedField(queryset=Participant.objects.active())
+    target_occupation = serializers.SlugRelatedField(
+        slug_field="uri", queryset=Occupation.objects.all()
+    )
+    courses = serializers.PrimaryKeyRelatedField(
+        queryset=Course.objects.active(), many=True, allow_empty=False
+    )
+    funding_stream = serializers.PrimaryKeyRelatedField(queryset=BudgetPeriod.objects.all())
+    justification = serializers.CharField()
+    labour_market_justification = serializers.CharField(
+        required=False, allow_blank=True, default=""
+    )
+    own_contribution_cents = serializers.IntegerField(min_value=0, required=False, default=0)
+
+
+def plan_body(plan, codes=None) -> dict:
+    body = {
+        "id": plan.pk,
+        "status": plan.state,
+        "total_cents": plan.total_cents,
+        "fund_amount_cents": plan.fund_amount_cents,
+    }
+    if codes is not None:
+        body["cheques"] = [
+            {
+                "id": c.pk,
+                "code": codes.get(c.pk),
+                "course": c.plan_course.course_id,
+                "amount_cents": c.amount_cents,
+            }
+            for c in plan.cheques.select_related("plan_course").order_by("pk")
+        ]
+    return body
+
+
+class PlansView(GuardedAPIView):
+    permission_check = staticmethod(can_write_plans)
+
+    def post(self, request):
+        data = PlanInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        scheme = current_scheme()
+        if scheme is None:
+            return problem(409, _("No scheme applies today."))
+        try:
+            plan = plans.create_draft(
+                participant=v["participant"],
+                author=request.user,
+                scheme=scheme,
+                funding_period=v["funding_stream"],
+                target_occupation=v["target_occupation"],
+                courses=v["courses"],
+                justification=v["justification"],
+                labour_market_justification=v["labour_market_justification"],
+                own_contribution_cents=v["own_contribution_cents"],
+            )
+        except plans.PlanNotAllowed as error:
+            return problem(409, str(error))
+        body = plan_body(plan)
+        body["eligibility"] = [
+            {"rule": r.rule, "ok": r.ok, "message": r.message} for r in eligibility.check(plan)
+        ]
+        return Response(body, status=201)
+
+
+class PlanActionView(GuardedAPIView):
+    """POST /plans/{id}/submit (advisor) and /plans/{id}/approve (fund officer)."""
+
+    action = ""
+    secret_fields = ("code",)
+
+    def post(self, request, pk):
+        plan = get_object_or_404(TrainingPlan, pk=pk)
+        try:
+            if self.action == "submit":
+                plan = plans.submit(plan, by=request.user)
+                return Response(plan_body(plan, codes={}))
+            decision = plans.approve(plan, by=request.user)
+        except plans.PlanNotAllowed as error:
+            return problem(409, str(error))
+        return Response(plan_body(decision.plan, codes=decision.codes))
+
+
+class SubmitPlanView(PlanActionView):
+    action = "submit"
+    permission_check = staticmethod(can_write_plans)
+
+
+class ApprovePlanView(PlanActionView):
+    action = "approve"
+    permission_check = staticmethod(can_approve_plans)
+
+
+class RedeemInput(serializers.Serializer):
+    code = serializers.CharField(max_length=40)
+    birth_date = serializers.DateField()
+
+
+class RedeemChequeView(GuardedAPIView):
+    permission_check = staticmethod(can_redeem_cheques)
+
+    def post(self, request):
+        data = RedeemInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        provider = own_provider(request.user)
+        try:
+            cheque = redeem(
+                provider=provider,
+                user=request.user,
+                code=data.validated_data["code"],
+                birth_date=data.validated_data["birth_date"],
+            )
+        except RedemptionError as error:
+            # Returned, not raised: the failed attempt must be committed.
+            extra = (
+                {"attempts_left": error.attempts_left} if error.attempts_left is not None else {}
+            )
+            response = problem(error.status, error.message, **extra)
+            if error.retry_after:
+                response["Retry-After"] = str(error.retry_after)
+            return response
+        return Response({"id": cheque.pk, "status": cheque.state})

@@ -1,0 +1,57 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+from rest_framework.response import Response
+
+from vakmanschap.api.base import GuardedAPIView
+from vakmanschap.region.models import Municipality
+
+from . import services
+from .choices import EducationLevel, WorkSituation
+from .models import postcode_validator
+from .permissions import can_register_participant
+
+DEFAULT_CONSENT_PURPOSE = "Begeleiding naar en financiering van scholing door het fonds"
+
+
+class ParticipantInput(serializers.Serializer):
+    given_name = serializers.CharField(max_length=100)
+    family_name = serializers.CharField(max_length=150)
+    birth_date = serializers.DateField()
+    postcode = serializers.CharField(max_length=7, validators=[postcode_validator])
+    municipality_code = serializers.SlugRelatedField(
+        slug_field="cbs_code",
+        queryset=Municipality.objects.all(),
+        error_messages={"does_not_exist": _("Unknown CBS municipality code.")},
+    )
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    phone = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    education_level = serializers.ChoiceField(choices=EducationLevel.choices)
+    work_situation = serializers.ChoiceField(choices=WorkSituation.choices)
+    current_job = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
+    training_wish = serializers.CharField(required=False, allow_blank=True, default="")
+    privacy_version = serializers.CharField(max_length=20, required=False, default="2026-1")
+
+
+class ParticipantsView(GuardedAPIView):
+    """POST /api/v1/participants (advisor): a sign-up on a resident's behalf."""
+
+    permission_check = staticmethod(can_register_participant)
+
+    def post(self, request):
+        data = ParticipantInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        fields["municipality"] = fields.pop("municipality_code")
+        try:
+            participant = services.register(
+                by=request.user, consent_purpose=DEFAULT_CONSENT_PURPOSE, **fields
+            )
+        except ValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from error
+        if participant.advisor_id is None:
+            participant.advisor = request.user
+            participant.save(update_fields=["advisor"])
+        return Response({"id": participant.pk}, status=201)
