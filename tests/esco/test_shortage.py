@@ -117,3 +117,9 @@ def test_errors_are_translated_for_the_web(tmp_path, esco_db):
     path = _write(tmp_path, "esco_uri\nhttp://example.org/x\n")
     with translation.override("nl"), pytest.raises(ShortageImportError, match="Rij 2, kolom"):
         import_shortage_list(path, valid_from=D(2026, 1, 1))
+
+
+def test_shortage_list_needs_esco_first(db, tmp_path):
+    path = _write(tmp_path, f"esco_uri\n{escodata.WELDER}\n")
+    with pytest.raises(CommandError, match="run “vakmanschap esco_import” first"):
+        call_command("import_shortage_list", str(path), valid_from="2026-01-01")

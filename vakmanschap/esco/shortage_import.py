@@ -138,6 +138,9 @@ def read_versions(path, valid_from=None, valid_to=None, region=None) -> dict:
                                     "the date with --valid-from."))
     defaults = {"valid_from": valid_from, "valid_to": valid_to}
     resolver, errors, versions = _Resolver(), [], {}
+    if not resolver.by_uri:
+        raise ShortageImportError(_("There are no ESCO occupations in the database yet: "
+                                    "run “vakmanschap esco_import” first."))
     for number, row in rows:
         start, end = _dates(row, defaults, number, errors)
         if start is None and not row.get("valid_from"):
