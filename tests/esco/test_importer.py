@@ -129,6 +129,17 @@ def test_changed_label_is_one_update(esco_db, tmp_path):
     assert Label.objects.filter(text="welder").count() == 0
 
 
+def test_changed_fields_are_updated(esco_db, tmp_path):
+    tables = esco_tables()
+    tables["en"]["skills"][0]["reuseLevel"] = "cross-sector"  # weld metal
+    tables["en"]["occupations"][2]["iscoGroup"] = "7212"  # developer, moved for the test
+    result = import_esco([write_esco(tmp_path / "v1.1.1b", tables)])
+    assert _counts(result, "skills") == (0, 1, 3)
+    assert _counts(result, "occupations") == (0, 1, 2)
+    assert Skill.objects.get(uri=escodata.WELD).reuse_level == "cross-sector"
+    assert Occupation.objects.get(uri=escodata.DEVELOPER).isco_group.code == "7212"
+
+
 def test_removed_and_changed_relations_are_synced(esco_db, tmp_path):
     tables = esco_tables()
     rels = tables[""]["occupationSkillRelations"]

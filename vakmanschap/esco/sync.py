@@ -91,7 +91,7 @@ class Syncer:
             if old is None:
                 new_rows.append(row)
             elif old[1:] != row:
-                updates.append(Concept(old[0], *row))
+                updates.append(Concept(id=old[0], **dict(zip(CONCEPT_FIELDS, row, strict=True))))
                 self.changed.add(old[0])
         insert_rows(Concept, CONCEPT_FIELDS, new_rows)
         Concept.objects.bulk_update(updates, CONCEPT_FIELDS[1:], batch_size=500)
