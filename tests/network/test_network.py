@@ -171,7 +171,7 @@ def test_pledge_renewal_and_public_listing(client):
     assert page.status_code == 200
     assert "Zichtbaar BV" in html and "Verborgen BV" not in html
     assert "2 werkgevers" in html or "2 employers" in html
-    assert "A yearly development conversation" in html or "jaarlijks ontwikkelgesprek" in html
+    assert "Elk jaar een ontwikkelgesprek met iedere medewerker" in html
 
 
 def test_renewal_extends_by_a_year_from_the_renewal_date_or_from_today():

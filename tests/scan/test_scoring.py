@@ -106,7 +106,7 @@ def test_benchmark_never_reveals_one_company():
 def test_weak_spots_and_strengths():
     scores = {"a": 80.0, "b": 55.0, "c": 65.0, "d": 70.0}
     strong, weak = scoring.strengths_and_weak_spots(scores, {"a": 70, "b": 50, "c": 78, "d": 55})
-    assert weak == ["b", "c"]  # b under 60; c 13 points under the median
+    assert weak == ["b", "c"]  # b the lowest; c 13 points under the median
     assert strong == ["a", "d"]  # a from 75; d 15 points over the median
     # The lowest dimension is always a point to work on, even when all are high.
     assert scoring.strengths_and_weak_spots({"a": 90.0, "b": 85.0}, None) == (["a"], ["b"])

@@ -86,8 +86,8 @@ def line_svg(x_labels: list[str], series: list[dict], title: str, description: s
     if not x_labels:
         return ""
     width, height = 560, 220
-    left, top, bottom = 32, 10, 30
-    plot_w = width - left - 20
+    left, top, bottom = 45, 10, 30
+    plot_w = width - left - 45
     plot_h = height - top - bottom
     legend_h = 14 * len(series) + 10
     out = [f'<svg class="scan-chart scan-chart--line" viewBox="0 0 {width} {height + legend_h}" role="img" '

@@ -17,7 +17,7 @@ from statistics import mean, median
 MIN_PEERS = 5
 MIN_RESPONDENTS = 5
 SCALE_MIN, SCALE_MAX = 1, 5
-WEAK_BELOW = 60
+WEAK_BELOW = 50
 STRONG_FROM = 75
 NOTABLE_GAP = 10
 
@@ -89,7 +89,7 @@ def benchmark(own_sector: str | None, own_size: str | None, keys: Iterable[str],
 
 
 def strengths_and_weak_spots(scores: Mapping[str, float], median_scores: Mapping[str, float] | None):
-    """Weak spots: below WEAK_BELOW, or NOTABLE_GAP under the benchmark, and always the lowest.
+    """Weak spots: below WEAK_BELOW (50), or NOTABLE_GAP under the benchmark, and always the lowest.
     Strengths: from STRONG_FROM, or NOTABLE_GAP above the benchmark (and not weak)."""
     if not scores:
         return [], []
