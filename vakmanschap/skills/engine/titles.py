@@ -1,0 +1,132 @@
+"""Job title -> ESCO occupation matching (Dutch and English), purely lexical.
+
+Every preferred, alternative and hidden label of every occupation in every language is one row of
+two TF-IDF matrices: character 2-4-grams inside word boundaries (typo tolerant) and stemmed word
+uni/bigrams (exact vocabulary). An occupation's score for a title is its best label score;
+alternative and hidden labels weigh a little less so that a label shared by several occupations
+goes to the one whose preferred label it is. Tuned on titles.validation.csv (choice of weights only;
+tried and dropped because they did not help there: an occupation-document term, a prior on label
+count or code depth, skill-based pseudo-relevance feedback, a head-noun bonus).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import partial
+
+import numpy as np
+
+from .snapshot import Occupation
+from .text import TfidfVectorizer, char_ngrams, fold, word_ngrams
+
+# Seniority, gender, contract and vacancy noise, Dutch and English (folded, lower case).
+NOISE_WORDS = frozenset("""
+senior sr snr medior junior jr jnr stagiair stagiaire stage stages intern interns internship
+internships trainee traineeship werkstudent afstudeerstage afstudeerder apprentice apprenticeship
+fulltime parttime freelance freelancer zzp zzper tijdelijk temporary temp contract permanent
+vacature vacancy vacancies hiring wanted urgent urgently immediate immediately needed gezocht
+uur uren hours hour per week pw fte i ii iii iv nieuw new
+""".split())
+
+_GENDER = re.compile(r"\(?\b[mvfwhxd]\s*/\s*[mvfwhxd](?:\s*/\s*[mvfwhxd]){0,2}\b\)?")
+_MULTI = re.compile(r"\b(?:full|part)[\s-]time\b|\b\d+\s*[-–]\s*\d+\b|\b\d+\b")
+_SEP = re.compile(r"[|/,;:()\[\]{}*+–-]+")
+
+ABBREVIATIONS = {
+    "mgr": "manager", "asst": "assistant", "assoc": "associate", "exec": "executive",
+    "eng": "engineer", "engr": "engineer", "dev": "developer", "devs": "developers",
+    "tech": "technician", "techs": "technicians", "rep": "representative", "acct": "accountant",
+    "coord": "coordinator", "spec": "specialist", "admin": "administrative", "hr": "human resources",
+    "it": "ict", "qa": "quality assurance", "qc": "quality control", "sw": "software",
+    "f&b": "food and beverage", "r&d": "research and development", "cs": "customer service",
+    "vp": "vice president", "ceo": "chief executive officer", "cfo": "chief financial officer",
+    "cto": "chief technology officer", "pa": "personal assistant", "svp": "vice president",
+    "medewerkster": "medewerker", "mdw": "medewerker", "verpleegkundigen": "verpleegkundige",
+}
+
+
+def clean_title(text: str) -> str:
+    """Strip seniority/gender/contract noise and expand common abbreviations."""
+    t = fold(text)
+    t = _GENDER.sub(" ", t)
+    t = _MULTI.sub(" ", t)
+    t = t.replace("&", " & ").replace("r & d", "r&d").replace("f & b", "f&b")
+    toks = [ABBREVIATIONS.get(w, w) for w in re.split(r"[\s.]+", _SEP.sub(" ", t)) if w]
+    toks = [w for w in toks if w not in NOISE_WORDS and w != "&"]
+    return " ".join(toks)
+
+
+@dataclass
+class TitleConfig:
+    char_weight: float = 0.6
+    word_weight: float = 0.4
+    alt_weight: float = 0.9
+    hidden_weight: float = 0.85
+    char_min: int = 2
+    char_max: int = 4
+    max_df: float = 0.02  # drop n-grams in more than 2% of labels: 10x faster, same quality
+
+
+class TitleIndex:
+    def __init__(self, occupations: list[Occupation], config: TitleConfig | None = None):
+        self.config = config or TitleConfig()
+        labels, owner, weight = [], [], []
+        for i, occ in enumerate(occupations):
+            seen = set()
+            for lab in occ.labels.values():
+                for kind, w in (("preferred", 1.0), ("alt", self.config.alt_weight),
+                                ("hidden", self.config.hidden_weight)):
+                    vals = lab.get(kind) or []
+                    for text in [vals] if isinstance(vals, str) else vals:
+                        key = clean_title(text)
+                        if key and key not in seen:
+                            seen.add(key)
+                            labels.append(key)
+                            owner.append(i)
+                            weight.append(w)
+        order = np.argsort(np.asarray(owner), kind="stable")
+        self.labels = [labels[i] for i in order]
+        self.owner = np.asarray(owner, dtype=np.int32)[order]
+        self.weight = np.asarray(weight, dtype=np.float32)[order]
+        self.starts = np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])
+        self.n_occ = len(occupations)
+        self.char_vec = TfidfVectorizer(partial(char_ngrams, n_min=self.config.char_min,
+                                                     n_max=self.config.char_max),
+                                        max_df=self.config.max_df)
+        self.word_vec = TfidfVectorizer(partial(word_ngrams, n_max=2, stop=frozenset()))
+        self.char_t = self.char_vec.fit_transform(self.labels).T.tocsr()
+        self.word_t = self.word_vec.fit_transform(self.labels).T.tocsr()
+        self.occ_of_start = self.owner[self.starts]
+        # Deterministic tie-break for labels shared by several occupations: the more general
+        # occupation (shorter ESCO code), then the one with more labels. Far below any real gap.
+        depth = np.array([o.isco_code.count(".") for o in occupations], dtype=np.float32)
+        n_labels = np.bincount(self.owner, minlength=self.n_occ).astype(np.float32)
+        self.tie_break = (1e-4 * (1 - depth / max(depth.max(), 1))
+                          + 1e-6 * np.log1p(n_labels) / max(np.log1p(n_labels).max(), 1))
+
+    def scores(self, texts: list[str]) -> np.ndarray:
+        """Dense (len(texts), n_occupations) score matrix; empty titles give all zeros."""
+        c = self.config
+        cleaned = [clean_title(t) for t in texts]
+        qc = self.char_vec.transform(cleaned)
+        qw = self.word_vec.transform(cleaned)
+        lab = ((qc * c.char_weight) @ self.char_t + (qw * c.word_weight) @ self.word_t).toarray()
+        lab *= self.weight
+        best = np.maximum.reduceat(lab, self.starts, axis=1)
+        out = np.zeros((len(texts), self.n_occ), dtype=np.float32)
+        out[:, self.occ_of_start] = best
+        out += np.where(out > 0, self.tie_break, 0)
+        return out
+
+    def query(self, texts: list[str], k: int = 10, batch: int = 256) -> list[list[tuple[int, float]]]:
+        results: list[list[tuple[int, float]]] = []
+        for b in range(0, len(texts), batch):
+            sc = self.scores(texts[b : b + batch])
+            kk = min(k, sc.shape[1])
+            top = np.argpartition(-sc, kk - 1, axis=1)[:, :kk]
+            for row, idx in zip(sc, top, strict=True):
+                idx = idx[np.argsort(-row[idx], kind="stable")]
+                results.append([(int(i), float(row[i])) for i in idx if row[i] > 0])
+        return results
+
