@@ -26,6 +26,10 @@ CHEQUE_CODE_KEY = env.str("VAKMANSCHAP_CHEQUE_CODE_KEY", default=SECRET_KEY)
 # Cheque redemption: wrong codes per provider before a lock, and how long the lock lasts.
 CHEQUE_REDEEM_MAX_FAILURES = env.int("CHEQUE_REDEEM_MAX_FAILURES", default=5)
 CHEQUE_REDEEM_LOCK_MINUTES = env.int("CHEQUE_REDEEM_LOCK_MINUTES", default=15)
+# The fund's own bank account: the debtor of the SEPA payment batches to providers.
+FUND_NAME = env.str("FUND_NAME", default="Twents Fonds voor Vakmanschap")
+FUND_IBAN = env.str("FUND_IBAN", default="NL91ABNA0417164300")
+FUND_BIC = env.str("FUND_BIC", default="ABNANL2A")
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -59,6 +63,7 @@ INSTALLED_APPS = [
     "vakmanschap.people",
     "vakmanschap.guidance",
     "vakmanschap.funding",
+    "vakmanschap.delivery",
     "vakmanschap.api",
     "vakmanschap.network",
     "vakmanschap.scan",

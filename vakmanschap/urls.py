@@ -6,6 +6,7 @@ urlpatterns = [
     path("account/", include("vakmanschap.accounts.urls")),
     path("organisations/", include("vakmanschap.organisations.urls")),
     path("catalogue/", include("vakmanschap.catalogue.urls")),
+    path("provider/", include("vakmanschap.delivery.urls")),
     path("esco/", include("vakmanschap.esco.urls")),
     path("audit/", include("vakmanschap.audit.urls")),
     path("network/", include("vakmanschap.network.urls")),

@@ -1,0 +1,31 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DeliveryConfig(AppConfig):
+    name = "vakmanschap.delivery"
+    label = "delivery"
+    verbose_name = _("Provider portal, invoices and payments")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from vakmanschap.core.navigation import NavItem, register
+
+        from .models import ChequeDelivery, Invoice, PaymentBatch, Recovery
+        from .permissions import (
+            can_check_invoices,
+            can_manage_payments,
+            can_see_needs_action,
+            can_use_provider_portal,
+        )
+
+        for model in (ChequeDelivery, Invoice, PaymentBatch, Recovery):
+            auditlog.register(model)
+        register(NavItem("delivery:portal", _("My cheques"), can_use_provider_portal, 30))
+        register(NavItem("delivery:check_list", _("Invoices to check"), can_check_invoices, 60))
+        register(NavItem("delivery:needs_action", _("Needs action"), can_see_needs_action, 61))
+        register(
+            NavItem("delivery:approve_list", _("Invoices to approve"), can_manage_payments, 62)
+        )
+        register(NavItem("delivery:batches", _("Payment batches"), can_manage_payments, 63))

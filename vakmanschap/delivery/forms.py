@@ -1,0 +1,101 @@
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .payments import validate_iban
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ServiceErrorsMixin:
+    """Show a service's DeliveryError on its field (or at the top of the form)."""
+
+    def add_service_error(self, error):
+        field = error.field if error.field in self.fields else None
+        self.add_error(field, error.message)
+
+
+class RedeemForm(ServiceErrorsMixin, forms.Form):
+    code = forms.CharField(
+        label=_("Cheque code"),
+        max_length=40,
+        help_text=_("The code on the participant's cheque letter, e.g. ABCD-EFGH-JKMN-PQRS-T."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    birth_date = forms.DateField(label=_("Participant's date of birth"), widget=DATE)
+
+
+class ConfirmBookingForm(ServiceErrorsMixin, forms.Form):
+    start_date = forms.DateField(label=_("Start date of the course"), widget=DATE)
+
+
+class StartForm(ServiceErrorsMixin, forms.Form):
+    start_date = forms.DateField(label=_("Date the course started"), widget=DATE)
+
+
+class AttendanceForm(ServiceErrorsMixin, forms.Form):
+    percent = forms.IntegerField(label=_("Attendance (%)"), min_value=0, max_value=100)
+    reason = forms.CharField(
+        label=_("Reason for low attendance"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only when attendance is below the scheme's minimum; the fund decides."),
+    )
+
+
+class CompleteForm(AttendanceForm):
+    certificate = forms.FileField(
+        label=_("Certificate (PDF, at most 5 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+
+
+class DropOutForm(ServiceErrorsMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the drop-out"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class InvoiceForm(ServiceErrorsMixin, forms.Form):
+    number = forms.CharField(label=_("Your invoice number"), max_length=35)
+    amount = forms.DecimalField(
+        label=_("Amount (€)"),
+        min_value=Decimal("0.01"),
+        max_digits=10,
+        decimal_places=2,
+        help_text=_("In euros, e.g. 1250.00."),
+    )
+    is_final = forms.BooleanField(
+        label=_("This is the final invoice for this cheque"), required=False
+    )
+
+    def add_service_error(self, error):
+        if error.field == "amount_cents":
+            error.field = "amount"
+        super().add_service_error(error)
+
+    @property
+    def amount_cents(self) -> int:
+        return int(self.cleaned_data["amount"] * 100)
+
+
+class CheckInvoiceForm(ServiceErrorsMixin, forms.Form):
+    accept_reason = forms.BooleanField(
+        label=_("Accept the provider's reason for the low attendance (pay in full)"),
+        required=False,
+    )
+
+
+class RejectForm(ServiceErrorsMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for rejecting"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class BatchForm(ServiceErrorsMixin, forms.Form):
+    execution_date = forms.DateField(label=_("Execution date"), widget=DATE)
+
+
+class IbanForm(forms.Form):
+    iban = forms.CharField(label=_("IBAN"), max_length=42, validators=[validate_iban])
