@@ -66,6 +66,7 @@ def test_missing_answers_are_shown_per_statement(client, world):
     assert response.status_code == 200
     html = response.content.decode()
     assert f'aria-describedby="id_{first}_error"' in html
+    assert f'href="#id_{first}"' in html and f'<fieldset class="utrecht-form-fieldset scan-statement utrecht-form-fieldset--invalid" aria-describedby="id_{first}_error" id="id_{first}">' in html
     assert not Scan.objects.filter(organisation=world["mine"]).exists()
 
 
