@@ -31,6 +31,9 @@ FUND_NAME = env.str("FUND_NAME", default="Twents Fonds voor Vakmanschap")
 FUND_IBAN = env.str("FUND_IBAN", default="NL91ABNA0417164300")
 FUND_BIC = env.str("FUND_BIC", default="ABNANL2A")
 
+# Privacy: closed files are anonymised this many days after closing (default 7 years).
+VAKMANSCHAP_RETENTION_DAYS = env.int("VAKMANSCHAP_RETENTION_DAYS", default=2557)
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -67,6 +70,7 @@ INSTALLED_APPS = [
     "vakmanschap.api",
     "vakmanschap.network",
     "vakmanschap.scan",
+    "vakmanschap.privacy",
     "vakmanschap.demo",
 ]
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/v1/", include("vakmanschap.api.urls")),
     path("api/v1/", include("vakmanschap.network.api_urls")),
     path("api/v1/", include("vakmanschap.scan.api_urls")),
+    path("privacy/", include("vakmanschap.privacy.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "vakmanschap.privacy"
+    label = "privacy"
+    verbose_name = _("Privacy")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from vakmanschap.core.navigation import NavItem, register
+
+        from .models import ErasureRequest
+        from .permissions import can_download_own_data, can_process_erasure
+
+        auditlog.register(ErasureRequest)
+        register(NavItem("privacy:my_data", _("My data"), can_download_own_data, 80))
+        register(NavItem("privacy:erasure_list", _("Erasure requests"), can_process_erasure, 81))

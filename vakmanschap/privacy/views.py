@@ -1,0 +1,143 @@
+import json
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vakmanschap.core.access import guarded, require
+from vakmanschap.people.models import Participant
+
+from . import services
+from .forms import ErasureDecisionForm, ErasureRequestForm
+from .models import ErasureRequest, ErasureStatus
+from .permissions import can_download_own_data, can_process_erasure
+
+
+def _own_participant(request) -> Participant:
+    participant = (
+        Participant.objects.select_related("municipality", "advisor")
+        .filter(user=request.user, anonymised_at__isnull=True)
+        .first()
+    )
+    if participant is None:
+        raise Http404
+    return require(can_download_own_data, request.user, participant)
+
+
+def _json_download(participant) -> HttpResponse:
+    body = json.dumps(services.personal_data(participant), cls=DjangoJSONEncoder, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = (
+        f'attachment; filename="vakmanschap-data-{participant.pk}-{stamp}.json"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _add_errors(form, error: ValidationError):
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@guarded(can_download_own_data)
+def my_data(request):
+    participant = _own_participant(request)
+    open_request = participant.erasure_requests.filter(status=ErasureStatus.OPEN).first()
+    form = ErasureRequestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and open_request is None and form.is_valid():
+        try:
+            services.request_erasure(
+                participant, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Your request has been received. An advisor will decide on it.")
+            )
+            return redirect("privacy:my_data")
+    return render(
+        request,
+        "privacy/my_data.html",
+        {"participant": participant, "form": form, "open_request": open_request},
+    )
+
+
+@guarded(can_download_own_data)
+def my_data_download(request):
+    return _json_download(_own_participant(request))
+
+
+@guarded(can_process_erasure)
+def participant_data(request, pk):
+    """An access request that came in by letter or at the desk: the advisor hands the file over."""
+    participant = get_object_or_404(
+        Participant.objects.select_related("municipality", "advisor"), pk=pk
+    )
+    return _json_download(participant)
+
+
+@guarded(can_process_erasure)
+def erasure_list(request):
+    requests = ErasureRequest.objects.select_related("participant", "requested_by").order_by(
+        "status", "requested_at"
+    )
+    status = request.GET.get("status", ErasureStatus.OPEN)
+    if status in ErasureStatus.values:
+        requests = requests.filter(status=status)
+    page = Paginator(requests, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "privacy/erasure_list.html",
+        {"page": page, "status": status, "statuses": ErasureStatus.choices},
+    )
+
+
+@guarded(can_process_erasure)
+def erasure_new(request, pk):
+    participant = get_object_or_404(Participant.objects.active(), pk=pk)
+    form = ErasureRequestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            erasure = services.request_erasure(
+                participant, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect("privacy:erasure_detail", pk=erasure.pk)
+    return render(request, "privacy/erasure_new.html", {"form": form, "participant": participant})
+
+
+@guarded(can_process_erasure)
+def erasure_detail(request, pk):
+    erasure = get_object_or_404(
+        ErasureRequest.objects.select_related("participant", "decided_by"), pk=pk
+    )
+    form = ErasureDecisionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and erasure.status == ErasureStatus.OPEN and form.is_valid():
+        try:
+            services.decide_erasure(
+                erasure,
+                by=request.user,
+                approve=form.cleaned_data["decision"] == "approve",
+                reason=form.cleaned_data["decision_reason"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The decision has been saved."))
+            return redirect("privacy:erasure_detail", pk=erasure.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "privacy/erasure_detail.html", {"erasure": erasure, "form": form}, status=status
+    )
