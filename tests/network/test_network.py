@@ -158,8 +158,10 @@ def test_pledge_renewal_and_public_listing(client):
     staff = make_staff(organisation)
     client.force_login(staff)
     url = reverse("network:membership", args=[organisation.pk])
-    response = client.post(url, {"public_listing": "on"})
-    assert response.status_code == 200 and 'aria-invalid="true"' in response.content.decode()
+    for empty in ({"public_listing": "on"}, {}):
+        response = client.post(url, empty)
+        assert response.status_code == 200 and 'aria-invalid="true"' in response.content.decode()
+    assert not NetworkMembership.objects.exists()
     client.post(url, {"development_conversation": "on", "learning_budget": "on", "public_listing": "on"})
     membership = NetworkMembership.objects.get(organisation=organisation)
     today = timezone.localdate()

@@ -198,3 +198,14 @@ def test_anonymous_is_sent_to_login(client, world):
     for url, _allowed, _refused in expected_pages(world):
         response = client.get(url)
         assert response.status_code == 302 and response.url.startswith(reverse("accounts:login"))
+
+
+def test_an_empty_submission_shows_every_missing_answer(client, world):
+    client.force_login(world["staff"])
+    html = client.post(reverse("scan:take", args=[world["mine"].pk]), {}).content.decode()
+    assert html.count("utrecht-form-fieldset--invalid") == len(all_answers(3))
+    scan = services.start_scan(world["mine"], world["staff"], all_answers(3))
+    _link, token = RespondentLink.issue(scan)
+    html = client.post(reverse("scan:respond", args=[token]), {}).content.decode()
+    assert "utrecht-form-fieldset--invalid" in html
+    assert scan.responses.count() == 1

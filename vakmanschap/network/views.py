@@ -75,7 +75,7 @@ def employer_list(request):
 
 @guarded(can_register_employer)
 def employer_register(request):
-    form = EmployerRegistrationForm(request.POST or None)
+    form = EmployerRegistrationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         organisation, invitation = services.register_employer(
@@ -118,7 +118,7 @@ def employer_edit(request, pk):
         "municipality": organisation.municipality_id,
         "sector": profile.sector if profile else "", "size_class": profile.size_class if profile else "",
     }
-    form = EmployerProfileForm(request.POST or None, initial=initial, organisation=organisation, fund=fund)
+    form = EmployerProfileForm(request.POST if request.method == "POST" else None, initial=initial, organisation=organisation, fund=fund)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if fund:
@@ -137,7 +137,7 @@ def employer_edit(request, pk):
 @guarded(can_manage_employer)
 def staff_invite(request, pk):
     organisation = _employer(request, pk, can_manage_employer)
-    form = InviteStaffForm(request.POST or None, organisation=organisation)
+    form = InviteStaffForm(request.POST if request.method == "POST" else None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         services.invite_staff(organisation, form.cleaned_data["email"], request.user, _link_for(request))
         messages.success(request, _("An invitation has been sent to %(email)s.") % form.cleaned_data)
@@ -155,7 +155,7 @@ def membership_edit(request, pk):
         messages.success(request, _("Your pledge has been renewed until %(date)s.")
                          % {"date": membership.renewal_date.strftime("%d-%m-%Y")})
         return redirect("network:employer_detail", pk=organisation.pk)
-    form = PledgeForm(request.POST or None, instance=membership)
+    form = PledgeForm(request.POST if request.method == "POST" else None, instance=membership)
     if request.method == "POST" and form.is_valid():
         services.sign_pledge(
             organisation,
@@ -198,7 +198,7 @@ def accept_invitation(request, token):
     if existing:
         context["login_url"] = f"{reverse('accounts:login')}?next={request.path}"
         return render(request, "network/invitation_login.html", context)
-    form = NewAccountForm(request.POST or None, email=invitation.email)
+    form = NewAccountForm(request.POST if request.method == "POST" else None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             user = User(email=invitation.email, full_name=form.cleaned_data["full_name"],

@@ -56,7 +56,7 @@ def take(request, pk):
     except services.NoQuestionnaire as error:
         messages.error(request, str(error))
         return redirect("scan:employer", pk=organisation.pk)
-    form = ScanForm(request.POST or None, structure=questionnaire.structure())
+    form = ScanForm(request.POST if request.method == "POST" else None, structure=questionnaire.structure())
     if request.method == "POST" and form.is_valid():
         scan = services.start_scan(organisation, request.user, {int(k): v for k, v in form.answers().items()})
         messages.success(request, _("Thank you. Your answers have been saved; invite your employees to add theirs."))
@@ -85,7 +85,7 @@ def invite(request, pk):
     scan = _scan(request, pk)
     if not scan.is_open:
         raise Http404
-    form = InviteEmployeesForm(request.POST or None)
+    form = InviteEmployeesForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         links = services.invite_employees(
             scan, form.cleaned_data["emails"], form.cleaned_data["extra_links"] or 0,
@@ -163,7 +163,7 @@ def respond(request, token):
         raise Http404
     if not can_use_respondent_link(request.user, link):
         return render(request, "scan/link_invalid.html", status=410)
-    form = ScanForm(request.POST or None, structure=link.scan.questionnaire.structure())
+    form = ScanForm(request.POST if request.method == "POST" else None, structure=link.scan.questionnaire.structure())
     if request.method == "POST" and form.is_valid():
         try:
             services.submit_employee_response(token, {int(k): v for k, v in form.answers().items()})
