@@ -14,14 +14,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-BIN = Path(sys.executable).parent / "vakmanschap"
+# The same as the `vakmanschap` console script, for the tree in the current directory.
+COMMAND = [sys.executable, "-m", "vakmanschap.manage"]
 
 
 def _run(args, env) -> float:
     started = time.monotonic()
-    done = subprocess.run([str(BIN), *args], env=env, capture_output=True, text=True)
+    done = subprocess.run([*COMMAND, *args], env=env, capture_output=True, text=True)
     elapsed = time.monotonic() - started
     if done.returncode:
         sys.exit(f"{' '.join(args)} failed:\n{done.stderr}")

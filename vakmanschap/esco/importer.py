@@ -9,7 +9,7 @@ A second import of the same files writes nothing and reports everything unchange
 import time
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .models import EscoRelease
@@ -63,6 +63,11 @@ def import_esco(paths, version: str | None = None) -> ImportResult:
     data = read_dataset(source)
     version = version or data.version or "unknown"
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # Check foreign keys row by row while loading instead of queueing some 300,000
+            # deferred checks for the commit (about twice as fast on the full download).
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         result = Syncer(data).run()
         _record_release(version, data.languages, source.describe(), result.changed)
     return ImportResult(version, data.languages, result.counts, time.monotonic() - started,

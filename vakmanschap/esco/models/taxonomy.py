@@ -212,7 +212,9 @@ class IscoGroup(_KindMixin, Concept):
 
 
 class Label(models.Model):
-    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="labels")
+    # db_index=False: the unique constraint below starts with concept_id (cheaper bulk loads).
+    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="labels",
+                                db_index=False)
     language = models.CharField(_("language"), max_length=8)
     kind = models.PositiveSmallIntegerField(_("kind"), choices=LabelKind.choices)
     text = models.TextField(_("text"))
@@ -234,7 +236,8 @@ class Label(models.Model):
 
 
 class Description(models.Model):
-    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="descriptions")
+    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="descriptions",
+                                db_index=False)
     language = models.CharField(_("language"), max_length=8)
     text = models.TextField(_("text"))
 
@@ -250,7 +253,7 @@ class Description(models.Model):
 
 class OccupationSkill(models.Model):
     occupation = models.ForeignKey(Concept, on_delete=models.CASCADE,
-                                   related_name="skill_links")
+                                   related_name="skill_links", db_index=False)
     skill = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="occupation_links")
     relation_type = models.CharField(_("relation"), max_length=10, choices=RelationType.choices)
     skill_type = models.CharField(_("skill type"), max_length=20, blank=True,
@@ -272,7 +275,8 @@ class OccupationSkill(models.Model):
 class Broader(models.Model):
     """A broader relation of either pillar (occupation/ISCO, skill/skill group)."""
 
-    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="broader_links")
+    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="broader_links",
+                                db_index=False)
     broader = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="narrower_links")
 
     class Meta:
@@ -289,7 +293,8 @@ class Broader(models.Model):
 
 
 class SkillRelation(models.Model):
-    skill = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="related_links")
+    skill = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="related_links",
+                              db_index=False)
     related = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="+")
     relation_type = models.CharField(_("relation"), max_length=10, choices=RelationType.choices)
 
