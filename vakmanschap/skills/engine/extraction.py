@@ -1,0 +1,161 @@
+"""Sentence or paragraph -> ranked ESCO skills, purely lexical (Dutch and English).
+
+Three signals per skill, combined linearly:
+
+* label coverage: for each preferred/alt/hidden label (en + nl where present) the idf-weighted
+  share of its stemmed content words that occur in the text; a label whose words all appear
+  scores 1. Raised to a power so partial matches count less, and damped for labels that are
+  only one very common word. The best label of a skill counts.
+* label character n-grams: cosine between the label and sliding word windows of the text of
+  the same length (typo and inflection tolerant: "programmeren" ~ "programming" does not
+  match, but "developping" ~ "developing" does).
+* description: TF-IDF cosine between the text and the skill's labels + description, so skills
+  phrased differently in the text still get some score.
+
+Weights were chosen on the house/tech validation files (hyper-parameters only, nothing learned).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+import numpy as np
+import scipy.sparse as sp
+
+from .snapshot import Skill
+from .text import (
+    STOP,
+    TfidfVectorizer,
+    char_ngrams,
+    content_words,
+    l2_normalize,
+    stem,
+    word_ngrams,
+)
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(w) for w in content_words(text)]
+
+
+@dataclass
+class ExtractionConfig:
+    coverage_weight: float = 1.0
+    coverage_power: float = 1.0
+    char_weight: float = 0.5
+    desc_weight: float = 1.0
+    min_label_idf: float = 4.0  # labels with less idf mass than this are damped
+    alt_weight: float = 0.95
+    max_df: float = 0.02  # char n-grams in more than 2% of labels are dropped (speed)
+    char_min: int = 3
+    char_max: int = 5
+
+
+class SkillExtractor:
+    def __init__(self, skills: list[Skill], config: ExtractionConfig | None = None):
+        self.config = c = config or ExtractionConfig()
+        labels, owner, weight = [], [], []
+        for i, s in enumerate(skills):
+            seen = set()
+            for lab in s.labels.values():
+                for kind, w in (("preferred", 1.0), ("alt", c.alt_weight), ("hidden", c.alt_weight)):
+                    vals = lab.get(kind) or []
+                    for text in [vals] if isinstance(vals, str) else vals:
+                        key = " ".join(_stems(text))
+                        if key and key not in seen:
+                            seen.add(key)
+                            labels.append(text)
+                            owner.append(i)
+                            weight.append(w)
+        order = np.argsort(np.asarray(owner), kind="stable")
+        self.labels = [labels[i] for i in order]
+        self.owner = np.asarray(owner, dtype=np.int32)[order]
+        self.weight = np.asarray(weight, dtype=np.float32)[order]
+        self.starts = np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])
+        self.occ_of_start = self.owner[self.starts]
+        self.n_skills = len(skills)
+
+        # Label coverage: rows are labels, columns stems, values idf share (rows sum to 1).
+        self.stem_vec = TfidfVectorizer(_stems, sublinear_tf=False).fit(self.labels)
+        raw = self.stem_vec.transform(self.labels, normalize=False)
+        raw.data[:] = self.stem_vec.idf[raw.indices]  # idf only, no tf
+        mass = np.asarray(raw.sum(axis=1)).ravel()
+        self.label_damp = np.minimum(1.0, mass / c.min_label_idf).astype(np.float32)
+        self.cover_t = sp.csr_matrix(sp.diags(1 / np.maximum(mass, 1e-9)) @ raw).T.tocsr()
+
+        # Label char n-grams, compared with word windows of the text.
+        self.char_vec = TfidfVectorizer(partial(char_ngrams, n_min=c.char_min, n_max=c.char_max), max_df=c.max_df)
+        self.char_t = self.char_vec.fit_transform(self.labels).T.tocsr()
+        self.label_len = np.array([max(1, len(_stems(x))) for x in self.labels], dtype=np.int32)
+
+        # Description documents.
+        docs = []
+        for s in skills:
+            parts = [s.label("en")]
+            for lab in s.labels.values():
+                parts += [lab.get("preferred") or ""] + list(lab.get("alt", []))
+            parts += list(s.descriptions.values())
+            docs.append(" ".join(parts))
+        self.doc_vec = TfidfVectorizer(partial(word_ngrams, n_max=2, stop=STOP), min_df=2,
+                                       max_df=0.2)
+        self.doc_t = self.doc_vec.fit_transform(docs).T.tocsr()
+
+    def _window_max(self, texts: list[str], max_len: int = 2) -> np.ndarray:
+        """(len(texts), n_labels): best char-n-gram cosine of each label with a word window.
+
+        Char n-grams never cross words, so a window vector is the sum of its word vectors:
+        vectorise each word once and sum with a sparse incidence matrix.
+        """
+        toks, win_rows, win_cols, win_text = [], [], [], []
+        n_win = 0
+        for ti, text in enumerate(texts):
+            base = len(toks)
+            words_ = content_words(text)
+            toks += words_
+            for n in range(1, max_len + 1):
+                for i in range(len(words_) - n + 1):
+                    win_rows += [n_win] * n
+                    win_cols += range(base + i, base + i + n)
+                    win_text.append(ti)
+                    n_win += 1
+        out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
+        if not n_win:
+            return out
+        word_m = self.char_vec.transform(toks, normalize=False)
+        inc = sp.csr_matrix((np.ones(len(win_rows), dtype=np.float32), (win_rows, win_cols)),
+                            shape=(n_win, len(toks)))
+        sim = (l2_normalize(inc @ word_m) @ self.char_t).tocoo()
+        flat = np.asarray(win_text, dtype=np.int64)[sim.row] * len(self.labels) + sim.col
+        np.maximum.at(out.ravel(), flat, sim.data)
+        return out
+
+    def scores(self, texts: list[str]) -> np.ndarray:
+        """Dense (len(texts), n_skills) scores; empty texts give all zeros."""
+        c = self.config
+        q = self.stem_vec.transform(texts, normalize=False)
+        q.data[:] = 1.0
+        label = (q @ self.cover_t).toarray()
+        np.minimum(label, 1.0, out=label)
+        label **= c.coverage_power
+        label *= c.coverage_weight * self.label_damp
+        if c.char_weight:
+            label += c.char_weight * self._window_max(texts)
+        label *= self.weight
+        best = np.maximum.reduceat(label, self.starts, axis=1)
+        out = np.zeros((len(texts), self.n_skills), dtype=np.float32)
+        out[:, self.occ_of_start] = best
+        if c.desc_weight:
+            out += c.desc_weight * (self.doc_vec.transform(texts) @ self.doc_t).toarray()
+        return out
+
+    def query(self, texts: list[str], k: int = 10, batch: int = 64) -> list[list[tuple[int, float]]]:
+        results: list[list[tuple[int, float]]] = []
+        for b in range(0, len(texts), batch):
+            sc = self.scores(texts[b : b + batch])
+            kk = min(k, sc.shape[1])
+            top = np.argpartition(-sc, kk - 1, axis=1)[:, :kk]
+            for row, idx in zip(sc, top, strict=True):
+                idx = idx[np.argsort(-row[idx], kind="stable")]
+                results.append([(int(i), float(row[i])) for i in idx if row[i] > 0])
+        return results
