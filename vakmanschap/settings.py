@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "vakmanschap.network",
     "vakmanschap.scan",
     "vakmanschap.privacy",
+    "vakmanschap.notifications",
     "vakmanschap.demo",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/", include("vakmanschap.network.api_urls")),
     path("api/v1/", include("vakmanschap.scan.api_urls")),
     path("privacy/", include("vakmanschap.privacy.urls")),
+    path("needs-action/", include("vakmanschap.notifications.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "vakmanschap.notifications"
+    label = "notifications"
+    verbose_name = _("Notifications")
+
+    def ready(self):
+        from vakmanschap.core.navigation import NavItem, register
+
+        from . import events, sections  # noqa: F401  (signal receivers; built-in sections)
+        from .permissions import can_view_needs_action
+
+        register(NavItem("notifications:needs_action", _("Needs action"), can_view_needs_action, 5))

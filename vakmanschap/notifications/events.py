@@ -1,0 +1,28 @@
+"""Listen to the state machines and send e-mail once the change is committed.
+
+django-fsm's `post_transition` fires inside the transaction, before the row is saved; the
+mail is queued with `transaction.on_commit`, so a rolled-back change never sends anything,
+and the message is built from the saved rows.
+"""
+
+from functools import partial
+
+from django.db import transaction
+from django.dispatch import receiver
+from django_fsm.signals import post_transition
+
+from vakmanschap.funding.models import Cheque, TrainingPlan
+
+from . import emails
+
+
+@receiver(post_transition, sender=TrainingPlan, dispatch_uid="notifications.plan")
+def on_plan_transition(sender, instance, name, source, target, **kwargs):
+    if target in emails.PLAN_EVENTS:
+        transaction.on_commit(partial(emails.plan_event, instance.pk, target), robust=True)
+
+
+@receiver(post_transition, sender=Cheque, dispatch_uid="notifications.cheque")
+def on_cheque_transition(sender, instance, name, source, target, **kwargs):
+    if target in emails.CHEQUE_EVENTS:
+        transaction.on_commit(partial(emails.cheque_event, instance.pk, target), robust=True)
