@@ -439,7 +439,9 @@ def batches(request):
     )
     batch_page = _page(
         request,
-        PaymentBatch.objects.annotate(n=Count("invoices"), total=Sum("invoices__payable_cents")),
+        PaymentBatch.objects.annotate(
+            n=Count("invoices"), total=Sum("invoices__payable_cents")
+        ).order_by("-created_at", "-pk"),
     )
     recoveries = Recovery.objects.filter(received_at__isnull=True).select_related(
         "invoice__provider"
