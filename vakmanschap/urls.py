@@ -3,6 +3,9 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("vakmanschap.core.urls")),
+    path("", include("vakmanschap.people.urls")),
+    path("conversations/", include("vakmanschap.guidance.urls")),
+    path("plans/", include("vakmanschap.funding.urls")),
     path("account/", include("vakmanschap.accounts.urls")),
     path("organisations/", include("vakmanschap.organisations.urls")),
     path("catalogue/", include("vakmanschap.catalogue.urls")),

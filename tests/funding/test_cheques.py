@@ -56,7 +56,7 @@ def test_another_providers_cheque_reads_as_unknown_code(fund):
             provider=fund.other_provider, user=fund.other_provider_user, code=code, birth_date=BIRTH
         )
     assert error.value.status == 404
-    assert "Unknown code" in error.value.message and error.value.attempts_left == 4
+    assert "Onbekende code" in error.value.message and error.value.attempts_left == 4
 
 
 def test_wrong_birth_date_reads_as_unknown_code(fund):

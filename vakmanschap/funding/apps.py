@@ -10,7 +10,30 @@ class FundingConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import BudgetPeriod, FundingStream
+        from .models import (
+            BudgetPeriod,
+            Cheque,
+            FundingStream,
+            PlanCourse,
+            RecognisedProvider,
+            Scheme,
+            TrainingPlan,
+        )
 
-        auditlog.register(FundingStream)
-        auditlog.register(BudgetPeriod)
+        for model in (
+            FundingStream,
+            BudgetPeriod,
+            Scheme,
+            RecognisedProvider,
+            TrainingPlan,
+            PlanCourse,
+        ):
+            auditlog.register(model)
+        auditlog.register(Cheque, exclude_fields=["code_hash"])
+
+        from vakmanschap.core.navigation import NavItem, register
+
+        from .permissions import can_approve_plans, can_view_budget
+
+        register(NavItem("funding:plan_list", _("Training plans"), can_approve_plans, 20))
+        register(NavItem("funding:budget", _("Budget"), can_view_budget, 30))

@@ -41,3 +41,14 @@ def own_provider(user):
         if membership.role == Role.PROVIDER_STAFF and membership.organisation_id:
             return membership.organisation
     return None
+
+
+def can_download_cheque_letter(user, plan=None) -> bool:
+    """The participant and the advisors may download the cheque letter."""
+    if not is_authenticated(user):
+        return False
+    if user.has_role(Role.ADVISOR):
+        return True
+    if plan is None:
+        return user.has_role(Role.PARTICIPANT)
+    return plan.participant.user_id == user.pk

@@ -13,3 +13,9 @@ class GuidanceConfig(AppConfig):
         from .models import CareerConversation
 
         auditlog.register(CareerConversation)
+
+        from vakmanschap.core.navigation import NavItem, register
+
+        from .permissions import can_manage_conversations
+
+        register(NavItem("guidance:agenda", _("Conversations"), can_manage_conversations, 20))

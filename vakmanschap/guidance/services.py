@@ -11,7 +11,7 @@ def schedule(participant, *, advisor, scheduled_at, location="") -> CareerConver
     conversation = CareerConversation(
         participant=participant, advisor=advisor, scheduled_at=scheduled_at, location=location
     )
-    conversation.full_clean()
+    conversation.full_clean(exclude=["state"])  # the state machine owns the state
     conversation.save()
     if participant.advisor_id is None:
         participant.advisor = advisor

@@ -14,3 +14,10 @@ class PeopleConfig(AppConfig):
 
         auditlog.register(Participant, exclude_fields=["identity_key"])
         auditlog.register(DuplicateCandidate)
+
+        from vakmanschap.core.navigation import NavItem, register
+
+        from .permissions import can_register_participant, is_participant_self
+
+        register(NavItem("people:mine", _("My training route"), is_participant_self, 10))
+        register(NavItem("people:caseload", _("Caseload"), can_register_participant, 10))

@@ -23,3 +23,7 @@ def can_triage(user, participant=None) -> bool:
 
 def can_decide_duplicates(user, obj=None) -> bool:
     return is_authenticated(user) and user.has_role(Role.ADVISOR)
+
+
+def is_participant_self(user, obj=None) -> bool:
+    return is_authenticated(user) and user.has_role(Role.PARTICIPANT)

@@ -1,0 +1,211 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_fsm_log.models import StateLog
+
+from vakmanschap.core.access import guarded, require
+from vakmanschap.people.models import Participant
+
+from . import eligibility, ledger, plans
+from .cheques import reissue_code
+from .forms import AllocationForm, DecisionForm, PlanFilterForm, PlanForm
+from .letters import cheque_letter_pdf
+from .models import BudgetPeriod, Cheque, PlanState, TrainingPlan
+from .permissions import (
+    can_approve_plans,
+    can_download_cheque_letter,
+    can_manage_budget,
+    can_view_budget,
+    can_view_plan,
+    can_write_plans,
+)
+from .schemes import current_scheme
+
+DECIDE_STATES = [PlanState.SUBMITTED, PlanState.SECOND_APPROVAL, PlanState.WAITING_LIST]
+
+
+@guarded(can_write_plans)
+def plan_new(request, participant_pk):
+    participant = get_object_or_404(Participant.objects.active(), pk=participant_pk)
+    scheme = current_scheme()
+    form = PlanForm(request.POST or None, region=scheme.region if scheme else "twente")
+    if scheme is None:
+        messages.error(request, _("No scheme applies today; the fund must configure one first."))
+    elif request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            plan = plans.create_draft(
+                participant=participant,
+                author=request.user,
+                scheme=scheme,
+                funding_period=data["funding_period"],
+                target_occupation=data["occupation"],
+                courses=data["courses"],
+                justification=data["justification"],
+                labour_market_justification=data["labour_market_justification"],
+                own_contribution_cents=data["own_contribution"] or 0,
+            )
+        except plans.PlanNotAllowed as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("funding:plan_detail", pk=plan.pk)
+    return render(request, "funding/plan_form.html", {"form": form, "participant": participant})
+
+
+@guarded(can_view_plan)
+def plan_detail(request, pk):
+    plan = get_object_or_404(
+        TrainingPlan.objects.select_related(
+            "participant", "scheme", "funding_period__stream", "target_occupation", "author"
+        ),
+        pk=pk,
+    )
+    require(can_view_plan, request.user, plan)
+    results = (
+        eligibility.check(plan)
+        if plan.state in (PlanState.DRAFT, PlanState.RETURNED)
+        else [eligibility.RuleResult(**r) for r in plan.eligibility]
+    )
+    return render(
+        request,
+        "funding/plan_detail.html",
+        {
+            "plan": plan,
+            "results": results,
+            "all_ok": eligibility.all_ok(results),
+            "courses": plan.courses.select_related("course__provider"),
+            "cheques": plan.cheques.select_related("plan_course__course").order_by("pk"),
+            "log": StateLog.objects.for_(plan).select_related("by").order_by("timestamp"),
+            "can_submit": can_write_plans(request.user, plan)
+            and plan.state in (PlanState.DRAFT, PlanState.RETURNED),
+            "can_decide": can_approve_plans(request.user, plan)
+            and plan.state in (PlanState.SUBMITTED, PlanState.SECOND_APPROVAL),
+            "can_download": can_download_cheque_letter(request.user, plan),
+            "decision_form": DecisionForm(),
+        },
+    )
+
+
+def _act(request, pk, check, action):
+    plan = require(check, request.user, get_object_or_404(TrainingPlan, pk=pk))
+    try:
+        message = action(plan)
+    except plans.PlanNotAllowed as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, message)
+    return redirect("funding:plan_detail", pk=pk)
+
+
+@require_POST
+@guarded(can_write_plans)
+def plan_submit(request, pk):
+    return _act(
+        request,
+        pk,
+        can_write_plans,
+        lambda plan: (
+            plans.submit(plan, by=request.user),
+            _("The plan has been submitted to the fund."),
+        )[1],
+    )
+
+
+@require_POST
+@guarded(can_approve_plans)
+def plan_decide(request, pk):
+    reason = request.POST.get("reason", "")
+    decision = request.POST.get("decision")
+
+    def act(plan):
+        if decision == "reject":
+            plans.reject(plan, by=request.user, reason=reason)
+            return _("The plan has been rejected.")
+        if decision == "return":
+            plans.return_for_changes(plan, by=request.user, reason=reason)
+            return _("The plan has been returned for changes.")
+        result = plans.approve(plan, by=request.user)
+        return {
+            PlanState.APPROVED: _("Approved: the money is reserved and the cheques are issued."),
+            PlanState.WAITING_LIST: _("Not enough budget: the plan is on the waiting list."),
+            PlanState.SECOND_APPROVAL: _("Approved once; a second fund officer must approve too."),
+        }[result.plan.state]
+
+    return _act(request, pk, can_approve_plans, act)
+
+
+@guarded(can_approve_plans)
+def plan_list(request):
+    form = PlanFilterForm(request.GET or None)
+    state = form.cleaned_data["state"] if form.is_valid() else ""
+    qs = TrainingPlan.objects.select_related(
+        "participant", "target_occupation", "funding_period__stream"
+    )
+    qs = qs.filter(state=state) if state else qs.filter(state__in=DECIDE_STATES)
+    page = Paginator(qs.order_by("priority", "submitted_at", "pk"), 25).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "funding/plan_list.html", {"form": form, "page": page})
+
+
+@guarded(can_download_cheque_letter)
+def cheque_letter(request, pk):
+    """The Dutch letter with the code and a QR code. Downloading issues a fresh code (only a
+    hash is stored, so the old code stops working); only before the cheque is booked."""
+    cheque = get_object_or_404(
+        Cheque.objects.select_related("plan__participant", "plan_course__course__provider"), pk=pk
+    )
+    require(can_download_cheque_letter, request.user, cheque.plan)
+    if cheque.state != "issued":
+        messages.error(
+            request, _("This cheque has been booked already; the letter is no longer needed.")
+        )
+        return redirect("funding:plan_detail", pk=cheque.plan_id)
+    code = reissue_code(cheque, by=request.user)
+    response = HttpResponse(cheque_letter_pdf(cheque, code), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="scholingscheque-{cheque.pk}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@guarded(can_view_budget)
+def budget(request):
+    periods = BudgetPeriod.objects.select_related("stream").order_by("stream__name", "start")
+    rows = [
+        (period, ledger.balances(period), AllocationForm(prefix=f"p{period.pk}"))
+        for period in periods
+    ]
+    return render(
+        request,
+        "funding/budget.html",
+        {"rows": rows, "can_allocate": can_manage_budget(request.user)},
+    )
+
+
+@require_POST
+@guarded(can_manage_budget)
+def allocate(request, pk):
+    period = get_object_or_404(BudgetPeriod, pk=pk)
+    form = AllocationForm(request.POST, prefix=f"p{period.pk}")
+    if form.is_valid() and form.cleaned_data["amount"]:
+        ledger.post(
+            period.pk,
+            "allocate",
+            form.cleaned_data["amount"],
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        funded = plans.fund_waiting_plans(period.pk)
+        messages.success(
+            request, _("Allocated. %(n)s waiting plans were funded.") % {"n": len(funded)}
+        )
+    else:
+        messages.error(
+            request,
+            " ".join(e for errors in form.errors.values() for e in errors)
+            or _("Enter an amount above zero."),
+        )
+    return redirect("funding:budget")

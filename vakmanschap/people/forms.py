@@ -1,0 +1,118 @@
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from vakmanschap.accounts.models import User
+
+from .choices import Triage
+from .models import Participant
+
+PRIVACY_VERSION = "2026-1"
+CONSENT_PURPOSE = _("Guidance towards training, and its funding, by the fund")
+
+SIGN_UP_FIELDS = [
+    "given_name",
+    "family_name",
+    "birth_date",
+    "postcode",
+    "municipality",
+    "email",
+    "phone",
+    "education_level",
+    "work_situation",
+    "current_job",
+    "training_wish",
+]
+
+
+class ParticipantForm(forms.ModelForm):
+    """An advisor signs a resident up on their behalf."""
+
+    class Meta:
+        model = Participant
+        fields = SIGN_UP_FIELDS
+        widgets = {
+            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "training_wish": forms.Textarea(attrs={"rows": 4}),
+            "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
+        }
+
+    consent = forms.BooleanField(
+        label=_(
+            "The resident agrees that the fund processes these data for guidance towards "
+            "training and its funding (privacy statement version %(v)s)."
+        )
+        % {"v": PRIVACY_VERSION},
+        error_messages={"required": _("Without consent we cannot process the sign-up.")},
+    )
+
+
+class SignUpForm(ParticipantForm):
+    """A resident signs up online and gets an account to follow their route."""
+
+    password = forms.CharField(
+        label=_("Choose a password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters."),
+    )
+
+    class Meta(ParticipantForm.Meta):
+        pass
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        self.fields["consent"].label = _(
+            "I agree that the fund processes my data for guidance towards training and its "
+            "funding (privacy statement version %(v)s)."
+        ) % {"v": PRIVACY_VERSION}
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("There is already an account with this e-mail address. Log in instead.")
+            )
+        return email
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        validate_password(password)
+        return password
+
+
+class TriageForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[
+            (Triage.CONVERSATION_NEEDED, Triage.CONVERSATION_NEEDED.label),
+            (Triage.INFORMATION_ONLY, Triage.INFORMATION_ONLY.label),
+            (Triage.NOT_ELIGIBLE, Triage.NOT_ELIGIBLE.label),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when the person is not eligible."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == Triage.NOT_ELIGIBLE and not data.get("reason", "").strip():
+            self.add_error("reason", _("Give the reason why this person is not eligible."))
+        return data
+
+
+class CaseloadFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or postcode"), required=False)
+    scope = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            ("mine", _("My caseload")),
+            ("triage", _("Waiting for triage")),
+            ("all", _("Everyone")),
+        ],
+    )

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("sign-up/", views.sign_up, name="sign_up"),
+    path("mine/", views.mine, name="mine"),
+    path("people/", views.caseload, name="caseload"),
+    path("people/new/", views.register, name="register"),
+    path("people/<int:pk>/", views.detail, name="detail"),
+    path("people/<int:pk>/triage/", views.triage, name="triage"),
+    path("people/duplicates/<int:pk>/", views.decide_duplicate, name="decide_duplicate"),
+]

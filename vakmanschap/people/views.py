@@ -1,0 +1,190 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vakmanschap.accounts.models import Membership, User
+from vakmanschap.accounts.permissions import is_anyone
+from vakmanschap.accounts.roles import Role
+from vakmanschap.core.access import guarded, require
+
+from . import services
+from .choices import DuplicateStatus, Triage
+from .forms import (
+    CONSENT_PURPOSE,
+    PRIVACY_VERSION,
+    CaseloadFilterForm,
+    ParticipantForm,
+    SignUpForm,
+    TriageForm,
+)
+from .models import DuplicateCandidate, Participant
+from .permissions import (
+    can_decide_duplicates,
+    can_register_participant,
+    can_triage,
+    can_view_participant,
+    is_participant_self,
+)
+
+
+def _sign_up_fields(form):
+    fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+    return dict(fields, consent_purpose=str(CONSENT_PURPOSE), privacy_version=PRIVACY_VERSION)
+
+
+@guarded(is_anyone)
+def sign_up(request):
+    """A resident signs up online (aanmelding) and gets an account to follow their route."""
+    if request.user.is_authenticated and hasattr(request.user, "participant"):
+        return redirect("people:mine")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user = User.objects.create_user(
+                form.cleaned_data["email"],
+                form.cleaned_data["password"],
+                full_name=f"{form.cleaned_data['given_name']} {form.cleaned_data['family_name']}",
+            )
+            Membership.objects.create(user=user, role=Role.PARTICIPANT)
+            participant = services.register(by=None, **_sign_up_fields(form))
+            participant.user = user
+            participant.save(update_fields=["user"])
+        login(request, user, backend="vakmanschap.accounts.backends.EmailBackend")
+        messages.success(
+            request, _("Thank you for signing up. The Leerwerkloket will contact you.")
+        )
+        return redirect("people:mine")
+    return render(request, "people/sign_up.html", {"form": form})
+
+
+@guarded(is_participant_self)
+def mine(request):
+    participant = (
+        Participant.objects.filter(user=request.user).select_related("municipality").first()
+    )
+    if participant is None:
+        return render(request, "people/mine.html", {"participant": None})
+    conversations = participant.conversations.order_by("-scheduled_at")
+    plans = participant.plans.select_related("target_occupation").prefetch_related("cheques")
+    return render(
+        request,
+        "people/mine.html",
+        {"participant": participant, "conversations": conversations, "plans": plans},
+    )
+
+
+@guarded(can_register_participant)
+def caseload(request):
+    form = CaseloadFilterForm(request.GET or None)
+    people = Participant.objects.active().select_related("municipality", "advisor")
+    scope, query = "mine", ""
+    if form.is_valid():
+        scope, query = form.cleaned_data["scope"] or "mine", form.cleaned_data["q"].strip()
+    if scope == "mine":
+        people = people.filter(advisor=request.user)
+    elif scope == "triage":
+        people = people.filter(triage=Triage.PENDING)
+    if query:
+        people = people.filter(
+            Q(family_name__icontains=query)
+            | Q(given_name__icontains=query)
+            | Q(postcode__icontains=query.replace(" ", "")[:4])
+        )
+    duplicates = DuplicateCandidate.objects.filter(status=DuplicateStatus.OPEN).count()
+    page = Paginator(people.order_by("-created_at"), 25).get_page(request.GET.get("page"))
+    return render(
+        request, "people/caseload.html", {"form": form, "page": page, "open_duplicates": duplicates}
+    )
+
+
+@guarded(can_register_participant)
+def register(request):
+    form = ParticipantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        participant = services.register(by=request.user, **_sign_up_fields(form))
+        participant.advisor = request.user
+        participant.save(update_fields=["advisor"])
+        messages.success(request, _("The sign-up has been saved."))
+        return redirect("people:detail", pk=participant.pk)
+    return render(request, "people/register.html", {"form": form})
+
+
+@guarded(can_view_participant)
+def detail(request, pk):
+    participant = get_object_or_404(
+        Participant.objects.select_related("municipality", "advisor"), pk=pk
+    )
+    require(can_view_participant, request.user, participant)
+    duplicates = DuplicateCandidate.objects.filter(
+        Q(participant=participant) | Q(other=participant), status=DuplicateStatus.OPEN
+    ).select_related("participant", "other")
+    return render(
+        request,
+        "people/detail.html",
+        {
+            "participant": participant,
+            "duplicates": duplicates,
+            "triage_form": TriageForm(),
+            "conversations": participant.conversations.select_related("advisor"),
+            "plans": participant.plans.select_related("target_occupation"),
+            "can_triage": can_triage(request.user, participant),
+        },
+    )
+
+
+@require_POST
+@guarded(can_triage)
+def triage(request, pk):
+    participant = require(can_triage, request.user, get_object_or_404(Participant, pk=pk))
+    form = TriageForm(request.POST)
+    if form.is_valid():
+        services.triage(
+            participant,
+            form.cleaned_data["outcome"],
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("The triage has been saved."))
+        return redirect("people:detail", pk=pk)
+    return render(
+        request,
+        "people/detail.html",
+        {
+            "participant": participant,
+            "triage_form": form,
+            "can_triage": True,
+            "duplicates": [],
+            "conversations": participant.conversations.all(),
+            "plans": participant.plans.all(),
+        },
+        status=400,
+    )
+
+
+@require_POST
+@guarded(can_decide_duplicates)
+def decide_duplicate(request, pk):
+    candidate = get_object_or_404(
+        DuplicateCandidate.objects.select_related("participant", "other"), pk=pk
+    )
+    try:
+        if request.POST.get("decision") == "merge":
+            keep = (
+                candidate.participant
+                if request.POST.get("keep") == str(candidate.participant_id)
+                else candidate.other
+            )
+            services.merge(candidate, keep=keep, by=request.user)
+            messages.success(request, _("The records have been merged."))
+            return redirect("people:detail", pk=keep.pk)
+        services.reject_duplicate(candidate, by=request.user)
+        messages.success(request, _("Marked as not a duplicate."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("people:detail", pk=candidate.participant_id)
