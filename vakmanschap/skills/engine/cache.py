@@ -1,0 +1,66 @@
+"""On-disk cache of a built engine: ``engine.pkl`` (numpy/scipy state) + ``meta.json``.
+
+The cache is valid only for the snapshot it was built from: ``meta.json`` records the ESCO
+version, the snapshot fingerprint and a format number, and a mismatch means rebuild. The pickle
+is our own file in a directory the application controls; never load caches from elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+FORMAT = 1
+STATE_FILE = "engine.pkl"
+META_FILE = "meta.json"
+
+
+class CacheMiss(LookupError):
+    pass
+
+
+def read_meta(cache_dir: str | os.PathLike) -> dict | None:
+    path = Path(cache_dir) / META_FILE
+    if not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def is_valid(cache_dir: str | os.PathLike, version: str | None = None,
+             fingerprint: str | None = None) -> bool:
+    meta = read_meta(cache_dir)
+    if not meta or meta.get("format") != FORMAT:
+        return False
+    if version is not None and meta.get("version") != version:
+        return False
+    if fingerprint is not None and meta.get("fingerprint") != fingerprint:
+        return False
+    return (Path(cache_dir) / STATE_FILE).exists()
+
+
+def save(cache_dir: str | os.PathLike, state: dict, version: str, fingerprint: str,
+         extra: dict | None = None) -> None:
+    cache_dir = Path(cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # Write to temp files and rename, so a crash never leaves a half-written cache behind.
+    with tempfile.NamedTemporaryFile(dir=cache_dir, delete=False, suffix=".tmp") as f:
+        pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(f.name, cache_dir / STATE_FILE)
+    meta = {"format": FORMAT, "version": version, "fingerprint": fingerprint, **(extra or {})}
+    tmp = cache_dir / (META_FILE + ".tmp")
+    tmp.write_text(json.dumps(meta, indent=2))
+    os.replace(tmp, cache_dir / META_FILE)
+
+
+def load(cache_dir: str | os.PathLike, version: str | None = None,
+         fingerprint: str | None = None) -> dict:
+    if not is_valid(cache_dir, version, fingerprint):
+        raise CacheMiss(f"no valid engine cache in {cache_dir}")
+    with open(Path(cache_dir) / STATE_FILE, "rb") as f:
+        return pickle.load(f)

@@ -1,0 +1,204 @@
+"""``SkillsEngine``: the facade. Build once from an ``EscoSnapshot``, cache on disk, query fast."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from . import cache
+from .extraction import ExtractionConfig, SkillExtractor
+from .routes import (
+    EDUCATION_LEVEL,
+    Course,
+    Person,
+    Route,
+    Rules,
+    ShortageOccupation,
+    explain,
+    greedy_cover,
+    order_gaps,
+)
+from .similarity import (
+    SimilarityConfig,
+    SimilarityModel,
+    ancestors,
+    isco_skill_level,
+    skill_similarity,
+)
+from .snapshot import EscoSnapshot
+from .titles import TitleConfig, TitleIndex
+
+
+class UnknownURI(KeyError):
+    """An occupation or skill URI that is not in the snapshot; names the nearest matches."""
+
+    def __init__(self, uri: str, nearest: list[tuple[str, str]]):
+        self.uri, self.nearest = uri, nearest
+        hint = "; ".join(f"{u} ({lab})" for u, lab in nearest) or "none"
+        super().__init__(f"unknown URI {uri!r}; nearest: {hint}")
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+@dataclass
+class EngineConfig:
+    titles: TitleConfig = field(default_factory=TitleConfig)
+    extraction: ExtractionConfig = field(default_factory=ExtractionConfig)
+    similarity: SimilarityConfig = field(default_factory=SimilarityConfig)
+    precompute_matrix: bool = True
+
+
+class SkillsEngine:
+    def __init__(self, state: dict):
+        self.__dict__.update(state)
+        self.occ_pos = {u: i for i, u in enumerate(self.occ_uris)}
+        self.skill_pos = {u: i for i, u in enumerate(self.skill_uris)}
+
+    # ------------------------------------------------------------------ build / load
+    @classmethod
+    def build(cls, snapshot: EscoSnapshot, cache_dir: str | os.PathLike | None = None,
+              config: EngineConfig | None = None) -> SkillsEngine:
+        """Build from a snapshot, or load the cache when it matches the snapshot's fingerprint."""
+        fingerprint = snapshot.fingerprint()
+        if cache_dir is not None and cache.is_valid(cache_dir, snapshot.version, fingerprint):
+            return cls(cache.load(cache_dir))
+        config = config or EngineConfig()
+        occs, skills = snapshot.occupations, snapshot.skills
+        occ_pos = {o.uri: i for i, o in enumerate(occs)}
+        skill_pos = {s.uri: i for i, s in enumerate(skills)}
+        mats = {"essential": ([], []), "optional": ([], [])}
+        for o, s, kind in snapshot.relations:
+            if o in occ_pos and s in skill_pos and kind in mats:
+                mats[kind][0].append(occ_pos[o])
+                mats[kind][1].append(skill_pos[s])
+        shape = (len(occs), len(skills))
+        ess, opt = (sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=shape)
+                    for r, c in mats.values())
+        ess.data[:] = 1
+        opt.data[:] = 1
+        opt = (opt - opt.multiply(ess)).tocsr()  # a skill listed both ways counts as essential
+        opt.eliminate_zeros()
+        sim = SimilarityModel(
+            ess, opt,
+            skill_similarity([s.label("en") for s in skills], config.similarity.skill_match_threshold),
+            ancestors([s.uri for s in skills], snapshot.skill_broader),
+            np.array([isco_skill_level(o.isco_group or o.isco_code) for o in occs]),
+            config.similarity)
+        if config.precompute_matrix:
+            sim.build_matrix()
+        share = np.asarray(ess.sum(axis=0)).ravel() / max(len(occs), 1)
+        state = {
+            "version": snapshot.version,
+            "fingerprint": fingerprint,
+            "config": config,
+            "occ_uris": [o.uri for o in occs],
+            "occ_labels": [{lang: d.get("preferred", "") for lang, d in o.labels.items()} for o in occs],
+            "skill_uris": [s.uri for s in skills],
+            "skill_labels": [{lang: d.get("preferred", "") for lang, d in s.labels.items()}
+                             for s in skills],
+            "skill_share": share.astype(np.float32),
+            "titles": TitleIndex(occs, config.titles),
+            "extractor": SkillExtractor(skills, config.extraction),
+            "sim": sim,
+        }
+        if cache_dir is not None:
+            cache.save(cache_dir, state, snapshot.version, fingerprint)
+        return cls(state)
+
+    @classmethod
+    def load(cls, cache_dir: str | os.PathLike, version: str | None = None,
+             fingerprint: str | None = None) -> SkillsEngine:
+        """Load a cached engine; raises ``cache.CacheMiss`` if absent or for another snapshot."""
+        return cls(cache.load(cache_dir, version, fingerprint))
+
+    # ------------------------------------------------------------------ helpers
+    def occupation_label(self, uri: str, lang: str = "en") -> str:
+        labels = self.occ_labels[self._occ(uri)]
+        return labels.get(lang) or labels.get("en", "")
+
+    def skill_label(self, uri: str, lang: str = "en") -> str:
+        labels = self.skill_labels[self._skill(uri)]
+        return labels.get(lang) or labels.get("en", "")
+
+    def _nearest(self, uri: str, uris: list[str], labels: list[dict], n: int = 3):
+        key = uri.strip().lower()
+        by_label = {lab.get("en", "").lower(): u for u, lab in zip(uris, labels, strict=True)}
+        hits = difflib.get_close_matches(key, list(by_label), n=n, cutoff=0.5)
+        found = [(by_label[h], h) for h in hits]
+        if len(found) < n:
+            tail = {u.rsplit("/", 1)[-1]: u for u in uris}
+            for h in difflib.get_close_matches(key.rsplit("/", 1)[-1], list(tail), n=n, cutoff=0.5):
+                i = uris.index(tail[h])
+                found.append((tail[h], labels[i].get("en", "")))
+        return found[:n]
+
+    def _occ(self, uri: str) -> int:
+        if uri not in self.occ_pos:
+            raise UnknownURI(uri, self._nearest(uri, self.occ_uris, self.occ_labels))
+        return self.occ_pos[uri]
+
+    def _skill(self, uri: str) -> int:
+        if uri not in self.skill_pos:
+            raise UnknownURI(uri, self._nearest(uri, self.skill_uris, self.skill_labels))
+        return self.skill_pos[uri]
+
+    # ------------------------------------------------------------------ queries
+    def match_titles(self, texts: list[str], k: int = 10, lang: str = "en"):
+        """Job titles (nl/en) -> per title a list of (occupation uri, label, score)."""
+        if isinstance(texts, str):
+            texts = [texts]
+        res = self.titles.query(list(texts), k) if texts else []
+        return [[(self.occ_uris[i], self.occ_labels[i].get(lang) or self.occ_labels[i].get("en", ""),
+                  s) for i, s in r] for r in res]
+
+    def extract_skills(self, text: str, k: int = 10, lang: str = "en"):
+        """A sentence or paragraph (nl/en) -> list of (skill uri, label, score)."""
+        if not text or not text.strip():
+            return []
+        (res,) = self.extractor.query([text], k)
+        return [(self.skill_uris[i], self.skill_labels[i].get(lang) or self.skill_labels[i]["en"], s)
+                for i, s in res]
+
+    def similarity(self, origin_uri: str, target_uri: str) -> float:
+        o, t = self._occ(origin_uri), self._occ(target_uri)
+        if self.sim.matrix is not None:
+            return float(self.sim.matrix[o, t])
+        return float(self._profile_scores(self.sim.essential[o].indices, self.sim.optional[o].indices,
+                                          int(self.sim.levels[o]), np.array([t]))[0][0])
+
+    def similar_occupations(self, uri: str, k: int = 10, viable_only: bool = False):
+        """Most similar destinations for an origin: (uri, label, score, viable, highly_viable)."""
+        o = self._occ(uri)
+        if self.sim.matrix is None:
+            self.sim.build_matrix()
+        row = self.sim.matrix[o].copy()
+        row[o] = -1
+        all_t = np.arange(len(row))
+        viable = self.sim.viable_mask(row, int(self.sim.levels[o]), all_t)
+        if viable_only:
+            row = np.where(viable, row, -1)
+        top = np.argsort(-row, kind="stable")[:k]
+        return [(self.occ_uris[i], self.occ_labels[i].get("en", ""), float(row[i]), bool(viable[i]),
+                 bool(viable[i] and row[i] > self.sim.config.highly_viable))
+                for i in top if row[i] >= 0]
+
+    def _profile_scores(self, ess_idx, opt_idx, level, targets):
+        comps = self.sim.components(self.sim.coverage(ess_idx), self.sim.coverage(opt_idx),
+                                    self.sim.activity_vector(np.asarray(ess_idx, dtype=np.int64)),
+                                    level, targets)
+        return self.sim.combine(comps), comps
+
+    def routes(self, person: Person, shortage: list[ShortageOccupation], courses: list[Course],
+               rules: Rules | None = None, k: int = 10, all_occupations: bool = False) -> list[Route]:
+        from .planner import plan_routes  # keeps this module small
+
+        return plan_routes(self, person, shortage, courses, rules or Rules(), k, all_occupations)
+
+
+__all__ = ["SkillsEngine", "EngineConfig", "UnknownURI", "EDUCATION_LEVEL", "explain",
+           "greedy_cover", "order_gaps"]
