@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "vakmanschap.scan",
     "vakmanschap.privacy",
     "vakmanschap.notifications",
+    "vakmanschap.exports",
     "vakmanschap.demo",
 ]
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v1/", include("vakmanschap.scan.api_urls")),
     path("privacy/", include("vakmanschap.privacy.urls")),
     path("needs-action/", include("vakmanschap.notifications.urls")),
+    path("exports/", include("vakmanschap.exports.urls")),
     path("admin/", admin.site.urls),
 ]
 

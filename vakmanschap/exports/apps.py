@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExportsConfig(AppConfig):
+    name = "vakmanschap.exports"
+    label = "exports"
+    verbose_name = _("Exports")
+
+    def ready(self):
+        from vakmanschap.core.navigation import NavItem, register
+
+        from .permissions import can_export
+
+        register(NavItem("exports:index", _("Exports"), can_export, 70))
