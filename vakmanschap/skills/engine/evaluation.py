@@ -1,0 +1,257 @@
+"""Quality and speed figures for the skills engine.
+
+    python -m vakmanschap.skills.engine.evaluation --esco ../shared/esco/v1.1.1 --eval ../shared/eval
+
+Every function takes file paths (or an engine) and returns a dict of figures, so a Django
+management command can call them directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from .engine import SkillsEngine
+from .routes import Course, HeldOccupation, Person, Rules, ShortageOccupation
+from .snapshot import EscoSnapshot, snapshot_from_csv
+from .titles import TitleIndex, clean_title
+
+NO_LABEL = {"LABEL NOT PRESENT", "UNDERSPECIFIED"}
+
+
+def _rss_mb() -> float:
+    try:
+        import psutil
+
+        return psutil.Process().memory_info().rss / 1e6
+    except ImportError:  # psutil is optional; fall back to /proc
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmRSS"):
+                    return int(line.split()[1]) / 1e3
+    return float("nan")
+
+
+def evaluate_titles(engine: SkillsEngine, path: str | Path, k: int = 100) -> dict:
+    """MRR and recall@1/5/10 of the labelled occupation URI (rank 0 if not in the top k)."""
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    texts = [r["vacancyTitle"] for r in rows]
+    start = time.perf_counter()
+    results = engine.match_titles(texts, k)
+    seconds = time.perf_counter() - start
+    rr, hits = [], {1: 0, 5: 0, 10: 0}
+    for row, res in zip(rows, results, strict=True):
+        uris = [u for u, _, _ in res]
+        rank = uris.index(row["conceptUri"]) + 1 if row["conceptUri"] in uris else 0
+        rr.append(1 / rank if rank else 0.0)
+        for h in hits:
+            hits[h] += 0 < rank <= h
+    n = len(rows)
+    return {"mrr": float(np.mean(rr)), "recall@1": hits[1] / n, "recall@5": hits[5] / n,
+            "recall@10": hits[10] / n, "n": n, "titles_per_s": n / seconds}
+
+
+def load_skill_annotations(path: str | Path, label_to_uri: dict[str, str]) -> list[tuple[str, set]]:
+    """Sentences with their set of gold skill URIs; sentences with no real label are dropped."""
+    sentences: dict[str, set] = {}
+    with open(path, encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            gold = sentences.setdefault(r["sentence"], set())
+            if r["label"] not in NO_LABEL and r["label"] in label_to_uri:
+                gold.add(label_to_uri[r["label"]])
+    return [(s, g) for s, g in sentences.items() if g]
+
+
+def evaluate_skills(engine: SkillsEngine, path: str | Path) -> dict:
+    """R-Precision@5/10 per sentence (eval README), averaged over sentences with a real label."""
+    label_to_uri = {}
+    for uri, labels in zip(engine.skill_uris, engine.skill_labels, strict=True):
+        if labels.get("en"):
+            label_to_uri[labels["en"]] = uri
+    items = load_skill_annotations(path, label_to_uri)
+    start = time.perf_counter()
+    preds = [[u for u, _, _ in engine.extract_skills(s, 10)] for s, _ in items]
+    seconds = time.perf_counter() - start
+    out = {"n": len(items), "sentences_per_s": len(items) / seconds if seconds else 0.0}
+    for k in (5, 10):
+        out[f"rp@{k}"] = float(np.mean([len(g & set(p[:k])) / min(k, len(g))
+                                        for (_, g), p in zip(items, preds, strict=True)]))
+    return out
+
+
+def evaluate_dutch_leave_one_out(snapshot: EscoSnapshot, sample: int | None = 2000,
+                                 seed: int = 42) -> dict:
+    """For sampled Dutch alt labels: rebuild the title index without that label, query it,
+    and report recall@1/5 of its own occupation. One index is built per held-out batch: the
+    sample is split in batches of labels from different occupations removed together."""
+    pairs = [(i, alt) for i, o in enumerate(snapshot.occupations)
+             for alt in o.labels.get("nl", {}).get("alt", [])]
+    rng = random.Random(seed)
+    if sample and sample < len(pairs):
+        pairs = rng.sample(pairs, sample)
+    batches: list[list[tuple[int, str]]] = []
+    for i, alt in pairs:  # at most one held-out label per occupation per batch
+        for b in batches:
+            if len(b) < 500 and all(j != i for j, _ in b):
+                b.append((i, alt))
+                break
+        else:
+            batches.append([(i, alt)])
+    hits1 = hits5 = 0
+    for batch in batches:
+        held = {i: alt for i, alt in batch}
+        occs = []
+        for i, o in enumerate(snapshot.occupations):
+            if i in held:  # drop the held-out string from every label list of its occupation
+                gone = clean_title(held[i])
+                labels = {lang: {"preferred": "" if clean_title(d.get("preferred") or "") == gone
+                                 else d.get("preferred", ""),
+                                 "alt": [a for a in d.get("alt", []) if clean_title(a) != gone],
+                                 "hidden": [a for a in d.get("hidden", []) if clean_title(a) != gone]}
+                          for lang, d in o.labels.items()}
+                o = type(o)(o.uri, o.isco_code, o.isco_group, labels, o.descriptions)
+            occs.append(o)
+        index = TitleIndex(occs)
+        res = index.query([alt for _, alt in batch], 5)
+        for (i, _), r in zip(batch, res, strict=True):
+            ids = [j for j, _ in r]
+            hits1 += bool(ids) and ids[0] == i
+            hits5 += i in ids
+    n = len(pairs)
+    return {"recall@1": hits1 / n, "recall@5": hits5 / n, "n": n, "sampled": bool(sample),
+            "seed": seed}
+
+
+def demo_courses(engine: SkillsEngine, n: int = 500, seed: int = 7) -> list[Course]:
+    """Synthetic courses over real skills, for speed measurements only."""
+    rng = random.Random(seed)
+    ess = engine.sim.essential
+    out = []
+    for c in range(n):
+        occ = rng.randrange(ess.shape[0])
+        skills = ess[occ].indices.tolist() or [rng.randrange(ess.shape[1])]
+        picked = rng.sample(skills, min(len(skills), rng.randint(2, 6)))
+        out.append(Course(f"c{c}", f"course {c}", rng.randint(1, 4), rng.randint(200, 4000) * 100,
+                          rng.choice([1, 2, 3, 6, 12]), [engine.skill_uris[s] for s in picked],
+                          f"p{c % 20}"))
+    return out
+
+
+def measure_routes(engine: SkillsEngine, shortage: list[ShortageOccupation], courses: list[Course],
+                   n: int = 200, seed: int = 3) -> dict:
+    rng = random.Random(seed)
+    times = []
+    for _ in range(n):
+        person = Person(occupations=[HeldOccupation(rng.choice(engine.occ_uris), 5)])
+        start = time.perf_counter()
+        engine.routes(person, shortage, courses, Rules(max_level=4, max_amount_cents=500_000), k=10)
+        times.append((time.perf_counter() - start) * 1000)
+    return {"routes_p50_ms": float(np.percentile(times, 50)),
+            "routes_p95_ms": float(np.percentile(times, 95)), "n": n}
+
+
+def load_shortage(path: str | Path) -> list[ShortageOccupation]:
+    with open(path, encoding="utf-8") as f:
+        return [ShortageOccupation(r["esco_uri"], r.get("sector", ""), r.get("label_nl", ""))
+                for r in csv.DictReader(f)]
+
+
+def run_all(esco_dir: str | Path, eval_dir: str | Path, shortage_path: str | Path | None = None,
+            cache_dir: str | Path | None = None, repeats: int = 3, loo_sample: int = 2000) -> dict:
+    eval_dir = Path(eval_dir)
+    snap = snapshot_from_csv(esco_dir)
+    tmp = tempfile.TemporaryDirectory() if cache_dir is None else None
+    cache_dir = Path(cache_dir or tmp.name)
+    start = time.perf_counter()
+    engine = SkillsEngine.build(snap, cache_dir / "nomatrix", _config(precompute=False))
+    build_s = time.perf_counter() - start
+    matrix_s = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        engine.sim.build_matrix()
+        matrix_s.append(time.perf_counter() - start)
+    SkillsEngine.build(snap, cache_dir / "full")
+    load_s = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        engine = SkillsEngine.load(cache_dir / "full")
+        load_s.append(time.perf_counter() - start)
+    titles = [evaluate_titles(engine, eval_dir / "jobtitles" / "titles.validation.csv")
+              for _ in range(repeats)]
+    house = [evaluate_skills(engine, eval_dir / "skills" / "house_validation_annotations.csv")
+             for _ in range(repeats)]
+    tech = [evaluate_skills(engine, eval_dir / "skills" / "tech_validation_annotations.csv")
+            for _ in range(repeats)]
+    shortage = load_shortage(shortage_path or Path(esco_dir).parents[1] / "twente"
+                             / "shortage_occupations.csv")
+    routes = [measure_routes(engine, shortage, demo_courses(engine)) for _ in range(repeats)]
+    dutch = evaluate_dutch_leave_one_out(snap, loo_sample)
+    med = statistics.median
+    result = {
+        "titles": {**titles[0], "titles_per_s": med(t["titles_per_s"] for t in titles)},
+        "house": {**house[0], "sentences_per_s": med(h["sentences_per_s"] for h in house)},
+        "tech": {**tech[0], "sentences_per_s": med(t["sentences_per_s"] for t in tech)},
+        "dutch_loo": dutch,
+        "speed": {"build_s_without_matrix": build_s, "matrix_s": med(matrix_s),
+                  "cache_load_s": med(load_s), "rss_mb": _rss_mb(),
+                  "routes_p50_ms": med(r["routes_p50_ms"] for r in routes),
+                  "routes_p95_ms": med(r["routes_p95_ms"] for r in routes),
+                  "shortage_occupations": len(shortage), "courses": 500, "repeats": repeats},
+    }
+    if tmp is not None:
+        tmp.cleanup()
+    return result
+
+
+def _config(precompute: bool):
+    from .engine import EngineConfig
+
+    return EngineConfig(precompute_matrix=precompute)
+
+
+def markdown(r: dict) -> str:
+    t, h, te, d, s = r["titles"], r["house"], r["tech"], r["dutch_loo"], r["speed"]
+    return "\n".join([
+        "| quality (validation files) | figure | target |", "| --- | --- | --- |",
+        f"| titles MRR (n={t['n']}) | {t['mrr']:.3f} | >= 0.42 |",
+        f"| titles recall@1 / @5 / @10 | {t['recall@1']:.3f} / {t['recall@5']:.3f} / "
+        f"{t['recall@10']:.3f} | |",
+        f"| skills house RP@5 / RP@10 (n={h['n']}) | {h['rp@5']:.3f} / {h['rp@10']:.3f} | >= 0.52 |",
+        f"| skills tech RP@5 / RP@10 (n={te['n']}) | {te['rp@5']:.3f} / {te['rp@10']:.3f} | >= 0.65 |",
+        f"| Dutch leave-one-label-out recall@1 / @5 (n={d['n']}, seed {d['seed']}) | "
+        f"{d['recall@1']:.3f} / {d['recall@5']:.3f} | |",
+        "", f"| speed (median of {s['repeats']} runs) | figure | target |", "| --- | --- | --- |",
+        f"| titles per second | {t['titles_per_s']:.0f} | >= 500 |",
+        f"| sentences per second (house / tech) | {h['sentences_per_s']:.0f} / "
+        f"{te['sentences_per_s']:.0f} | >= 100 |",
+        f"| routes p50 / p95 ({s['shortage_occupations']} shortage occupations, {s['courses']} "
+        f"courses) | {s['routes_p50_ms']:.1f} / {s['routes_p95_ms']:.1f} ms | p95 <= 50 ms |",
+        f"| occupation matrix 3,007 x 3,007 | {s['matrix_s']:.1f} s | <= 120 s |",
+        f"| engine build without matrix | {s['build_s_without_matrix']:.1f} s | |",
+        f"| cache load | {s['cache_load_s']:.2f} s | <= 3 s |",
+        f"| resident memory after all of the above | {s['rss_mb']:.0f} MB | <= 1,500 MB |",
+    ])
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--esco", required=True)
+    p.add_argument("--eval", required=True)
+    p.add_argument("--shortage")
+    p.add_argument("--cache")
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--loo-sample", type=int, default=2000)
+    a = p.parse_args(argv)
+    print(markdown(run_all(a.esco, a.eval, a.shortage, a.cache, a.repeats, a.loo_sample)))
+
+
+if __name__ == "__main__":
+    main()
