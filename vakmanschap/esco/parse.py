@@ -17,6 +17,8 @@ CONCEPT_TYPES = {
     "SkillGroup": ConceptKind.SKILL_GROUP,
     "ISCOGroup": ConceptKind.ISCO_GROUP,
 }
+PREFERRED, ALT, HIDDEN = (int(k) for k in (LabelKind.PREFERRED, LabelKind.ALT, LabelKind.HIDDEN))
+RELATION_TYPES = ("essential", "optional")
 MAIN_FILES = {
     "ISCOGroups": ConceptKind.ISCO_GROUP,
     "skillGroups": ConceptKind.SKILL_GROUP,
@@ -84,9 +86,9 @@ class _Reader:
         return found
 
     def set_labels(self, uri, lang, pref, alt=(), hidden=(), description=""):
-        labels = {(LabelKind.PREFERRED.value, pref)} if pref else set()
-        labels |= {(LabelKind.ALT.value, t) for t in alt}
-        labels |= {(LabelKind.HIDDEN.value, t) for t in hidden}
+        labels = {(PREFERRED, pref)} if pref else set()
+        labels |= {(ALT, t) for t in alt}
+        labels |= {(HIDDEN, t) for t in hidden}
         self.data.labels.setdefault(uri, {})[lang] = labels
         if description:
             self.data.descriptions.setdefault(uri, {})[lang] = description
@@ -150,18 +152,18 @@ class _Reader:
         src = self.source
         if f := src.get("occupationSkillRelations"):
             rels = self.data.occupation_skills = {}
-            for row in f.rows():
-                key = (_cell(row, "occupationUri"), _cell(row, "skillUri"))
-                rel = _cell(row, "relationType").lower()
-                if all(key) and rel in ("essential", "optional"):
-                    rels.setdefault(key, (rel, _cell(row, "skillType")))
+            for occ, skill, rel, skill_type in f.columns(
+                    "occupationUri", "skillUri", "relationType", "skillType"):
+                rel = rel.lower()
+                if occ and skill and rel in RELATION_TYPES:
+                    rels.setdefault((occ, skill), (rel, skill_type))
         if f := src.get("skillSkillRelations"):
             skill_rels = self.data.skill_relations = {}
-            for row in f.rows():
-                key = (_cell(row, "originalSkillUri"), _cell(row, "relatedSkillUri"))
-                rel = _cell(row, "relationType").lower()
-                if all(key) and rel in ("essential", "optional"):
-                    skill_rels.setdefault(key, rel)
+            for skill, related, rel in f.columns(
+                    "originalSkillUri", "relatedSkillUri", "relationType"):
+                rel = rel.lower()
+                if skill and related and rel in RELATION_TYPES:
+                    skill_rels.setdefault((skill, related), rel)
         pillars = {
             "broaderRelationsOccPillar": (ConceptKind.OCCUPATION, ConceptKind.ISCO_GROUP),
             "broaderRelationsSkillPillar": (ConceptKind.SKILL, ConceptKind.SKILL_GROUP),
@@ -169,8 +171,7 @@ class _Reader:
         for stem, kinds in pillars.items():
             if f := src.get(stem):
                 self.data.broader_synced_kinds.update(kinds)
-                for row in f.rows():
-                    edge = (_cell(row, "conceptUri"), _cell(row, "broaderUri"))
+                for edge in f.columns("conceptUri", "broaderUri"):
                     if all(edge) and edge[0] != edge[1]:
                         self.data.broader.add(edge)
 

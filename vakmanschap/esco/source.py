@@ -41,13 +41,29 @@ class CsvFile:
     def name(self) -> str:
         return f"{self.stem}_{self.lang}.csv" if self.lang else f"{self.stem}.csv"
 
-    def rows(self) -> Iterator[dict]:
+    def _lines(self) -> Iterator[list[str]]:
         if self.member is None:
             with open(self.path, encoding="utf-8-sig", newline="") as fh:
-                yield from csv.DictReader(fh)
+                yield from csv.reader(fh)
         else:
             with zipfile.ZipFile(self.path) as zf, zf.open(self.member) as raw:
-                yield from csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8-sig", newline=""))
+                yield from csv.reader(io.TextIOWrapper(raw, encoding="utf-8-sig", newline=""))
+
+    def rows(self) -> Iterator[dict]:
+        lines = self._lines()
+        header = next(lines, [])
+        for line in lines:
+            yield dict(zip(header, line, strict=False))
+
+    def columns(self, *names: str) -> Iterator[tuple[str, ...]]:
+        """Stripped values of the named columns ("" if a column is missing); faster than
+        rows() for the big relation files."""
+        lines = self._lines()
+        header = next(lines, [])
+        index = [header.index(n) if n in header else None for n in names]
+        for line in lines:
+            yield tuple(line[i].strip() if i is not None and i < len(line) else ""
+                        for i in index)
 
 
 @dataclass
