@@ -2,13 +2,19 @@ import datetime
 import os
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.delivery.conftest import pdf
 from vakmanschap.delivery import services
 from vakmanschap.delivery.models import ChequeDelivery
 from vakmanschap.delivery.services import CERTIFICATE_MAX_BYTES, DeliveryError
 from vakmanschap.funding.models import Cheque, ChequeState, PlanState
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def test_confirm_booking_sets_start_and_planned_end(world):

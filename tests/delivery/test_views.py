@@ -193,7 +193,7 @@ def test_provider_walks_a_cheque_through_the_pages(client, world):
         action("complete"),
         {"complete-percent": "90", "complete-certificate": pdf("a.pdf", b"GIF89a nope")},
     )
-    assert response.status_code == 400 and "PDF" in _html(response)
+    assert response.status_code == 400 and "pdf-bestand" in _html(response)
     assert Cheque.objects.get(pk=cheque.pk).state == ChequeState.STARTED
     response = client.post(
         action("complete"), {"complete-percent": "90", "complete-certificate": pdf()}
