@@ -126,15 +126,16 @@ class SkillsEngine:
         return labels.get(lang) or labels.get("en", "")
 
     def _nearest(self, uri: str, uris: list[str], labels: list[dict], n: int = 3):
+        """Closest URIs by URI spelling, then by label (the URI's last segment vs labels)."""
         key = uri.strip().lower()
-        by_label = {lab.get("en", "").lower(): u for u, lab in zip(uris, labels, strict=True)}
-        hits = difflib.get_close_matches(key, list(by_label), n=n, cutoff=0.5)
-        found = [(by_label[h], h) for h in hits]
-        if len(found) < n:
-            tail = {u.rsplit("/", 1)[-1]: u for u in uris}
-            for h in difflib.get_close_matches(key.rsplit("/", 1)[-1], list(tail), n=n, cutoff=0.5):
-                i = uris.index(tail[h])
-                found.append((tail[h], labels[i].get("en", "")))
+        found = [(u, labels[uris.index(u)].get("en", ""))
+                 for u in difflib.get_close_matches(key, uris, n=n, cutoff=0.8)]
+        tail = key.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " ")
+        by_label = {lab.get(lang, "").lower(): u for u, lab in zip(uris, labels, strict=True)
+                    for lang in lab}
+        for h in difflib.get_close_matches(tail, list(by_label), n=n, cutoff=0.5):
+            if all(by_label[h] != u for u, _ in found):
+                found.append((by_label[h], labels[uris.index(by_label[h])].get("en", "")))
         return found[:n]
 
     def _occ(self, uri: str) -> int:

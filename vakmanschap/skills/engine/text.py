@@ -101,7 +101,8 @@ class TfidfVectorizer:
             n += 1
             for t in set(self.analyzer(doc)):
                 df[t] = df.get(t, 0) + 1
-        terms = sorted(t for t, c in df.items() if self.min_df <= c <= self.max_df * n)
+        # max_df only bites on real corpora: a tiny index keeps all its terms
+        terms = sorted(t for t, c in df.items() if self.min_df <= c <= max(self.max_df * n, 50))
         self.vocab = {t: i for i, t in enumerate(terms)}
         counts = np.array([df[t] for t in terms], dtype=np.float64)
         self.idf = (np.log((1 + n) / (1 + counts)) + 1).astype(np.float32)
