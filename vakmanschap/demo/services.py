@@ -96,4 +96,16 @@ def load_demo_data() -> dict[str, int]:
         employers=len(employers),
         accounts=len(data.ACCOUNTS),
     )
+    counts.update(_load_domain_demos())
     return counts
+
+
+def _load_domain_demos() -> dict[str, int]:
+    from vakmanschap.network.demo import load_network_demo
+    from vakmanschap.scan.demo import load_scan_demo
+
+    from .fund import load_fund_demo
+
+    load_network_demo()
+    load_scan_demo()
+    return load_fund_demo()
