@@ -34,6 +34,12 @@ FUND_BIC = env.str("FUND_BIC", default="ABNANL2A")
 # Privacy: closed files are anonymised this many days after closing (default 7 years).
 VAKMANSCHAP_RETENTION_DAYS = env.int("VAKMANSCHAP_RETENTION_DAYS", default=2557)
 
+# Fraud and error signals (vakmanschap/oversight/checks.py).
+OVERSIGHT_BURST_CHEQUES = env.int("OVERSIGHT_BURST_CHEQUES", default=25)
+OVERSIGHT_BURST_DAYS = env.int("OVERSIGHT_BURST_DAYS", default=7)
+OVERSIGHT_MIN_CHEQUES = env.int("OVERSIGHT_MIN_CHEQUES", default=10)
+OVERSIGHT_OUTLIER_SCORE = env.float("OVERSIGHT_OUTLIER_SCORE", default=3.5)
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -73,6 +79,7 @@ INSTALLED_APPS = [
     "vakmanschap.privacy",
     "vakmanschap.notifications",
     "vakmanschap.exports",
+    "vakmanschap.oversight",
     "vakmanschap.demo",
 ]
 

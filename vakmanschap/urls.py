@@ -20,6 +20,7 @@ urlpatterns = [
     path("privacy/", include("vakmanschap.privacy.urls")),
     path("needs-action/", include("vakmanschap.notifications.urls")),
     path("exports/", include("vakmanschap.exports.urls")),
+    path("oversight/", include("vakmanschap.oversight.urls")),
     path("admin/", admin.site.urls),
 ]
 
