@@ -5,8 +5,9 @@ from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from vakmanschap.api.base import GuardedAPIView
 from vakmanschap.api.problems import problem
-from vakmanschap.network.api import GuardedAPIView
+from vakmanschap.network.api import EmployerAPIView
 
 from . import services
 from .permissions import can_read_questionnaire, can_take_scan, can_view_scan_report
@@ -36,7 +37,7 @@ class ScanInput(serializers.Serializer):
     answers = serializers.DictField(help_text='{"<item id>": 1..5} for every statement')
 
 
-class ScansView(GuardedAPIView):
+class ScansView(EmployerAPIView):
     """POST /api/v1/employers/{id}/scans: management takes a new scan."""
 
     permission_check = staticmethod(can_take_scan)
@@ -54,7 +55,7 @@ class ScansView(GuardedAPIView):
         return Response({"id": scan.pk, "scores": scan.scores}, status=status.HTTP_201_CREATED)
 
 
-class ScanReportView(GuardedAPIView):
+class ScanReportView(EmployerAPIView):
     """GET /api/v1/employers/{id}/scan-report: latest scores, benchmark (or null), advice."""
 
     permission_check = staticmethod(can_view_scan_report)
