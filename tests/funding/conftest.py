@@ -4,7 +4,7 @@ import pytest
 
 from tests.factories import CourseFactory, MunicipalityFactory, user_with_role
 from vakmanschap.accounts.roles import OrganisationKind, Role
-from vakmanschap.esco.models import Concept, ShortageList, ShortageOccupation
+from vakmanschap.esco.models import Concept, Label, LabelKind, ShortageList, ShortageOccupation
 from vakmanschap.funding import ledger
 from vakmanschap.funding.models import BudgetPeriod, FundingStream, RecognisedProvider, Scheme
 from vakmanschap.funding.plans import create_draft
@@ -50,6 +50,10 @@ class FundWorld:
         self.clerk = Concept.objects.create(
             uri="http://data.europa.eu/esco/occupation/clerk", kind="occupation", code="4110.1"
         )
+        for concept, nl, en in ((self.nurse, "verpleegkundige", "nurse"),
+                                (self.clerk, "administratief medewerker", "clerk")):
+            Label.objects.create(concept=concept, language="nl", kind=LabelKind.PREFERRED, text=nl)
+            Label.objects.create(concept=concept, language="en", kind=LabelKind.PREFERRED, text=en)
         shortage = ShortageList.objects.create(
             region="twente", valid_from=datetime.date(2020, 1, 1)
         )

@@ -1,0 +1,107 @@
+"""One person through the fund's whole path in a real browser, across the roles."""
+
+import re
+import zlib
+
+import pytest
+
+from tests.funding.conftest import FundWorld
+from vakmanschap.funding.models import Cheque, PlanState, TrainingPlan
+from vakmanschap.people.models import Participant
+
+from .helpers import log_in, wcag_violations
+
+pytestmark = pytest.mark.e2e
+
+CODE = re.compile(rb"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z*~$=U]")
+
+
+def code_from_pdf(pdf: bytes) -> str:
+    """The cheque code printed in the letter (fpdf2 compresses its page streams)."""
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            text = zlib.decompress(stream)
+        except zlib.error:
+            text = stream
+        found = CODE.search(text)
+        if found:
+            return found.group(0).decode()
+    raise AssertionError("no cheque code in the letter")
+
+
+def log_out(page):
+    page.locator("form.site-logout button").click()
+    page.wait_for_load_state()
+
+
+def test_from_sign_up_to_a_booked_cheque(page, axe):
+    world = FundWorld()
+
+    # 1. A resident signs up online.
+    page.goto("/sign-up/")
+    page.fill("#id_given_name", "Sanne")
+    page.fill("#id_family_name", "de Vries")
+    page.fill("#id_birth_date", "1990-05-17")
+    page.fill("#id_postcode", "7511 AB")
+    page.select_option("#id_municipality", label="Enschede")
+    page.fill("#id_email", "sanne@example.org")
+    page.select_option("#id_education_level", "mbo2")
+    page.select_option("#id_work_situation", "part_time_wants_more")
+    page.fill("#id_training_wish", "Ik wil verzorgende worden.")
+    page.check("#id_consent")
+    page.fill("#id_password", "Een-goed-wachtwoord-42")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/mine/")
+    assert wcag_violations(axe, page) == []
+    log_out(page)
+    person = Participant.objects.get(family_name="de Vries")
+
+    # 2. The advisor triages, holds the conversation and writes the plan.
+    log_in(page, world.advisor.email)
+    page.goto(f"/people/{person.pk}/")
+    page.check("input[name=outcome][value=conversation_needed]")
+    page.locator("#triage-heading ~ form button[type=submit]").click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Scholingsplan schrijven").click()
+    page.select_option("#id_target", label="verpleegkundige")
+    page.check(f"input[name=courses][value='{world.course.pk}']")
+    page.select_option("#id_funding_period", str(world.period.pk))
+    page.fill("#id_own_contribution", "0")
+    page.fill("#id_justification", "Past bij haar werk als zorghulp.")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".site-rule--ok").count() == 9
+    assert wcag_violations(axe, page) == []
+    page.get_by_role("button", name="Indienen bij het fonds").click()
+    page.wait_for_load_state()
+    plan = TrainingPlan.objects.get(participant=person)
+    assert plan.state == PlanState.SUBMITTED
+    log_out(page)
+
+    # 3. A fund officer (not the author) approves against the budget.
+    log_in(page, world.fund_officer.email)
+    page.goto("/plans/")
+    page.get_by_role("link", name=str(person)).click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Goedkeuren").click()
+    page.wait_for_load_state()
+    assert page.locator("[data-state]").get_attribute("data-state") == "approved"
+    log_out(page)
+
+    # 4. The participant downloads the cheque letter with the code.
+    log_in(page, "sanne@example.org", "Een-goed-wachtwoord-42")
+    page.goto(f"/plans/{plan.pk}/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("Brief downloaden")).click()
+    code = code_from_pdf(open(download.value.path(), "rb").read())
+    log_out(page)
+
+    # 5. The provider books the cheque with the code and the birth date.
+    log_in(page, world.provider_user.email)
+    page.goto("/provider/redeem/")
+    page.fill("input[name=code]", code)
+    page.fill("input[name=birth_date]", "1990-05-17")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert Cheque.objects.get(plan=plan).state == "booked"
