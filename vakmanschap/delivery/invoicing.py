@@ -258,7 +258,9 @@ def pay_invoice(invoice, *, by) -> Invoice:
 def record_recovery_received(recovery, *, by) -> Recovery:
     """The provider paid the money back: ledger "recover" (idempotent)."""
     recovery = (
-        Recovery.objects.select_for_update().select_related("cheque__plan").get(pk=recovery.pk)
+        Recovery.objects.select_for_update(of=("self",))
+        .select_related("cheque__plan")
+        .get(pk=recovery.pk)
     )
     if recovery.received_at is not None:
         return recovery

@@ -52,7 +52,7 @@ def create_batch(*, by, execution_date=None, invoices=None) -> PaymentBatch:
     execution_date = execution_date or default_execution_date()
     if execution_date < timezone.localdate():
         raise DeliveryError(_("The execution date cannot be in the past."), "execution_date", 400)
-    chosen = Invoice.objects.select_for_update().filter(
+    chosen = Invoice.objects.select_for_update(of=("self",)).filter(
         state=InvoiceState.APPROVED, batch__isnull=True
     )
     if invoices is not None:
