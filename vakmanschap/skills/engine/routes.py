@@ -95,18 +95,17 @@ def greedy_cover(gaps: list[int], importance: dict[int, float], course_covers: l
     importance per unit of cost. Returns chosen course positions and the uncovered gaps."""
     left = set(gaps)
     chosen: list[int] = []
-    while left:
+    # Only courses that teach at least one gap skill are candidates (usually a handful of 500).
+    cands = [(ci, cov & left) for ci, cov in enumerate(course_covers) if cov & left]
+    while left and cands:
         best, best_ratio = -1, 0.0
-        for ci, cov in enumerate(course_covers):
-            gain = sum(importance.get(s, 1.0) for s in cov & left)
-            if gain > 0:
-                ratio = gain / max(costs[ci], 1e-6)
-                if ratio > best_ratio + 1e-12:
-                    best, best_ratio = ci, ratio
-        if best < 0:
-            break
+        for ci, cov in cands:
+            ratio = sum(importance.get(s, 1.0) for s in cov) / max(costs[ci], 1e-6)
+            if ratio > best_ratio + 1e-12:
+                best, best_ratio = ci, ratio
         chosen.append(best)
         left -= course_covers[best]
+        cands = [(ci, cov & left) for ci, cov in cands if ci != best and cov & left]
     return chosen, left
 
 
