@@ -22,6 +22,8 @@ if not SECRET_KEY:
 # Keyed hashes of identity numbers (BSN) use their own secret, so rotating SECRET_KEY
 # does not break identity matching.
 IDENTITY_HASH_KEY = env.str("VAKMANSCHAP_IDENTITY_HASH_KEY", default=SECRET_KEY)
+# Running-sum checkpoints keep balance reads short on a ledger with millions of entries.
+LEDGER_CHECKPOINT_EVERY = env.int("LEDGER_CHECKPOINT_EVERY", default=500)
 CHEQUE_CODE_KEY = env.str("VAKMANSCHAP_CHEQUE_CODE_KEY", default=SECRET_KEY)
 # Cheque redemption: wrong codes per provider before a lock, and how long the lock lasts.
 CHEQUE_REDEEM_MAX_FAILURES = env.int("CHEQUE_REDEEM_MAX_FAILURES", default=5)

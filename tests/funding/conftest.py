@@ -50,8 +50,10 @@ class FundWorld:
         self.clerk = Concept.objects.create(
             uri="http://data.europa.eu/esco/occupation/clerk", kind="occupation", code="4110.1"
         )
-        for concept, nl, en in ((self.nurse, "verpleegkundige", "nurse"),
-                                (self.clerk, "administratief medewerker", "clerk")):
+        for concept, nl, en in (
+            (self.nurse, "verpleegkundige", "nurse"),
+            (self.clerk, "administratief medewerker", "clerk"),
+        ):
             Label.objects.create(concept=concept, language="nl", kind=LabelKind.PREFERRED, text=nl)
             Label.objects.create(concept=concept, language="en", kind=LabelKind.PREFERRED, text=en)
         shortage = ShortageList.objects.create(

@@ -124,3 +124,32 @@ def test_no_sequence_of_movements_ever_breaks_the_invariant(operations):
         for n in range(1, 5):
             r = ledger.reference_balances(period.pk, f"cheque:{n}")
             assert min(r.reserved, r.committed, r.paid - r.recovered) >= 0
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(OPERATIONS, st.integers(min_value=1, max_value=5))
+def test_checkpoints_give_the_same_balances_as_summing_every_entry(operations, every):
+    from django.db.models import Q, Sum
+    from django.test import override_settings
+
+    from vakmanschap.funding.models import EntryKind, LedgerCheckpoint
+
+    period = make_period()
+    with override_settings(LEDGER_CHECKPOINT_EVERY=every):
+        for kind, amount, cheque in operations:
+            try:
+                ledger.post(
+                    period.pk, kind, amount, "" if kind == "allocate" else f"cheque:{cheque}"
+                )
+            except ledger.LedgerError:
+                pass
+    entries = LedgerEntry.objects.filter(period=period)
+    plain = entries.aggregate(
+        **{k: Sum("amount_cents", filter=Q(kind=k)) for k in EntryKind.values}
+    )
+    assert ledger.balances(period) == ledger.Balances.from_sums(plain)
+    if entries.count() >= every:
+        assert LedgerCheckpoint.objects.filter(period=period).exists()

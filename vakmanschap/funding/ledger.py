@@ -16,11 +16,12 @@ concurrent approvals can never overdraw.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.utils.translation import gettext as _
 
-from .models import BudgetPeriod, EntryKind, LedgerEntry
+from .models import BudgetPeriod, EntryKind, LedgerCheckpoint, LedgerEntry
 
 
 class LedgerError(Exception):
@@ -61,9 +62,37 @@ def _sums(entries) -> dict[str, int]:
     )
 
 
+def _period_sums(period_id: int) -> tuple[dict[str, int], int, int]:
+    """Sums per kind, the last entry id they cover, and how many entries came after the
+    latest checkpoint."""
+    checkpoint = (
+        LedgerCheckpoint.objects.filter(period_id=period_id).order_by("-last_entry_id").first()
+    )
+    after = LedgerEntry.objects.filter(period_id=period_id)
+    base = {kind: 0 for kind in EntryKind.values}
+    if checkpoint is not None:
+        after = after.filter(id__gt=checkpoint.last_entry_id)
+        base = checkpoint.sums()
+    tail = after.aggregate(
+        n=Count("id"),
+        last=Max("id"),
+        **{kind: Sum("amount_cents", filter=Q(kind=kind)) for kind in EntryKind.values},
+    )
+    sums = {kind: base[kind] + (tail[kind] or 0) for kind in EntryKind.values}
+    last = tail["last"] or (checkpoint.last_entry_id if checkpoint else 0)
+    return sums, last, tail["n"]
+
+
 def balances(period: BudgetPeriod | int) -> Balances:
-    period_id = getattr(period, "pk", period)
-    return Balances.from_sums(_sums(LedgerEntry.objects.filter(period_id=period_id)))
+    return Balances.from_sums(_period_sums(getattr(period, "pk", period))[0])
+
+
+def write_checkpoint(period_id: int) -> LedgerCheckpoint | None:
+    """Record the running sums (call with the period locked, or when nothing else writes)."""
+    sums, last, tail = _period_sums(period_id)
+    if tail == 0:
+        return None
+    return LedgerCheckpoint.objects.create(period_id=period_id, last_entry_id=last, **sums)
 
 
 def reference_balances(period_id: int, reference: str) -> Balances:
@@ -106,9 +135,10 @@ def post(
         raise LedgerError(_("This movement needs a reference."))
     with transaction.atomic():
         BudgetPeriod.objects.select_for_update().only("pk").get(pk=period_id)
+        sums, _last, since_checkpoint = _period_sums(period_id)
         source = _SOURCE.get(kind)
         if source is not None:
-            if _room(balances(period_id), source) < amount_cents:
+            if _room(Balances.from_sums(sums), source) < amount_cents:
                 if kind == EntryKind.RESERVE:
                     raise InsufficientFunds(_("Not enough budget available in this period."))
                 raise LedgerError(_("This movement is larger than what it draws from."))
@@ -117,7 +147,7 @@ def post(
                 and _room(reference_balances(period_id, reference), source) < amount_cents
             ):
                 raise LedgerError(_("This movement is larger than what is held for it."))
-        return LedgerEntry.objects.create(
+        entry = LedgerEntry.objects.create(
             period_id=period_id,
             kind=kind,
             amount_cents=amount_cents,
@@ -125,3 +155,6 @@ def post(
             reason=reason[:300],
             created_by=actor if getattr(actor, "pk", None) else None,
         )
+        if since_checkpoint + 1 >= settings.LEDGER_CHECKPOINT_EVERY:
+            write_checkpoint(period_id)  # still under the period lock
+        return entry

@@ -1,4 +1,11 @@
-from .budget import BudgetPeriod, EntryKind, FunderKind, FundingStream, LedgerEntry
+from .budget import (
+    BudgetPeriod,
+    EntryKind,
+    FunderKind,
+    FundingStream,
+    LedgerCheckpoint,
+    LedgerEntry,
+)
 from .cheques import Cheque, ChequeState, RedemptionAttempt
 from .plans import PlanCourse, PlanState, TrainingPlan
 from .schemes import LowAttendancePolicy, RecognisedProvider, Scheme
@@ -10,6 +17,7 @@ __all__ = [
     "EntryKind",
     "FunderKind",
     "FundingStream",
+    "LedgerCheckpoint",
     "LedgerEntry",
     "LowAttendancePolicy",
     "PlanCourse",

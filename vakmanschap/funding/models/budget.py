@@ -98,7 +98,10 @@ class LedgerEntry(models.Model):
         ordering = ["id"]
         verbose_name = _("ledger entry")
         verbose_name_plural = _("ledger entries")
-        indexes = [models.Index(fields=["period", "kind"], name="ledger_period_kind")]
+        indexes = [
+            models.Index(fields=["period", "kind"], name="ledger_period_kind"),
+            models.Index(fields=["period", "id"], name="ledger_period_id"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(amount_cents__gt=0), name="ledger_amount_positive"
@@ -119,3 +122,38 @@ class LedgerEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("The ledger is append-only: entries are never deleted.")
+
+
+class LedgerCheckpoint(models.Model):
+    """Immutable running sums of a period's entries up to `last_entry_id`.
+
+    Written under the period lock every few hundred entries, so a balance is the latest
+    checkpoint plus the few entries after it, not a sum over a million rows. Derived data:
+    it can always be rebuilt from the entries, and it is never updated.
+    """
+
+    period = models.ForeignKey(BudgetPeriod, on_delete=models.PROTECT, related_name="checkpoints")
+    last_entry_id = models.BigIntegerField()
+    allocate = models.BigIntegerField(default=0)
+    reserve = models.BigIntegerField(default=0)
+    release = models.BigIntegerField(default=0)
+    commit = models.BigIntegerField(default=0)
+    pay = models.BigIntegerField(default=0)
+    recover = models.BigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["period", "last_entry_id"], name="checkpoint_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.period} ≤ {self.last_entry_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Ledger checkpoints are never updated.")
+        super().save(*args, **kwargs)
+
+    def sums(self) -> dict[str, int]:
+        return {kind: getattr(self, kind) for kind in EntryKind.values}
