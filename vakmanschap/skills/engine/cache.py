@@ -1,12 +1,14 @@
 """On-disk cache of a built engine: ``engine.pkl`` (numpy/scipy state) + ``meta.json``.
 
-The cache is valid only for the snapshot it was built from: ``meta.json`` records the ESCO
-version, the snapshot fingerprint and a format number, and a mismatch means rebuild. The pickle
+The cache is valid only for the snapshot and the code it was built from: ``meta.json`` records
+the ESCO version, the snapshot fingerprint and a hash of the engine's source files, and any
+mismatch means rebuild (a pickle from older code could miss attributes). The pickle
 is our own file in a directory the application controls; never load caches from elsewhere.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -22,6 +24,14 @@ class CacheMiss(LookupError):
     pass
 
 
+def code_version() -> str:
+    h = hashlib.sha256(str(FORMAT).encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        if path.name != "evaluation.py":  # reporting code does not change the engine state
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def read_meta(cache_dir: str | os.PathLike) -> dict | None:
     path = Path(cache_dir) / META_FILE
     if not path.exists():
@@ -35,7 +45,7 @@ def read_meta(cache_dir: str | os.PathLike) -> dict | None:
 def is_valid(cache_dir: str | os.PathLike, version: str | None = None,
              fingerprint: str | None = None) -> bool:
     meta = read_meta(cache_dir)
-    if not meta or meta.get("format") != FORMAT:
+    if not meta or meta.get("format") != FORMAT or meta.get("code") != code_version():
         return False
     if version is not None and meta.get("version") != version:
         return False
@@ -52,7 +62,7 @@ def save(cache_dir: str | os.PathLike, state: dict, version: str, fingerprint: s
     with tempfile.NamedTemporaryFile(dir=cache_dir, delete=False, suffix=".tmp") as f:
         pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(f.name, cache_dir / STATE_FILE)
-    meta = {"format": FORMAT, "version": version, "fingerprint": fingerprint, **(extra or {})}
+    meta = {"format": FORMAT, "code": code_version(), "version": version, "fingerprint": fingerprint, **(extra or {})}
     tmp = cache_dir / (META_FILE + ".tmp")
     tmp.write_text(json.dumps(meta, indent=2))
     os.replace(tmp, cache_dir / META_FILE)
