@@ -128,3 +128,17 @@ def test_budget_page_shows_derived_balances_and_allocation_funds_the_queue(clien
         {f"p{fund.period.pk}-amount": "2.500,00", f"p{fund.period.pk}-reason": "Top-up"},
     )
     assert ledger.balances(fund.period).allocated == 1_250_000
+
+
+def test_plan_list_query_count_does_not_grow_with_the_number_of_plans(
+    client, fund, django_assert_max_num_queries
+):
+    from vakmanschap.funding import plans
+
+    for n in range(12):
+        person = fund.participant(given_name=f"P{n}", email=f"p{n}@example.org")
+        plans.submit(fund.plan(participant=person), by=fund.advisor)
+    client.force_login(fund.fund_officer)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("funding:plan_list"))
+    assert response.content.decode().count("verpleegkundige") == 12

@@ -17,10 +17,10 @@ def reference(cheque) -> str:
     return f"cheque:{cheque.pk}"
 
 
-def issue_cheques(plan, *, by) -> dict[int, str]:
-    """One cheque per plan course; reserves its amount. Returns the plain codes, once."""
+def create_cheques(plan) -> tuple[list[Cheque], dict[int, str]]:
+    """One cheque per plan course, without money yet. Returns the plain codes, once."""
     valid_until = timezone.now() + relativedelta(months=plan.scheme.cheque_validity_months)
-    plain = {}
+    cheques, plain = [], {}
     for plan_course in plan.courses.select_related("course"):
         code = codes.generate()
         body = codes.normalise(code)
@@ -33,6 +33,14 @@ def issue_cheques(plan, *, by) -> dict[int, str]:
             amount_cents=plan_course.fund_amount_cents,
             valid_until=valid_until,
         )
+        cheques.append(cheque)
+        plain[cheque.pk] = code
+    return cheques, plain
+
+
+def reserve_cheques(plan, cheques, *, by) -> None:
+    """Reserve each cheque's amount (the caller holds the period lock)."""
+    for cheque in cheques:
         if cheque.amount_cents:
             ledger.post(
                 plan.funding_period_id,
@@ -42,7 +50,12 @@ def issue_cheques(plan, *, by) -> dict[int, str]:
                 actor=by,
                 reason=_("Plan approved"),
             )
-        plain[cheque.pk] = code
+
+
+def issue_cheques(plan, *, by) -> dict[int, str]:
+    """Create the cheques and reserve their money. Returns the plain codes, once."""
+    cheques, plain = create_cheques(plan)
+    reserve_cheques(plan, cheques, by=by)
     return plain
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import eligibility, ledger
-from .cheques import issue_cheques
+from .cheques import create_cheques, issue_cheques, reserve_cheques
 from .models import BudgetPeriod, PlanCourse, PlanState, TrainingPlan
 
 
@@ -128,15 +128,24 @@ def approve(plan, *, by) -> Decision:
 
 
 def _fund_or_queue(plan, by) -> Decision:
-    BudgetPeriod.objects.select_for_update().get(pk=plan.funding_period_id)
+    """Approve and issue the cheques first, then take the budget lock as late as possible, so
+    concurrent approvals wait for each other only for the balance check and the reservation."""
     plan.decided_at = timezone.now()
-    if ledger.balances(plan.funding_period_id).available < plan.fund_amount_cents:
-        plan.put_on_waiting_list(by=by, description=_("Not enough budget; queued."))
-        plan.save()
-        return Decision(plan, {})
+    savepoint = transaction.savepoint()
     plan.approve(by=by)
     plan.save()
-    return Decision(plan, issue_cheques(plan, by=by))
+    cheques, codes = create_cheques(plan)
+    BudgetPeriod.objects.select_for_update().get(pk=plan.funding_period_id)
+    if ledger.balances(plan.funding_period_id).available >= plan.fund_amount_cents:
+        reserve_cheques(plan, cheques, by=by)
+        transaction.savepoint_commit(savepoint)
+        return Decision(plan, codes)
+    transaction.savepoint_rollback(savepoint)
+    plan = _locked(plan)
+    plan.decided_at = timezone.now()
+    plan.put_on_waiting_list(by=by, description=_("Not enough budget; queued."))
+    plan.save()
+    return Decision(plan, {})
 
 
 @transaction.atomic

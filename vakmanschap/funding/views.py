@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from django_fsm_log.models import StateLog
 
 from vakmanschap.core.access import guarded, require
+from vakmanschap.esco.models import attach_preferred_labels
 from vakmanschap.people.models import Participant
 
 from . import eligibility, ledger, plans
@@ -148,6 +149,7 @@ def plan_list(request):
     page = Paginator(qs.order_by("priority", "submitted_at", "pk"), 25).get_page(
         request.GET.get("page")
     )
+    attach_preferred_labels(plan.target_occupation for plan in page)  # one query, not one a row
     return render(request, "funding/plan_list.html", {"form": form, "page": page})
 
 

@@ -86,16 +86,19 @@ class Concept(models.Model):
 
 
 def attach_preferred_labels(concepts, langs=None) -> list:
-    """Load the preferred labels of many concepts in one query (for lists)."""
+    """Load the preferred labels of many concepts in one query (for lists). The same concept
+    may appear as several objects (e.g. the target occupation of many plans)."""
     concepts = list(concepts)
-    by_id = {c.pk: c for c in concepts}
+    by_id: dict[int, list] = {}
     for c in concepts:
         c._preferred_cache = {}
+        by_id.setdefault(c.pk, []).append(c)
     qs = Label.objects.filter(concept_id__in=by_id, kind=LabelKind.PREFERRED)
     if langs:
         qs = qs.filter(language__in=langs)
     for cid, lang, text in qs.values_list("concept_id", "language", "text"):
-        by_id[cid]._preferred_cache[lang] = text
+        for concept in by_id[cid]:
+            concept._preferred_cache[lang] = text
     return concepts
 
 
