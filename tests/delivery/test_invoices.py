@@ -137,8 +137,8 @@ def test_low_attendance_pro_rata(world):
     _pay(world, invoice)
     b = world.balances(cheque)
     assert b.paid == 120_000 and b.recovered == 0 and not Recovery.objects.exists()
-    # The unpaid 40 % stays committed: the ledger cannot release committed money (see docs).
-    assert b.committed == 80_000
+    # The unpaid 40 % goes back to the budget when the final invoice is paid.
+    assert b.committed == 0 and b.reserved == 0
 
 
 def test_low_attendance_recovery(world):
@@ -185,7 +185,7 @@ def test_interim_then_final_pro_rata_counts_what_was_paid(world):
     assert final.payable_cents == 0
     _pay(world, final)
     b = world.balances(cheque)
-    assert b.paid == 100_000 and b.committed == 100_000
+    assert b.paid == 100_000 and b.committed == 0  # the unused half is given back
 
 
 @settings(

@@ -98,7 +98,7 @@ def test_entries_are_append_only_in_postgresql(postgres_only):
 
 OPERATIONS = st.lists(
     st.tuples(
-        st.sampled_from(["allocate", "reserve", "release", "commit", "pay", "recover"]),
+        st.sampled_from(["allocate", "reserve", "release", "commit", "decommit", "pay", "recover"]),
         st.integers(min_value=1, max_value=500_000),
         st.integers(min_value=1, max_value=4),  # which cheque
     ),

@@ -207,9 +207,8 @@ def pay_invoice(invoice, *, by) -> Invoice:
 
     Ledger: "pay" the payable amount from the cheque's commitment (committing reserved money
     first if needed). A final invoice then gives back what the cheque still holds: reserved
-    money is released; committed money cannot be released by the ledger's rules (release
-    draws only from reserved) and stays committed — see docs/architecture.md. A recovery is
-    opened when the attendance rule says so."""
+    money is released and unpaid committed money is decommitted, so it is available again.
+    A recovery is opened when the attendance rule says so."""
     invoice = _locked(invoice)
     if invoice.state != InvoiceState.APPROVED:
         raise DeliveryError(_("Only an approved invoice can be paid."))
@@ -237,9 +236,15 @@ def pay_invoice(invoice, *, by) -> Invoice:
             reason=_("Invoice %(n)s") % {"n": invoice.number},
         )
     if invoice.is_final:
-        left = ledger.reference_balances(period_id, ref).reserved
-        if left:
-            ledger.post(period_id, "release", left, ref, actor=by, reason=_("Cheque settled"))
+        held = ledger.reference_balances(period_id, ref)
+        if held.reserved:
+            ledger.post(
+                period_id, "release", held.reserved, ref, actor=by, reason=_("Cheque settled")
+            )
+        if held.committed:
+            ledger.post(
+                period_id, "decommit", held.committed, ref, actor=by, reason=_("Cheque settled")
+            )
     if recovery > 0:
         Recovery.objects.create(
             cheque=cheque,

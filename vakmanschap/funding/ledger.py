@@ -2,7 +2,8 @@
 
 Buckets, derived from the entries of one budget period:
   reserved  = reserve − release − commit     (approved, not started)
-  committed = commit − pay                   (started, not paid)
+  committed = commit − pay − decommit        (started, not paid; decommit gives back what a
+                                             settled cheque did not use)
   paid      = pay
   recovered = recover                        (paid money that came back)
   available = allocated − reserved − committed − paid + recovered
@@ -50,7 +51,7 @@ class Balances:
         return cls(
             allocated=s["allocate"],
             reserved=s["reserve"] - s["release"] - s["commit"],
-            committed=s["commit"] - s["pay"],
+            committed=s["commit"] - s["pay"] - s["decommit"],
             paid=s["pay"],
             recovered=s["recover"],
         )
@@ -107,6 +108,7 @@ _SOURCE = {
     EntryKind.RELEASE: "reserved",
     EntryKind.COMMIT: "reserved",
     EntryKind.PAY: "committed",
+    EntryKind.DECOMMIT: "committed",
     EntryKind.RECOVER: "paid_not_recovered",
 }
 

@@ -62,6 +62,7 @@ class EntryKind(models.TextChoices):
     RESERVE = "reserve", _("Reserve")
     RELEASE = "release", _("Release")
     COMMIT = "commit", _("Commit")
+    DECOMMIT = "decommit", _("Give back committed money")
     PAY = "pay", _("Pay")
     RECOVER = "recover", _("Recover")
 
@@ -138,6 +139,7 @@ class LedgerCheckpoint(models.Model):
     reserve = models.BigIntegerField(default=0)
     release = models.BigIntegerField(default=0)
     commit = models.BigIntegerField(default=0)
+    decommit = models.BigIntegerField(default=0)
     pay = models.BigIntegerField(default=0)
     recover = models.BigIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
