@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 from dataclasses import dataclass, field
 
@@ -65,9 +66,11 @@ class SkillsEngine:
               config: EngineConfig | None = None) -> SkillsEngine:
         """Build from a snapshot, or load the cache when it matches the snapshot's fingerprint."""
         fingerprint = snapshot.fingerprint()
-        if cache_dir is not None and cache.is_valid(cache_dir, snapshot.version, fingerprint):
-            return cls(cache.load(cache_dir))
         config = config or EngineConfig()
+        config_key = hashlib.sha256(repr(config).encode()).hexdigest()[:16]
+        if (cache_dir is not None and cache.is_valid(cache_dir, snapshot.version, fingerprint)
+                and (cache.read_meta(cache_dir) or {}).get("config") == config_key):
+            return cls(cache.load(cache_dir))
         occs, skills = snapshot.occupations, snapshot.skills
         occ_pos = {o.uri: i for i, o in enumerate(occs)}
         skill_pos = {s.uri: i for i, s in enumerate(skills)}
@@ -107,7 +110,7 @@ class SkillsEngine:
             "sim": sim,
         }
         if cache_dir is not None:
-            cache.save(cache_dir, state, snapshot.version, fingerprint)
+            cache.save(cache_dir, state, snapshot.version, fingerprint, {"config": config_key})
         return cls(state)
 
     @classmethod
@@ -162,7 +165,8 @@ class SkillsEngine:
         if not text or not text.strip():
             return []
         (res,) = self.extractor.query([text], k)
-        return [(self.skill_uris[i], self.skill_labels[i].get(lang) or self.skill_labels[i]["en"], s)
+        return [(self.skill_uris[i],
+                 self.skill_labels[i].get(lang) or self.skill_labels[i].get("en", ""), s)
                 for i, s in res]
 
     def similarity(self, origin_uri: str, target_uri: str) -> float:
