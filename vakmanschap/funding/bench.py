@@ -175,7 +175,7 @@ def fill(participants: int, author, seed: int = 7) -> dict[str, int]:
 
 
 def _entries(period, cheques):
-    """reserve → commit → pay in instalments, sometimes a release or a recovery (≈ 8 each)."""
+    """reserve → commit → pay in instalments, sometimes a release or a recovery (≈ 9 each)."""
     for cheque in cheques:
         ref, amount = f"cheque:{cheque.pk}", cheque.amount_cents
         yield LedgerEntry(period=period, kind="reserve", amount_cents=amount, reference=ref)
@@ -185,7 +185,7 @@ def _entries(period, cheques):
                 period=period, kind="release", amount_cents=amount - kept, reference=ref
             )
         yield LedgerEntry(period=period, kind="commit", amount_cents=kept, reference=ref)
-        parts = random.choice([3, 4, 5, 6])
+        parts = random.choice([4, 5, 6, 7])
         for i in range(parts):
             share = kept // parts + (kept % parts if i == parts - 1 else 0)
             yield LedgerEntry(period=period, kind="pay", amount_cents=share, reference=ref)

@@ -136,7 +136,7 @@ def post(
     if kind != EntryKind.ALLOCATE and not reference:
         raise LedgerError(_("This movement needs a reference."))
     with transaction.atomic():
-        BudgetPeriod.objects.select_for_update().only("pk").get(pk=period_id)
+        BudgetPeriod.objects.select_for_update(no_key=True).only("pk").get(pk=period_id)
         sums, _last, since_checkpoint = _period_sums(period_id)
         source = _SOURCE.get(kind)
         if source is not None:

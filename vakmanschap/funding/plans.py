@@ -135,7 +135,7 @@ def _fund_or_queue(plan, by) -> Decision:
     plan.approve(by=by)
     plan.save()
     cheques, codes = create_cheques(plan)
-    BudgetPeriod.objects.select_for_update().get(pk=plan.funding_period_id)
+    BudgetPeriod.objects.select_for_update(no_key=True).get(pk=plan.funding_period_id)
     if ledger.balances(plan.funding_period_id).available >= plan.fund_amount_cents:
         reserve_cheques(plan, cheques, by=by)
         transaction.savepoint_commit(savepoint)
@@ -182,7 +182,7 @@ def fund_waiting_plans(period_id: int) -> list[TrainingPlan]:
     The queue is strict: when the plan at the head does not fit, later plans wait too, so a
     small late plan never jumps the queue.
     """
-    BudgetPeriod.objects.select_for_update().get(pk=period_id)
+    BudgetPeriod.objects.select_for_update(no_key=True).get(pk=period_id)
     funded = []
     for plan in TrainingPlan.objects.waiting_queue(period_id).select_for_update():
         if ledger.balances(period_id).available < plan.fund_amount_cents:
