@@ -28,10 +28,10 @@ from vakmanschap.accounts.roles import Role
 from vakmanschap.funding.models import (
     Cheque,
     ChequeState,
-    PlanState,
     RecognisedProvider,
     TrainingPlan,
 )
+from vakmanschap.funding.models.plans import OPEN_STATES
 from vakmanschap.people.choices import DuplicateStatus
 from vakmanschap.people.models import DuplicateCandidate
 
@@ -251,7 +251,9 @@ def employer_is_provider() -> list[Flag]:
         | Q(organisation__name__iexact=OuterRef("courses__course__provider__name"))
     )
     rows = (
-        TrainingPlan.objects.exclude(state__in=[PlanState.REJECTED, PlanState.CLOSED])
+        # Open plans only: the signal matters before the money flows, and it keeps the
+        # query small when the fund has years of finished plans.
+        TrainingPlan.objects.filter(state__in=OPEN_STATES)
         .annotate(linked=Exists(employer_link))
         .filter(
             Q(linked=True)

@@ -60,6 +60,7 @@ class Cheque(ConcurrentTransitionMixin, models.Model):
         indexes = [
             models.Index(fields=["provider", "state"], name="cheque_provider_state"),
             models.Index(fields=["state", "valid_until"], name="cheque_expiry"),
+            models.Index(fields=["issued_at"], name="cheque_issued_at"),  # rush signals
         ]
         constraints = [
             models.CheckConstraint(
