@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "vakmanschap.notifications",
     "vakmanschap.exports",
     "vakmanschap.oversight",
+    "vakmanschap.skills",
     "vakmanschap.demo",
 ]
 

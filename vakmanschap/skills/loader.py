@@ -1,0 +1,108 @@
+"""The skills engine for this process: built from the ESCO tables, cached on disk, loaded once.
+
+The on-disk cache lives in ``VAR_DIR/cache/skills`` (the engine's own cache: ``engine.pkl`` and
+``meta.json``, valid only for the ESCO version, snapshot fingerprint and engine code it was built
+from). Next to it, ``release.json`` records which ESCO import (version + import time) and which
+engine settings the cache was built for, so a warm start only reads the pickle (well under 3 s)
+instead of rebuilding the snapshot from the database. A new or changed ESCO import makes the
+next call rebuild (the first build, with the full similarity matrix, takes about a minute:
+``vakmanschap skills warm`` does it ahead of time).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from pathlib import Path
+
+from django.conf import settings
+
+from .engine import cache as engine_cache
+from .engine.engine import EngineConfig, SkillsEngine
+from .engine.similarity import SimilarityConfig
+
+RELEASE_FILE = "release.json"
+
+
+class EscoNotImported(RuntimeError):
+    """ESCO is not in the database; the message is one sentence saying what to run."""
+
+    def __init__(self):
+        super().__init__("ESCO is not imported yet: run `vakmanschap esco_import` first.")
+
+
+_lock = threading.Lock()
+_engine: SkillsEngine | None = None
+_engine_key: str | None = None
+
+
+def cache_dir() -> Path:
+    return Path(settings.VAR_DIR) / "cache" / "skills"
+
+
+def engine_config() -> EngineConfig:
+    """Defaults from the engine (MCC: equal weights, viable > 0.3, highly viable > 0.4, level
+    difference <= 1), overridable with ``SKILLS_SIMILARITY = {...}`` in the settings."""
+    return EngineConfig(similarity=SimilarityConfig(**getattr(settings, "SKILLS_SIMILARITY", {})))
+
+
+def _release_key(config: EngineConfig) -> tuple[str, str]:
+    from vakmanschap.esco.models import Concept, ConceptKind, EscoRelease
+
+    release = EscoRelease.objects.order_by("-imported_at").first()
+    if release is None or not Concept.objects.filter(kind=ConceptKind.OCCUPATION).exists():
+        raise EscoNotImported()
+    raw = f"{release.version}|{release.imported_at.isoformat()}|{config!r}"
+    return release.version, hashlib.sha256(raw.encode()).hexdigest()[:20]
+
+
+def _read_release(directory: Path) -> str | None:
+    try:
+        return json.loads((directory / RELEASE_FILE).read_text()).get("key")
+    except (OSError, ValueError):
+        return None
+
+
+def _write_release(directory: Path, key: str, version: str) -> None:
+    tmp = directory / (RELEASE_FILE + ".tmp")
+    tmp.write_text(json.dumps({"key": key, "version": version}))
+    os.replace(tmp, directory / RELEASE_FILE)
+
+
+def get_engine() -> SkillsEngine:
+    """The engine for the current ESCO import; raises ``EscoNotImported`` without one."""
+    global _engine, _engine_key
+    config = engine_config()
+    version, key = _release_key(config)
+    if _engine is not None and _engine_key == key:
+        return _engine
+    with _lock:
+        if _engine is not None and _engine_key == key:
+            return _engine
+        directory = cache_dir()
+        engine = None
+        if _read_release(directory) == key:
+            try:
+                engine = SkillsEngine.load(directory, version=version)
+            except (engine_cache.CacheMiss, OSError, EOFError, AttributeError, ImportError):
+                engine = None
+        if engine is None:
+            from vakmanschap.esco.snapshot import build_snapshot
+
+            engine = SkillsEngine.build(build_snapshot(), directory, config)
+            _write_release(directory, key, version)
+        _engine, _engine_key = engine, key
+        return engine
+
+
+def is_loaded() -> bool:
+    return _engine is not None
+
+
+def reset() -> None:
+    """Forget the engine of this process (tests; after an ESCO import in the same process)."""
+    global _engine, _engine_key
+    with _lock:
+        _engine = _engine_key = None
