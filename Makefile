@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint check-migrations check-translations test-sqlite test-postgres bench messages compile-messages vendor clean
+.PHONY: demo test lint check-migrations check-translations test-sqlite test-postgres bench bench-fund bench-esco messages compile-messages vendor clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -41,6 +41,13 @@ test: lint check-migrations check-translations test-sqlite test-postgres
 
 bench: $(STAMP)
 	VAKMANSCHAP_DEMO=1 $(BIN)/vakmanschap skills evaluate
+
+# The fund's approval benchmark on a throwaway PostgreSQL cluster (see docs/benchmarks.md).
+bench-fund: $(STAMP)
+	$(BIN)/python -m vakmanschap.testing.with_postgres $(BIN)/vakmanschap bench_fund --participants 100000
+
+bench-esco: $(STAMP)
+	$(BIN)/python -m vakmanschap.esco.benchmark --runs 3
 
 messages: $(STAMP)
 	VAKMANSCHAP_DEMO=1 $(BIN)/python -m vakmanschap.core.translations make
