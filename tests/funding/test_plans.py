@@ -179,3 +179,35 @@ def test_split_contribution_never_exceeds_a_price(prices, data):
     fund_amounts = split_contribution(prices, contribution)
     assert sum(prices) - sum(fund_amounts) == contribution
     assert all(0 <= f <= p for f, p in zip(fund_amounts, prices, strict=True))
+
+
+def test_the_file_closes_when_the_plan_ends_and_reopens_with_a_new_plan(fund):
+    person = fund.participant()
+    plan = fund.plan(participant=person)
+    submit(plan, by=fund.advisor)
+    reject(plan, by=fund.fund_officer, reason="Past niet.")
+    person.refresh_from_db()
+    assert person.closed_at is not None
+    plan.refresh_from_db()
+    plan.close(by=None)
+    plan.save()
+    fund.plan(participant=person)
+    person.refresh_from_db()
+    assert person.closed_at is None
+
+
+def test_expire_command_releases_overdue_cheques(fund, capsys):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from vakmanschap.funding.models import Cheque
+
+    plan = fund.plan()
+    submit(plan, by=fund.advisor)
+    approve(plan, by=fund.fund_officer)
+    Cheque.objects.update(valid_until=timezone.now() - datetime.timedelta(days=1))
+    call_command("expire_cheques")
+    assert "1" in capsys.readouterr().out
+    assert ledger.balances(fund.period).reserved == 0

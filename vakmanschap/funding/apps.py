@@ -10,6 +10,7 @@ class FundingConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from . import signals  # noqa: F401  (files close when plans end)
         from .models import (
             BudgetPeriod,
             Cheque,

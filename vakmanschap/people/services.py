@@ -65,7 +65,10 @@ def triage(participant: Participant, outcome: str, *, by, reason: str = "") -> P
     participant.triage, participant.triage_reason = outcome, reason.strip()
     if outcome == Triage.CONVERSATION_NEEDED and participant.advisor_id is None:
         participant.advisor = by
-    participant.save(update_fields=["triage", "triage_reason", "advisor"])
+    # Information only or not eligible ends the file; the retention period starts now.
+    ended = outcome in (Triage.INFORMATION_ONLY, Triage.NOT_ELIGIBLE)
+    participant.closed_at = timezone.now() if ended else None
+    participant.save(update_fields=["triage", "triage_reason", "advisor", "closed_at"])
     return participant
 
 
