@@ -11,6 +11,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from . import cache
+from .embeddings import EmbeddingConfig, EmbeddingTitleScorer
 from .extraction import ExtractionConfig, SkillExtractor
 from .routes import (
     EDUCATION_LEVEL,
@@ -52,6 +53,9 @@ class EngineConfig:
     extraction: ExtractionConfig = field(default_factory=ExtractionConfig)
     similarity: SimilarityConfig = field(default_factory=SimilarityConfig)
     precompute_matrix: bool = True
+    # Optional hybrid title matching with a shipped sentence model (see embeddings.py);
+    # None keeps the engine purely lexical.
+    title_model: EmbeddingConfig | None = None
 
 
 class SkillsEngine:
@@ -108,6 +112,8 @@ class SkillsEngine:
             "titles": TitleIndex(occs, config.titles),
             "extractor": SkillExtractor(skills, config.extraction),
             "sim": sim,
+            "title_embedder": (EmbeddingTitleScorer(occs, config.title_model)
+                               if config.title_model is not None else None),
         }
         if cache_dir is not None:
             cache.save(cache_dir, state, snapshot.version, fingerprint, {"config": config_key})
@@ -152,11 +158,16 @@ class SkillsEngine:
         return self.skill_pos[uri]
 
     # ------------------------------------------------------------------ queries
-    def match_titles(self, texts: list[str], k: int = 10, lang: str = "en"):
-        """Job titles (nl/en) -> per title a list of (occupation uri, label, score)."""
+    def match_titles(self, texts: list[str], k: int = 10, lang: str = "en", mode: str = "auto"):
+        """Job titles (nl/en) -> per title a list of (occupation uri, label, score).
+
+        ``mode``: "lexical", or "auto" (hybrid when the engine was built with a title model)."""
         if isinstance(texts, str):
             texts = [texts]
-        res = self.titles.query(list(texts), k) if texts else []
+        extra = None
+        if mode != "lexical" and getattr(self, "title_embedder", None) is not None:
+            extra = self.title_embedder.scores
+        res = self.titles.query(list(texts), k, extra=extra) if texts else []
         return [[(self.occ_uris[i], self.occ_labels[i].get(lang) or self.occ_labels[i].get("en", ""),
                   s) for i, s in r] for r in res]
 

