@@ -213,3 +213,17 @@ def test_cache_reused_and_invalidated_on_version_change(tmp_path):
     assert cache.read_meta(tmp_path)["version"] == "v2"
     with pytest.raises(cache.CacheMiss):
         SkillsEngine.load(tmp_path, version="v1")
+
+
+def test_similar_occupations_and_viability(engine):
+    found = engine.similar_occupations("urn:occ:welder", k=4)
+    # CNC operator: 1/3 essential + 1/3 via the welder's optional "safety"; pipe welder: 2/4 + 0
+    assert {f[0] for f in found[:2]} == {"urn:occ:pipe-welder", "urn:occ:cnc-operator"}
+    pipe = next(f for f in found if f[0] == "urn:occ:pipe-welder")
+    uri, label, score, viable, highly = pipe
+    assert label == "pipe welder" and viable and highly
+    assert score == pytest.approx(engine.similarity("urn:occ:welder", uri))
+    # nurse (ISCO level 4) is more than one skill level away from welder (level 2): never viable
+    nurse = next(f for f in found if f[0] == "urn:occ:nurse")
+    assert not nurse[3]
+    assert all(f[0] != "urn:occ:welder" for f in found)
