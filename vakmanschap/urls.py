@@ -11,6 +11,7 @@ urlpatterns = [
     path("catalogue/", include("vakmanschap.catalogue.urls")),
     path("provider/", include("vakmanschap.delivery.urls")),
     path("esco/", include("vakmanschap.esco.urls")),
+    path("skills/", include("vakmanschap.skills.urls")),
     path("audit/", include("vakmanschap.audit.urls")),
     path("network/", include("vakmanschap.network.urls")),
     path("scan/", include("vakmanschap.scan.urls")),

@@ -32,7 +32,10 @@ DECIDE_STATES = [PlanState.SUBMITTED, PlanState.SECOND_APPROVAL, PlanState.WAITI
 def plan_new(request, participant_pk):
     participant = get_object_or_404(Participant.objects.active(), pk=participant_pk)
     scheme = current_scheme()
-    form = PlanForm(request.POST or None, region=scheme.region if scheme else "twente")
+    # Prefilled from a skills route: ?target=<occupation pk>&courses=<id>&courses=<id>
+    initial = {"target": request.GET.get("target", ""), "courses": request.GET.getlist("courses")}
+    form = PlanForm(request.POST or None, region=scheme.region if scheme else "twente",
+                    initial=initial)
     if scheme is None:
         messages.error(request, _("No scheme applies today; the fund must configure one first."))
     elif request.method == "POST" and form.is_valid():

@@ -1,0 +1,208 @@
+"""Routes panel, occupations/skills of a participant, course tags: content and permissions."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import CourseFactory, OrganisationFactory, user_with_role
+from tests.skills.conftest import EQUIPMENT, WELD, WELDER, make_participant
+from vakmanschap.accounts.roles import OrganisationKind, Role
+from vakmanschap.esco.models import Concept
+from vakmanschap.skills.models import CourseSkill, PersonOccupation, PersonSkill
+
+HX = {"HTTP_HX_REQUEST": "true"}
+
+
+def login(client, role, organisation=None):
+    user = user_with_role(role, organisation)
+    client.force_login(user)
+    return user
+
+
+# ---------------------------------------------------------------------- routes panel
+def test_routes_panel_shows_explanation_gap_courses_and_plan_link(client, underwater_person,
+                                                                  welding_course):
+    login(client, Role.ADVISOR)
+    html = client.get(reverse("skills:person_routes", args=[underwater_person.pk]),
+                      **HX).content.decode()
+    assert "<html" not in html  # an HTMX partial
+    welder = Concept.objects.get(uri=WELDER)
+    assert "lasser" in html and "Uw ervaring past voor" in html  # Dutch by default
+    gap = html.split('class="site-route__gap"')[1].split("</dd>")[0]
+    assert "use welding equipment" in gap
+    courses = html.split('class="site-route__courses"')[1].split("</dd>")[0]
+    assert "Lastechniek MIG/MAG" in courses and "1.200,00" in courses
+    assert (f"/plans/new/{underwater_person.pk}/?target={welder.pk}&amp;courses="
+            f"{welding_course.pk}") in html
+
+
+def test_routes_page_in_english(client, underwater_person):
+    login(client, Role.FUND_OFFICER)
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("skills:person_routes", args=[underwater_person.pk]),
+                      HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<h1" in html and "Your experience fits welder" in html
+    assert "Make a training plan" not in html  # only advisors write plans
+
+
+def test_person_detail_includes_the_panel_and_the_skills_section(client, underwater_person):
+    login(client, Role.ADVISOR)
+    html = client.get(reverse("people:detail", args=[underwater_person.pk])).content.decode()
+    assert f'hx-get="/skills/people/{underwater_person.pk}/routes/"' in html
+    assert 'id="routes-heading"' in html and 'id="skills-heading"' in html
+    assert "onderwaterlasser" in html  # the occupation held
+
+
+def test_no_occupation_held_explains_what_to_do(client, esco_db):
+    participant = make_participant()
+    login(client, Role.ADVISOR)
+    html = client.get(reverse("skills:person_routes", args=[participant.pk]), **HX
+                      ).content.decode()
+    assert reverse("skills:person_skills", args=[participant.pk]) in html
+
+
+def test_routes_without_esco_import_say_so(client, db):
+    participant = make_participant()
+    login(client, Role.ADVISOR)
+    response = client.get(reverse("skills:person_routes", args=[participant.pk]), **HX)
+    assert response.status_code == 200
+    assert "not imported yet" in response.content.decode() or "nog niet" in (
+        response.content.decode())
+
+
+def test_participant_sees_own_routes_only(client, underwater_person):
+    user = user_with_role(Role.PARTICIPANT)
+    underwater_person.user = user
+    underwater_person.save(update_fields=["user"])
+    other = make_participant(email="other@example.org", given_name="Ali")
+    client.force_login(user)
+    assert client.get(reverse("skills:my_routes"), **HX).status_code == 200
+    assert "lasser" in client.get(reverse("skills:my_routes"), **HX).content.decode()
+    assert client.get(reverse("skills:person_routes", args=[underwater_person.pk])
+                      ).status_code == 200
+    assert client.get(reverse("skills:person_routes", args=[other.pk])).status_code == 404
+    assert client.get(reverse("skills:person_skills", args=[underwater_person.pk])
+                      ).status_code == 403
+    mine = client.get(reverse("people:mine")).content.decode()
+    assert 'hx-get="/skills/mine/routes/"' in mine
+
+
+@pytest.mark.parametrize(("role", "routes", "skills"), [
+    (Role.ADVISOR, 200, 200),
+    (Role.FUND_OFFICER, 200, 403),
+    (Role.ADMINISTRATOR, 200, 200),
+    (Role.PROVIDER_STAFF, 403, 403),
+    (Role.EMPLOYER_STAFF, 403, 403),
+])
+def test_role_matrix_for_person_pages(client, underwater_person, role, routes, skills):
+    login(client, role)
+    assert client.get(reverse("skills:person_routes", args=[underwater_person.pk])
+                      ).status_code == routes
+    assert client.get(reverse("skills:person_skills", args=[underwater_person.pk])
+                      ).status_code == skills
+
+
+def test_anonymous_is_sent_to_log_in(client, underwater_person):
+    response = client.get(reverse("skills:person_routes", args=[underwater_person.pk]))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+# ---------------------------------------------------------------------- occupations and skills
+def test_autocomplete_options_and_plain_submit(client, esco_concepts):
+    participant = make_participant(current_job="lasser")
+    login(client, Role.ADVISOR)
+    url = reverse("skills:occupation_options", args=[participant.pk])
+    html = client.get(url, {"q": "lasser"}, **HX).content.decode()
+    assert "lasser" in html and f'value="{esco_concepts["welder"].pk}"' in html
+    assert 'for="years-' in html  # every input labelled
+    page = client.get(reverse("skills:person_skills", args=[participant.pk]), {"q": "lasser"})
+    assert f'value="{esco_concepts["welder"].pk}"' in page.content.decode()
+    assert client.get(url, {"q": "lasser"}).status_code == 302  # no HTMX: the full page
+
+
+def test_add_occupation_then_checklist_confirms_and_removes(client, esco_concepts):
+    participant = make_participant()
+    login(client, Role.ADVISOR)
+    response = client.post(reverse("skills:add_occupation", args=[participant.pk]),
+                           {"occupation": esco_concepts["welder"].pk, "years": "2.5"})
+    assert response.status_code == 302
+    held = PersonOccupation.objects.get(participant=participant)
+    assert held.occupation == esco_concepts["welder"] and float(held.years) == 2.5
+    page = client.get(reverse("skills:person_skills", args=[participant.pk])).content.decode()
+    assert "use welding equipment" in page and 'type="checkbox"' in page
+    client.post(reverse("skills:save_checklist", args=[participant.pk, held.pk]),
+                {"skills": [esco_concepts["weld"].pk]})
+    status = dict(PersonSkill.objects.filter(participant=participant).values_list(
+        "skill__uri", "status"))
+    assert status == {WELD: "confirmed", EQUIPMENT: "removed"}
+
+
+def test_skill_search_and_add(client, esco_concepts):
+    participant = make_participant()
+    login(client, Role.ADVISOR)
+    html = client.get(reverse("skills:skill_options", args=[participant.pk]),
+                      {"skill-q": "Python programming"}, **HX).content.decode()
+    assert f'value="{esco_concepts["python"].pk}"' in html
+    client.post(reverse("skills:add_skill", args=[participant.pk]),
+                {"skill": esco_concepts["python"].pk})
+    assert PersonSkill.objects.get(participant=participant).status == "added"
+
+
+# ---------------------------------------------------------------------- course tags
+@pytest.fixture
+def two_providers(esco_concepts):
+    a = OrganisationFactory(kind=OrganisationKind.PROVIDER)
+    b = OrganisationFactory(kind=OrganisationKind.PROVIDER)
+    course_a = CourseFactory(provider=a, title="Lasser", description="Metaal lassen: weld metal "
+                             "with welding equipment.")
+    course_b = CourseFactory(provider=b, title="Python voor beginners")
+    return a, b, course_a, course_b
+
+
+def test_provider_tags_only_own_courses(client, two_providers):
+    a, b, course_a, course_b = two_providers
+    login(client, Role.PROVIDER_STAFF, a)
+    assert client.get(reverse("skills:course_tags", args=[course_a.pk])).status_code == 200
+    assert client.get(reverse("skills:course_tags", args=[course_b.pk])).status_code == 404
+    assert client.post(reverse("skills:course_tags", args=[course_b.pk]),
+                       {"action": "suggest"}).status_code == 404
+    assert not CourseSkill.objects.filter(course=course_b).exists()
+
+
+@pytest.mark.parametrize(("role", "status"), [
+    (Role.FUND_OFFICER, 200), (Role.ADMINISTRATOR, 200), (Role.ADVISOR, 403),
+    (Role.PARTICIPANT, 403), (Role.EMPLOYER_STAFF, 403)])
+def test_course_tag_role_matrix(client, two_providers, role, status):
+    login(client, role)
+    assert client.get(reverse("skills:course_tags", args=[two_providers[3].pk])
+                      ).status_code == status
+
+
+def test_suggest_confirm_and_remove_tags(client, two_providers, esco_concepts):
+    course = two_providers[2]
+    user = login(client, Role.FUND_OFFICER)
+    url = reverse("skills:course_tags", args=[course.pk])
+    client.post(url, {"action": "suggest"})
+    suggested = {t.skill.uri: t for t in CourseSkill.objects.filter(course=course)}
+    assert WELD in suggested and not any(t.confirmed for t in suggested.values())
+    assert "weld metal" in client.get(url).content.decode()
+    client.post(url, {"action": "confirm", "tag": suggested[WELD].pk})
+    tag = CourseSkill.objects.get(pk=suggested[WELD].pk)
+    assert tag.confirmed and tag.confirmed_by == user
+    others = [t for uri, t in suggested.items() if uri != WELD]
+    for t in others:
+        client.post(url, {"action": "remove", "tag": t.pk})
+    assert list(CourseSkill.objects.filter(course=course).values_list("skill__uri", flat=True)
+                ) == [WELD]
+    client.post(url, {"action": "add", "skill": esco_concepts["equipment"].pk})
+    assert CourseSkill.objects.get(course=course, skill__uri=EQUIPMENT).confirmed
+
+
+def test_occupation_and_skill_pages(client, underwater_person, welding_course, esco_concepts):
+    login(client, Role.ADVISOR)
+    html = client.get(reverse("skills:occupation", args=[esco_concepts["welder"].pk])
+                      ).content.decode()
+    assert "onderwaterlasser" in html  # similar occupation
+    assert "Lastechniek MIG/MAG" in html
+    html = client.get(reverse("skills:skill", args=[esco_concepts["equipment"].pk])
+                      ).content.decode()
+    assert "Lastechniek MIG/MAG" in html
