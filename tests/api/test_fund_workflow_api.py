@@ -56,6 +56,23 @@ def new_participant(advisor_api, **overrides):
     return response.json()["id"]
 
 
+def new_plan(advisor_api, world, stream, participant=None):
+    """A draft plan for the nurse route; returns the API answer."""
+    response = advisor_api.post(
+        "/api/v1/plans",
+        {
+            "participant": participant or new_participant(advisor_api),
+            "target_occupation": world.nurse.uri,
+            "courses": [world.course.pk],
+            "funding_stream": stream,
+            "justification": "x",
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    return response.json()
+
+
 def test_one_person_through_the_whole_path(world):
     fund_api, advisor_api = client_for(world.fund_officer), client_for(world.advisor)
     provider_api = client_for(world.provider_user)
@@ -97,17 +114,7 @@ def test_the_author_cannot_approve_and_gets_409_or_403(world):
     fund_api = client_for(world.fund_officer)
     advisor_api = client_for(world.advisor)
     stream = new_stream(fund_api)
-    plan = advisor_api.post(
-        "/api/v1/plans",
-        {
-            "participant": new_participant(advisor_api),
-            "target_occupation": world.nurse.uri,
-            "courses": [world.course.pk],
-            "funding_stream": stream,
-            "justification": "x",
-        },
-        format="json",
-    ).json()
+    plan = new_plan(advisor_api, world, stream)
     assert advisor_api.post(f"/api/v1/plans/{plan['id']}/approve").status_code == 403
     response = fund_api.post(f"/api/v1/plans/{plan['id']}/approve")  # still a draft
     assert response.status_code == 409
@@ -117,17 +124,7 @@ def test_the_author_cannot_approve_and_gets_409_or_403(world):
 def test_a_plan_without_budget_goes_on_the_waiting_list(world):
     fund_api, advisor_api = client_for(world.fund_officer), client_for(world.advisor)
     stream = new_stream(fund_api, allocated=100_000)
-    plan = advisor_api.post(
-        "/api/v1/plans",
-        {
-            "participant": new_participant(advisor_api),
-            "target_occupation": world.nurse.uri,
-            "courses": [world.course.pk],
-            "funding_stream": stream,
-            "justification": "x",
-        },
-        format="json",
-    ).json()
+    plan = new_plan(advisor_api, world, stream)
     advisor_api.post(f"/api/v1/plans/{plan['id']}/submit")
     approved = fund_api.post(f"/api/v1/plans/{plan['id']}/approve").json()
     assert approved["status"] == "waiting_list" and approved["cheques"] == []
@@ -156,17 +153,7 @@ def test_idempotency_key_creates_once_and_never_stores_the_code(world):
         HTTP_IDEMPOTENCY_KEY="k1",
     )
     assert other.status_code == 422
-    plan = advisor_api.post(
-        "/api/v1/plans",
-        {
-            "participant": first.json()["id"],
-            "target_occupation": world.nurse.uri,
-            "courses": [world.course.pk],
-            "funding_stream": stream,
-            "justification": "x",
-        },
-        format="json",
-    ).json()
+    plan = new_plan(advisor_api, world, stream, participant=first.json()["id"])
     advisor_api.post(f"/api/v1/plans/{plan['id']}/submit")
     url = f"/api/v1/plans/{plan['id']}/approve"
     approved = fund_api.post(url, HTTP_IDEMPOTENCY_KEY="a1").json()
@@ -206,17 +193,7 @@ def test_validation_errors_name_the_fields(world):
 def test_redeem_errors_never_reveal_another_providers_cheque(world):
     fund_api, advisor_api = client_for(world.fund_officer), client_for(world.advisor)
     stream = new_stream(fund_api)
-    plan = advisor_api.post(
-        "/api/v1/plans",
-        {
-            "participant": new_participant(advisor_api),
-            "target_occupation": world.nurse.uri,
-            "courses": [world.course.pk],
-            "funding_stream": stream,
-            "justification": "x",
-        },
-        format="json",
-    ).json()
+    plan = new_plan(advisor_api, world, stream)
     advisor_api.post(f"/api/v1/plans/{plan['id']}/submit")
     code = fund_api.post(f"/api/v1/plans/{plan['id']}/approve").json()["cheques"][0]["code"]
     other_api = client_for(world.other_provider_user)

@@ -28,6 +28,21 @@ SIGN_UP = {
 }
 
 
+def sign_up_fields(municipality, **overrides):
+    fields = dict(
+        given_name="A",
+        family_name="B",
+        birth_date=datetime.date(1980, 1, 1),
+        postcode="7511AB",
+        municipality=municipality,
+        education_level="mbo2",
+        work_situation="unemployed",
+        consent_purpose="x",
+        privacy_version="1",
+    )
+    return {**fields, **overrides}
+
+
 @pytest.fixture
 def enschede():
     return MunicipalityFactory()
@@ -52,17 +67,7 @@ def test_sign_up_without_consent_or_with_bad_postcode_writes_nothing(client, ens
 
 
 def test_same_name_birth_date_and_postcode_is_flagged_not_merged(enschede):
-    fields = dict(
-        given_name="Jan",
-        family_name="Jansen",
-        birth_date=datetime.date(1980, 1, 1),
-        postcode="7511AB",
-        municipality=enschede,
-        education_level="mbo2",
-        work_situation="unemployed",
-        consent_purpose="x",
-        privacy_version="1",
-    )
+    fields = sign_up_fields(enschede, given_name="Jan", family_name="Jansen")
     first = services.register(**fields)
     second = services.register(**fields)
     candidate = DuplicateCandidate.objects.get()
@@ -79,17 +84,7 @@ def test_same_name_birth_date_and_postcode_is_flagged_not_merged(enschede):
 def test_bsn_is_stored_only_as_a_keyed_hash_and_matches_duplicates(enschede):
     bsn = "111222333"
     assert is_valid_bsn(bsn) and not is_valid_bsn("123456789")
-    fields = dict(
-        given_name="A",
-        family_name="B",
-        birth_date=datetime.date(1980, 1, 1),
-        postcode="7511AB",
-        municipality=enschede,
-        education_level="mbo2",
-        work_situation="unemployed",
-        consent_purpose="x",
-        privacy_version="1",
-    )
+    fields = sign_up_fields(enschede, given_name="A", family_name="B")
     first = services.register(bsn=bsn, **fields)
     assert first.identity_key == identity_key(bsn) and bsn not in first.identity_key
     second = services.register(bsn=bsn, **{**fields, "given_name": "Anders", "postcode": "7522CD"})
@@ -99,15 +94,7 @@ def test_bsn_is_stored_only_as_a_keyed_hash_and_matches_duplicates(enschede):
 def test_not_eligible_needs_a_reason(client, enschede):
     advisor = user_with_role(Role.ADVISOR)
     person = services.register(
-        given_name="A",
-        family_name="B",
-        birth_date=datetime.date(1980, 1, 1),
-        postcode="7511AB",
-        municipality=enschede,
-        education_level="hbo",
-        work_situation="employed_full_time",
-        consent_purpose="x",
-        privacy_version="1",
+        **sign_up_fields(enschede, education_level="hbo", work_situation="employed_full_time")
     )
     client.force_login(advisor)
     response = client.post(reverse("people:triage", args=[person.pk]), {"outcome": "not_eligible"})
