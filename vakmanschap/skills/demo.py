@@ -18,20 +18,29 @@ DEMO_YEARS = {"zorghulp": 6, "operator CNC-machine": 12}
 DEFAULT_YEARS = 3
 
 
-def choose_course_skills(engine, title: str, description: str) -> list[str]:
+def _title_occupations(engine, titles) -> list[str]:
+    """Occupations the titles clearly name (best two per title, score >= TITLE_MATCH_MIN)."""
+    out: list[str] = []
+    for matches in engine.match_titles(list(titles), 2) if titles else []:
+        out += [u for u, _, score in matches if score >= TITLE_MATCH_MIN and u not in out]
+    return out
+
+
+def choose_course_skills(engine, title: str, description: str,
+                         sibling_titles: tuple[str, ...] = ()) -> list[str]:
     """4-8 skill URIs for a course, chosen by the engine: the essential skills of the
-    occupations its title points to, ranked by how well they match the title and description;
-    topped up from the skills extracted from the text when that gives fewer than four."""
+    occupations its title names (for a module such as "Medicatie en voorbehouden handelingen",
+    which names none, those of the provider's other courses), ranked by how well they match
+    the title and description; topped up from the skills extracted from the text."""
     text = f"{title}. {description}".strip()
-    (occupations,) = engine.match_titles([title], 2)
+    occupations = _title_occupations(engine, [title]) or _title_occupations(
+        engine, sibling_titles)
     candidates: list[int] = []
-    for uri, _, score in occupations[:2]:
-        if score < TITLE_MATCH_MIN:  # a title like "Medicatie en ..." names no occupation
-            continue
+    for uri in occupations:
         for s in engine.sim.essential[engine.occ_pos[uri]].indices.tolist():
             if s not in candidates:
                 candidates.append(s)
-    relevance = {engine.skill_pos[u]: score for u, _, score in engine.extract_skills(text, 400)}
+    relevance = {engine.skill_pos[u]: score for u, _, score in engine.extract_skills(text, 2000)}
     share = engine.skill_share
     ranked = sorted(candidates, key=lambda s: (-relevance.get(s, 0.0), -float(share[s]),
                                                engine.skill_uris[s]))
@@ -54,8 +63,12 @@ def tag_demo_courses() -> int:
     skills = {c.uri: c for c in Concept.objects.filter(kind=ConceptKind.SKILL).only("id", "uri")}
     tagged = set(CourseSkill.objects.filter(confirmed=True).values_list("course_id", flat=True))
     made = []
+    siblings: dict[int, list[str]] = {}
+    for provider_id, title in Course.objects.active().values_list("provider_id", "title"):
+        siblings.setdefault(provider_id, []).append(title)
     for course in Course.objects.active().exclude(pk__in=tagged).order_by("pk"):
-        for uri in choose_course_skills(engine, course.title, course.description):
+        others = tuple(t for t in siblings[course.provider_id] if t != course.title)
+        for uri in choose_course_skills(engine, course.title, course.description, others):
             if uri in skills:
                 made.append(CourseSkill(course=course, skill=skills[uri], confirmed=True))
     CourseSkill.objects.bulk_create(made, ignore_conflicts=True)
