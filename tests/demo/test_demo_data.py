@@ -36,7 +36,7 @@ def test_demo_data_loads_twente_and_is_idempotent(demo_mode):
     assert Organisation.objects.filter(kind="provider").count() == 5
     assert Organisation.objects.filter(kind="employer").count() == 10
     assert Organisation.objects.get(kind="advice").name == "Leerwerkloket Twente"
-    assert 28 <= Course.objects.count() <= 32
+    assert 28 <= Course.objects.count() <= 34
     assert set(Course.objects.values_list("level", flat=True)) == {2, 3, 4}
     assert User.objects.filter(email__endswith="@demo.local").count() == 8
 

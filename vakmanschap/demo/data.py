@@ -48,6 +48,14 @@ PROVIDERS = [
                 3,
                 "Module voor zij-instromers in de zorg.",
             ),
+            (
+                "Module Basiszorg en Persoonlijke Verzorging",
+                2,
+                145000,
+                4,
+                "Cliënten helpen bij wassen, aankleden, eten en drinken; observeren en "
+                "rapporteren in het zorgdossier.",
+            ),
         ],
     ),
     (
@@ -137,6 +145,14 @@ PROVIDERS = [
                 430000,
                 18,
                 "Bedienen en bewaken van productieprocessen.",
+            ),
+            (
+                "Module CNC-programmeren en Verspanen",
+                3,
+                195000,
+                5,
+                "CNC-programma's schrijven, draaibanken en freesmachines instellen, meten en "
+                "kwaliteitscontrole, voor ervaren operators.",
             ),
         ],
     ),

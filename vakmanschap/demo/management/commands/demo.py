@@ -30,6 +30,7 @@ class Command(BaseCommand):
                 "import_shortage_list", str(shortage_csv), valid_from="2026-01-01", region="twente"
             )
         call_command("demo_data")
+        self._skills()
         self._print_accounts(port)
         if no_serve:
             return
@@ -38,6 +39,16 @@ class Command(BaseCommand):
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
         finally:
             worker.terminate()
+
+    def _skills(self):
+        """Build the skills engine's cache (slow the first time), then give the demo courses
+        their skill tags and the demo people their occupations held."""
+        from vakmanschap.skills.demo import give_demo_people_their_jobs, tag_demo_courses
+
+        call_command("skills", "warm")
+        tag_demo_courses()
+        give_demo_people_their_jobs()
+        self.stdout.write("Skills engine ready; demo courses tagged.")
 
     def _print_accounts(self, port):
         self.stdout.write(self.style.SUCCESS(f"\nVakmanschap demo: http://127.0.0.1:{port}/"))
