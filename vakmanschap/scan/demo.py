@@ -16,7 +16,8 @@ from vakmanschap.demo import data
 from vakmanschap.organisations.models import Organisation
 
 from . import services
-from .models import Answer, Response, Scan
+from .defaults import load_defaults
+from .models import Answer, Dimension, Instrument, Item, Questionnaire, Response, Scan
 
 # Typical level (1–5) per dimension, in the questionnaire's order: dynamisch managen,
 # flexibel organiseren, slimmer werken, co-creatie, leercultuur, duurzame inzetbaarheid.
@@ -77,6 +78,8 @@ def _scan(organisation, questionnaire, structure, index, days_ago, round_number,
 @transaction.atomic
 def load_scan_demo(today: datetime.date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
+    if Questionnaire.objects.current() is None:  # e.g. after a test database flush
+        load_defaults(Questionnaire, Dimension, Item, Instrument)
     questionnaire = services.current_questionnaire()
     structure = questionnaire.structure()
     made = 0
