@@ -108,6 +108,62 @@ def test_one_person_through_the_whole_path(world):
         format="json",
     )
     assert booked.json() == {"id": cheque["id"], "status": "booked"}
+    deliver_invoice_and_approve(world, provider_api, fund_api, cheque["id"])
+    balances = fund_api.get(f"/api/v1/funding-streams/{stream}").json()
+    assert (balances["committed_cents"], balances["reserved_cents"]) == (200_000, 0)
+
+
+def deliver_invoice_and_approve(world, provider_api, fund_api, cheque_id):
+    """The provider starts, reports attendance and completion, invoices; the fund officer
+    checks and a finance officer (another person) approves."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = f"/api/v1/cheques/{cheque_id}"
+    started = provider_api.post(f"{url}/start", {}, format="json").json()
+    assert started["status"] == "started", started
+    attended = provider_api.post(f"{url}/attendance", {"percent": 92}, format="json").json()
+    assert attended["attendance_percent"] == 92
+    certificate = SimpleUploadedFile(
+        "diploma.pdf", b"%PDF-1.4\n% certificate\n", content_type="application/pdf"
+    )
+    completed = provider_api.post(
+        f"{url}/complete", {"certificate": certificate}, format="multipart"
+    )
+    assert completed.json()["status"] == "completed", completed.json()
+    invoice = provider_api.post(
+        "/api/v1/invoices", {"cheque": cheque_id, "amount_cents": 200_000}, format="json"
+    )
+    assert invoice.status_code == 201, invoice.json()
+    invoice_id = invoice.json()["id"]
+    checked = fund_api.post(f"/api/v1/invoices/{invoice_id}/check").json()
+    assert checked["status"] == "checked"
+    finance_api = client_for(world.finance_officer)
+    approved = finance_api.post(f"/api/v1/invoices/{invoice_id}/approve").json()
+    assert approved["status"] == "approved" and approved["payable_cents"] == 200_000
+
+
+def test_delivery_api_refuses_other_providers_and_bad_input(world):
+    fund_api, advisor_api = client_for(world.fund_officer), client_for(world.advisor)
+    stream = new_stream(fund_api)
+    plan = new_plan(advisor_api, world, stream)
+    advisor_api.post(f"/api/v1/plans/{plan['id']}/submit")
+    cheque = fund_api.post(f"/api/v1/plans/{plan['id']}/approve").json()["cheques"][0]
+    other_api = client_for(world.other_provider_user)
+    response = other_api.post(f"/api/v1/cheques/{cheque['id']}/start", {}, format="json")
+    assert response.status_code == 404 and "status" not in response.json().get("errors", {})
+    provider_api = client_for(world.provider_user)
+    not_booked = provider_api.post(f"/api/v1/cheques/{cheque['id']}/start", {}, format="json")
+    assert not_booked.status_code == 409
+    bad = provider_api.post(
+        f"/api/v1/cheques/{cheque['id']}/attendance", {"percent": 140}, format="json"
+    )
+    assert bad.status_code == 400 and "percent" in bad.json()["errors"]
+    assert (
+        fund_api.post(
+            "/api/v1/invoices", {"cheque": cheque["id"], "amount_cents": 1}, format="json"
+        ).status_code
+        == 403
+    )
 
 
 def test_the_author_cannot_approve_and_gets_409_or_403(world):

@@ -65,6 +65,7 @@ class FundWorld:
         self.advisor = user_with_role(Role.ADVISOR)
         self.fund_officer = user_with_role(Role.FUND_OFFICER)
         self.second_officer = user_with_role(Role.FUND_OFFICER)
+        self.finance_officer = user_with_role(Role.FINANCE_OFFICER)
         self.provider_user = user_with_role(Role.PROVIDER_STAFF, self.provider)
         self.other_provider_user = user_with_role(Role.PROVIDER_STAFF, self.other_provider)
 

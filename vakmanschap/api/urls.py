@@ -14,4 +14,5 @@ urlpatterns = [
     path("courses", CoursesView.as_view(), name="courses"),
     path("participants", ParticipantsView.as_view(), name="participants"),
     path("", include("vakmanschap.funding.api_urls")),
+    path("", include("vakmanschap.delivery.api_urls")),
 ]
