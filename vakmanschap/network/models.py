@@ -9,6 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -276,3 +277,216 @@ class NetworkMembership(models.Model):
         super().clean()
         if not any(getattr(self, c.value) for c in Commitment):
             raise ValidationError(_("Tick at least one commitment."))
+
+
+# ---------------------------------------------------------------------------------------------
+# Employer-backed training (nominations), untapped potential (NT2, more hours) and vacancies.
+# Rules live in nominations.py and vacancies.py.
+
+NOMINATION_VALID_DAYS = 21
+
+
+class NominationStatus(models.TextChoices):
+    INVITED = "invited", _("Invited")
+    CONSENTED = "consented", _("Consented")
+    DECLINED = "declined", _("Declined")
+
+
+class NominationSituation(models.TextChoices):
+    """The employee's work situation as the employer knows it; copied to the participant."""
+
+    EMPLOYED_FULL_TIME = "employed_full_time", _("Employed full time")
+    PART_TIME_WANTS_MORE = "part_time_wants_more", _("Employed part time and wanting more hours")
+    STATUS_HOLDER = "status_holder", _("Status holder")
+
+
+class NominationQuerySet(models.QuerySet):
+    def of_employer(self, organisation):
+        return self.filter(organisation=organisation)
+
+
+class Nomination(models.Model):
+    """An employer puts an employee forward for a route into a shortage occupation.
+
+    Nothing about the employee is shared with the fund's advisors until the employee consents
+    on the public page behind the e-mailed link (token hashed, single use, expiring). The
+    employer only ever sees the status, never the participant's record or conversation notes.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("employer"), on_delete=models.CASCADE,
+        related_name="nominations", limit_choices_to={"kind": OrganisationKind.EMPLOYER},
+    )
+    given_name = models.CharField(_("given name"), max_length=100)
+    family_name = models.CharField(_("family name"), max_length=150)
+    email = models.EmailField(_("e-mail address"))
+    current_job = models.CharField(_("current job"), max_length=200)
+    work_situation = models.CharField(
+        _("work situation"), max_length=24, choices=NominationSituation.choices,
+        default=NominationSituation.PART_TIME_WANTS_MORE,
+    )
+    hours_now = models.PositiveSmallIntegerField(
+        _("hours per week now"), validators=[MinValueValidator(1), MaxValueValidator(60)])
+    extra_hours_offer = models.PositiveSmallIntegerField(
+        _("more hours after training (hours per week)"), default=0,
+        validators=[MaxValueValidator(40)],
+        help_text=_("The extra hours per week you offer once the training is completed; 0 for none."),
+    )
+    target_occupation = models.ForeignKey(
+        "esco.Concept", verbose_name=_("shortage occupation"), on_delete=models.PROTECT,
+        related_name="+", limit_choices_to={"kind": "occupation"},
+    )
+    co_financing_cents = models.PositiveIntegerField(_("co-financing by the employer"), default=0)
+    status = models.CharField(_("status"), max_length=12, choices=NominationStatus.choices,
+                              default=NominationStatus.INVITED)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("expires at"))
+    responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
+    participant = models.OneToOneField(
+        "people.Participant", verbose_name=_("participant"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="nomination",
+    )
+    ledger_entry = models.ForeignKey(
+        "funding.LedgerEntry", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        editable=False,
+    )
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("nominated by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = NominationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="consented") | models.Q(responded_at__isnull=False),
+                name="network_nomination_consent_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.given_name} {self.family_name} → {self.target_occupation}"
+
+    @property
+    def name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_usable(self) -> bool:
+        return self.status == NominationStatus.INVITED and not self.is_expired
+
+
+class Nt2Level(models.TextChoices):
+    """Dutch as a second language (NT2), on the CEFR scale; ordered from low to high."""
+
+    NONE = "none", _("No Dutch yet")
+    A1 = "A1", "A1"
+    A2 = "A2", "A2"
+    B1 = "B1", "B1"
+    B2 = "B2", "B2"
+    C1 = "C1", "C1"
+
+
+NT2_ORDER = list(Nt2Level.values)
+
+
+class ParticipantProfile(models.Model):
+    """What the network adds to a participant: their NT2 level (set by an advisor) and whether
+    they want to be matched to vacancies (set by the participant)."""
+
+    participant = models.OneToOneField(
+        "people.Participant", verbose_name=_("participant"), on_delete=models.CASCADE,
+        related_name="network_profile",
+    )
+    nt2_level = models.CharField(_("Dutch language level (NT2)"), max_length=4,
+                                 choices=Nt2Level.choices, blank=True)
+    opt_in_vacancies = models.BooleanField(
+        _("match me to vacancies and learning-work places"), default=False,
+        help_text=_("Your advisor hears about vacancies that fit your routes."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("participant profile (network)")
+        verbose_name_plural = _("participant profiles (network)")
+
+    def __str__(self):
+        return str(self.participant)
+
+
+class OccupationSource(models.TextChoices):
+    ENGINE = "engine", _("matched by the skills engine")
+    STAFF = "staff", _("chosen by staff")
+
+
+class VacancyQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(is_open=True)
+
+
+class Vacancy(models.Model):
+    """A vacancy or learning-work place (leerwerkplek) at an employer."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("employer"), on_delete=models.CASCADE,
+        related_name="vacancies", limit_choices_to={"kind": OrganisationKind.EMPLOYER},
+    )
+    title = models.CharField(_("title"), max_length=200)
+    occupation = models.ForeignKey(
+        "esco.Concept", verbose_name=_("ESCO occupation"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+", limit_choices_to={"kind": "occupation"},
+    )
+    occupation_source = models.CharField(max_length=8, choices=OccupationSource.choices,
+                                         blank=True, editable=False)
+    occupation_score = models.FloatField(null=True, blank=True, editable=False)
+    hours_per_week = models.PositiveSmallIntegerField(
+        _("hours per week"), validators=[MinValueValidator(1), MaxValueValidator(60)])
+    municipality = models.ForeignKey("region.Municipality", verbose_name=_("municipality"),
+                                     on_delete=models.PROTECT, related_name="+")
+    start_date = models.DateField(_("start date"))
+    bbl = models.BooleanField(_("learning on the job (BBL) offered"), default=False)
+    is_open = models.BooleanField(_("open"), default=True)
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = VacancyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "title"]
+        verbose_name = _("vacancy")
+        verbose_name_plural = _("vacancies")
+        indexes = [models.Index(fields=["occupation", "is_open"], name="network_vacancy_occ")]
+
+    def __str__(self):
+        return f"{self.title} ({self.organisation})"
+
+
+class VacancyMatch(models.Model):
+    """An opted-in participant whose routes or occupations fit an open vacancy; their advisor
+    sees it on the needs-action page until it is marked handled or the vacancy closes."""
+
+    vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="matches")
+    participant = models.ForeignKey("people.Participant", on_delete=models.CASCADE,
+                                    related_name="vacancy_matches")
+    created_at = models.DateTimeField(auto_now_add=True)
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["vacancy", "participant"],
+                                               name="network_vacancy_match_once")]
+
+    def __str__(self):
+        return f"{self.vacancy} ↔ {self.participant}"

@@ -1,0 +1,114 @@
+"""Forms for nominations, vacancies and the participant's network profile."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from vakmanschap.core.money import EuroField
+from vakmanschap.esco.models import Concept
+from vakmanschap.people.choices import EducationLevel
+from vakmanschap.region.models import Municipality
+
+from .models import Nomination, ParticipantProfile, Vacancy
+
+MAX_CO_FINANCING_CENTS = 10_000_000  # € 100.000: anything above is a typing error
+
+
+class OccupationChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class NominationForm(forms.ModelForm):
+    target_occupation = OccupationChoiceField(
+        label=_("Shortage occupation"), queryset=Concept.objects.none(),
+        help_text=_("From the region's current list of shortage occupations."))
+    co_financing = EuroField(
+        label=_("Your co-financing share (euros)"), required=False,
+        help_text=_("What you contribute to the training costs; booked once the employee consents."))
+
+    class Meta:
+        model = Nomination
+        fields = ["given_name", "family_name", "email", "current_job", "work_situation",
+                  "hours_now", "extra_hours_offer", "target_occupation"]
+
+    def __init__(self, *args, occupations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target_occupation"].queryset = Concept.objects.filter(
+            pk__in=[o.pk for o in occupations])
+        self.fields["target_occupation"].choices = [("", "–")] + [(o.pk, str(o)) for o in occupations]
+
+    def clean_co_financing(self):
+        cents = self.cleaned_data.get("co_financing") or 0
+        if cents < 0 or cents > MAX_CO_FINANCING_CENTS:
+            raise forms.ValidationError(_("Enter an amount between € 0 and € 100.000."))
+        return cents
+
+
+class NominationConsentForm(forms.Form):
+    """What the employee adds on consent: the details the fund needs for a sign-up."""
+
+    birth_date = forms.DateField(label=_("Date of birth"),
+                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    postcode = forms.CharField(label=_("Postcode"), max_length=7,
+                               widget=forms.TextInput(attrs={"autocomplete": "postal-code"}))
+    municipality = forms.ModelChoiceField(label=_("Municipality"),
+                                          queryset=Municipality.objects.order_by("name"))
+    education_level = forms.ChoiceField(label=_("Highest completed education"),
+                                        choices=[("", "–")] + EducationLevel.choices)
+    consent = forms.BooleanField(
+        label=_("I agree that my employer's nomination and these details are shared with the "
+                "fund's advisors for guidance towards training and its funding. My employer only "
+                "sees the status of my route."),
+        error_messages={"required": _("Without your consent nothing is shared.")},
+    )
+
+    def clean_postcode(self):
+        from vakmanschap.people.models import normalise_postcode, postcode_validator
+
+        value = normalise_postcode(self.cleaned_data["postcode"])
+        postcode_validator(value)
+        return value
+
+
+class VacancyForm(forms.ModelForm):
+    occupation_choice = forms.ChoiceField(
+        label=_("ESCO occupation"), required=False,
+        help_text=_("Leave empty to let the skills engine match the title; or pick one of its "
+                    "suggestions."))
+
+    class Meta:
+        model = Vacancy
+        fields = ["title", "hours_per_week", "municipality", "start_date", "bbl", "is_open"]
+        widgets = {"start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = {str(c.pk): c for c in candidates}
+        self.fields["municipality"].queryset = Municipality.objects.order_by("name")
+        self.fields["occupation_choice"].choices = [("", _("match the title automatically"))] + [
+            (pk, str(c)) for pk, c in self.candidates.items()]
+        if self.instance.pk and self.instance.occupation_id:
+            self.fields["occupation_choice"].initial = str(self.instance.occupation_id)
+
+    def chosen_occupation(self):
+        value = self.cleaned_data.get("occupation_choice")
+        if not value:
+            return None
+        if (self.instance.pk and str(self.instance.occupation_id) == value
+                and self.instance.occupation_source == "engine"):
+            return None  # the engine's match left as it was: match the (new) title again
+        return self.candidates[value]
+
+
+class LanguageProfileForm(forms.ModelForm):
+    class Meta:
+        model = ParticipantProfile
+        fields = ["nt2_level"]
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = ParticipantProfile
+        fields = ["opt_in_vacancies"]
+
+
