@@ -1,11 +1,14 @@
 """One person through the fund's whole path in a real browser, across the roles."""
 
+import datetime
 import re
 import zlib
 
 import pytest
 
 from tests.funding.conftest import FundWorld
+from vakmanschap.delivery.models import Invoice
+from vakmanschap.funding import ledger
 from vakmanschap.funding.models import Cheque, PlanState, TrainingPlan
 from vakmanschap.people.models import Participant
 
@@ -29,12 +32,17 @@ def code_from_pdf(pdf: bytes) -> str:
     raise AssertionError("no cheque code in the letter")
 
 
+def submit(page, form_selector):
+    page.locator(f"{form_selector} button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
 def log_out(page):
     page.locator("form.site-logout button").click()
     page.wait_for_load_state()
 
 
-def test_from_sign_up_to_a_booked_cheque(page, axe):
+def test_from_sign_up_to_a_paid_invoice(page, axe, tmp_path):
     world = FundWorld()
 
     # 1. A resident signs up online.
@@ -104,4 +112,43 @@ def test_from_sign_up_to_a_booked_cheque(page, axe):
     page.fill("input[name=birth_date]", "1990-05-17")
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
-    assert Cheque.objects.get(plan=plan).state == "booked"
+    cheque = Cheque.objects.get(plan=plan)
+    assert cheque.state == "booked"
+
+    # 6. The provider declares the start, records completion with the certificate, invoices.
+    today = datetime.date.today().isoformat()
+    page.goto(f"/provider/cheques/{cheque.pk}/")
+    page.fill("#id_start-start_date", today)
+    submit(page, "form[action$='/start/']")
+    page.fill("#id_complete-percent", "95")
+    certificate = tmp_path / "diploma.pdf"
+    certificate.write_bytes(b"%PDF-1.4\n% diploma Verzorgende IG\n")
+    page.set_input_files("#id_complete-certificate", str(certificate))
+    submit(page, "form[action$='/complete/']")
+    assert wcag_violations(axe, page) == []
+    page.goto(f"/provider/cheques/{cheque.pk}/invoice/")
+    page.fill("#id_number", "F-2026-001")
+    page.fill("#id_amount", "2000.00")
+    page.check("#id_is_final")
+    submit(page, "main form")
+    invoice = Invoice.objects.get(cheque=cheque)
+    log_out(page)
+
+    # 7. The fund officer checks the invoice; a finance officer approves and pays it by SEPA.
+    log_in(page, world.fund_officer.email)
+    page.goto(f"/provider/invoices/{invoice.pk}/")
+    submit(page, "form[action$='/check/']")
+    log_out(page)
+    log_in(page, world.finance_officer.email)
+    page.goto(f"/provider/invoices/{invoice.pk}/")
+    submit(page, "form[action$='/approve/']")
+    page.goto("/provider/finance/batches/")
+    page.fill("input[type=date]", today)
+    submit(page, "main form")
+    with page.expect_download() as sepa:
+        page.get_by_role("link", name=re.compile("SEPA")).click()
+    assert b"pain.001" in open(sepa.value.path(), "rb").read()
+    submit(page, "form[action$='/paid/']")
+    invoice.refresh_from_db()
+    assert invoice.state == "paid"
+    assert ledger.balances(world.period).paid == 200_000

@@ -34,9 +34,12 @@ class FundWorld:
         self.other_provider = Organisation.objects.create(
             name="Techniek BV", kind=OrganisationKind.PROVIDER
         )
-        for p in (self.provider, self.other_provider):
+        for p, iban in (
+            (self.provider, "NL44RABO0123456789"),
+            (self.other_provider, "NL69INGB0123456789"),
+        ):
             RecognisedProvider.objects.create(
-                provider=p, recognised_since=datetime.date(2020, 1, 1)
+                provider=p, recognised_since=datetime.date(2020, 1, 1), iban=iban
             )
         self.course = CourseFactory(
             provider=self.provider, title="Verzorgende IG", level=3, price_cents=200_000
