@@ -167,6 +167,7 @@ def fill(participants: int, author, seed: int = 7) -> dict[str, int]:
         LedgerEntry.objects.bulk_create(_entries(period, cheques), batch_size=BATCH)
         done += n
     ledger.write_checkpoint(period.pk)
+    _spread_issue_dates()
     return {
         "participants": Participant.objects.count(),
         "ledger entries": LedgerEntry.objects.count(),
@@ -191,6 +192,16 @@ def _entries(period, cheques):
             yield LedgerEntry(period=period, kind="pay", amount_cents=share, reference=ref)
         if random.random() < 0.05:
             yield LedgerEntry(period=period, kind="recover", amount_cents=kept // 4, reference=ref)
+
+
+def _spread_issue_dates():
+    """Bulk inserts stamp every cheque with today; real cheques were issued over years."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE funding_cheque SET issued_at = now() - random() * interval '1095 days' "
+                "WHERE code_last4 = 'BNCH'"
+            )
 
 
 def analyse():
