@@ -50,3 +50,12 @@ def test_server_error_shows_no_stack_trace(client, settings):
     body = response.content.decode()
     assert response.status_code == 500
     assert "Traceback" not in body and "Er ging iets mis" in body
+
+
+@pytest.mark.django_db
+def test_pages_stay_dutch_for_an_english_browser_until_the_user_switches(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="nl"' in html
+    client.post(reverse("core:set_language"), {"language": "en", "next": "/"})
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert '<html lang="en"' in html

@@ -53,3 +53,16 @@ class PermissionEnforcementMiddleware:
         elif isinstance(exception, PermissionDenied) and request.user.is_authenticated:
             record_permission_denied(request.user, "view", None, path=request.path)
         return None
+
+
+class DutchFirstMiddleware:
+    """Pages are Dutch unless the user chose English (the language switch sets a cookie): a
+    browser's Accept-Language is ignored for pages. The API still honours it for its messages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith("/api/"):
+            request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
