@@ -24,6 +24,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _test_database_before_live_server(django_db_setup, django_db_blocker):
+    """Create the (file) test database before the live server starts, so that the server's
+    threads open their own connections instead of sharing the test thread's one."""
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
