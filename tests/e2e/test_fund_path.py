@@ -1,10 +1,10 @@
 """One person through the fund's whole path in a real browser, across the roles."""
 
-import datetime
 import re
 import zlib
 
 import pytest
+from django.utils import timezone
 
 from tests.funding.conftest import FundWorld
 from vakmanschap.delivery.models import Invoice
@@ -116,7 +116,7 @@ def test_from_sign_up_to_a_paid_invoice(page, axe, tmp_path):
     assert cheque.state == "booked"
 
     # 6. The provider declares the start, records completion with the certificate, invoices.
-    today = datetime.date.today().isoformat()
+    today = timezone.localdate().isoformat()  # the fund works in Dutch time
     page.goto(f"/provider/cheques/{cheque.pk}/")
     page.fill("#id_start-start_date", today)
     submit(page, "form[action$='/start/']")

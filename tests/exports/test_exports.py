@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from tests.factories import user_with_role
@@ -129,7 +130,7 @@ def test_filters(client, fund, approved):
     from vakmanschap.funding.models import BudgetPeriod, FundingStream
 
     client.force_login(fund.fund_officer)
-    today = datetime.date.today()
+    today = timezone.localdate()  # filters work on Dutch dates
     assert len(read_csv(download(client, dataset="plans", date_from=today))) == 1
     yesterday = today - datetime.timedelta(days=1)
     assert read_csv(download(client, dataset="plans", date_to=yesterday)) == []
