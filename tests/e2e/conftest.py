@@ -60,7 +60,7 @@ def page(browser, live_server, transactional_db):
         locale="nl-NL",
         viewport={"width": 1280, "height": 900},
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(30_000)  # generous: CI machines are small and shared
 
     def only_live_server(route):
         if route.request.url.startswith(live_server.url):
