@@ -105,6 +105,7 @@ class SkillRef:
     uri: str
     label: str
     pk: int | None = None
+    label_text: object = None  # esco LabelText: marks an English fallback for Dutch pages
 
 
 @dataclass
@@ -145,7 +146,10 @@ def routes_for(participant, k: int = 5, lang: str | None = None) -> list[RouteVi
 
     def ref(uri):
         concept = concepts.get(uri)
-        return SkillRef(uri, engine.skill_label(uri, lang), concept.pk if concept else None)
+        if concept is None:
+            return SkillRef(uri, engine.skill_label(uri, lang))
+        text = concept.label(lang)
+        return SkillRef(uri, text.text, concept.pk, text)
 
     out = []
     for r in routes:
