@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.password_validation import validate_password
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.accounts.models import User
@@ -35,6 +36,14 @@ class ParticipantForm(forms.ModelForm):
             "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "training_wish": forms.Textarea(attrs={"rows": 4}),
             "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
+            # Suggestions from the skills engine while typing (a plain text field without JS).
+            "current_job": forms.TextInput(attrs={
+                "list": "job-title-suggestions",
+                "hx-get": reverse_lazy("skills:title_suggestions"),
+                "hx-trigger": "input changed delay:300ms",
+                "hx-target": "#job-title-suggestions",
+                "autocomplete": "off",
+            }),
         }
 
     consent = forms.BooleanField(

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vakmanschap.accounts.permissions import is_anyone
 from vakmanschap.catalogue.models import Course
 from vakmanschap.core.access import guarded, require
 from vakmanschap.esco.models import Concept, ConceptKind, attach_preferred_labels
@@ -302,3 +303,12 @@ def skill_page(request, pk):
     courses = (Course.objects.active().filter(skill_tags__skill=skill, skill_tags__confirmed=True)
                .select_related("provider").order_by("title"))
     return render(request, "skills/skill.html", {"skill": skill, "courses": courses})
+
+
+@guarded(is_anyone)
+def title_suggestions(request):
+    """HTMX, for the sign-up forms: ESCO occupation labels for a typed job title, as the
+    options of a <datalist> (the browser's own accessible suggestion list)."""
+    query = (request.GET.get("current_job") or request.GET.get("q") or "")[:100]
+    labels = [label for _concept, label, _score in _occupation_options(query)]
+    return render(request, "skills/_title_suggestions.html", {"labels": labels})
