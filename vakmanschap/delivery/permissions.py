@@ -12,11 +12,7 @@ FUND_ROLES = (Role.FUND_OFFICER, Role.FINANCE_OFFICER, Role.ADMINISTRATOR)
 
 def provider_ids(user) -> set[int]:
     """The provider organisations this person works for (as provider staff)."""
-    return {
-        m.organisation_id
-        for m in user.memberships.all()
-        if m.role == Role.PROVIDER_STAFF and m.organisation_id
-    }
+    return user.organisation_ids_for(Role.PROVIDER_STAFF)
 
 
 def can_use_provider_portal(user, obj=None) -> bool:

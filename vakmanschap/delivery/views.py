@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vakmanschap.accounts.roles import Role
 from vakmanschap.core.access import guarded, require
 from vakmanschap.funding.cheques import RedemptionError, redeem
 from vakmanschap.funding.models import Cheque, ChequeState, RecognisedProvider
+from vakmanschap.funding.permissions import own_provider
 
 from . import deadlines, forms, invoicing, payments, services
 from .models import Invoice, InvoiceState, PaymentBatch, Recovery, euros
@@ -80,7 +80,7 @@ def portal(request):
 def redeem_cheque(request):
     form = forms.RedeemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        provider = request.user.organisations_for(Role.PROVIDER_STAFF)[0]
+        provider = own_provider(request.user)
         try:
             cheque = redeem(
                 provider=provider,

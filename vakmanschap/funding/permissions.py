@@ -37,10 +37,8 @@ def can_redeem_cheques(user, obj=None) -> bool:
 
 def own_provider(user):
     """The provider organisation a provider staff member works for (the first, if several)."""
-    for membership in user.memberships.all():
-        if membership.role == Role.PROVIDER_STAFF and membership.organisation_id:
-            return membership.organisation
-    return None
+    providers = user.organisations_for(Role.PROVIDER_STAFF)
+    return providers[0] if providers else None
 
 
 def can_download_cheque_letter(user, plan=None) -> bool:
