@@ -29,6 +29,15 @@ def django_db_modify_db_settings(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _same_fake_names_every_run():
+    """Factories draw fake Dutch names; a fixed seed per test keeps a test's data, and so its
+    outcome, the same in every run and in every order."""
+    import factory.random
+
+    factory.random.reseed_random("vakmanschap")
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
