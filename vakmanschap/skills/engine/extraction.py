@@ -23,6 +23,7 @@ from functools import partial
 import numpy as np
 import scipy.sparse as sp
 
+from .labels import best_per_concept, label_table, top_k
 from .snapshot import Skill
 from .text import (
     STOP,
@@ -55,25 +56,9 @@ class ExtractionConfig:
 class SkillExtractor:
     def __init__(self, skills: list[Skill], config: ExtractionConfig | None = None):
         self.config = c = config or ExtractionConfig()
-        labels, owner, weight = [], [], []
-        for i, s in enumerate(skills):
-            seen = set()
-            for lab in s.labels.values():
-                for kind, w in (("preferred", 1.0), ("alt", c.alt_weight), ("hidden", c.alt_weight)):
-                    vals = lab.get(kind) or []
-                    for text in [vals] if isinstance(vals, str) else vals:
-                        key = " ".join(_stems(text))
-                        if key and key not in seen:
-                            seen.add(key)
-                            labels.append(text)
-                            owner.append(i)
-                            weight.append(w)
-        order = np.argsort(np.asarray(owner), kind="stable")
-        self.labels = [labels[i] for i in order]
-        self.owner = np.asarray(owner, dtype=np.int32)[order]
-        self.weight = np.asarray(weight, dtype=np.float32)[order]
-        self.starts = np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])
-        self.occ_of_start = self.owner[self.starts]
+        self.table = label_table(skills, lambda text: " ".join(_stems(text)),
+                                 {"alt": c.alt_weight, "hidden": c.alt_weight}, keep="text")
+        self.labels, self.weight = self.table.texts, self.table.weight
         self.n_skills = len(skills)
 
         # Label coverage: rows are labels, columns stems, values idf share (rows sum to 1).
@@ -142,9 +127,7 @@ class SkillExtractor:
         if c.char_weight:
             label += c.char_weight * self._window_max(texts)
         label *= self.weight
-        best = np.maximum.reduceat(label, self.starts, axis=1)
-        out = np.zeros((len(texts), self.n_skills), dtype=np.float32)
-        out[:, self.occ_of_start] = best
+        out = best_per_concept(label, self.table, self.n_skills)
         if c.desc_weight:
             out += c.desc_weight * (self.doc_vec.transform(texts) @ self.doc_t).toarray()
         return out
@@ -152,10 +135,5 @@ class SkillExtractor:
     def query(self, texts: list[str], k: int = 10, batch: int = 64) -> list[list[tuple[int, float]]]:
         results: list[list[tuple[int, float]]] = []
         for b in range(0, len(texts), batch):
-            sc = self.scores(texts[b : b + batch])
-            kk = min(k, sc.shape[1])
-            top = np.argpartition(-sc, kk - 1, axis=1)[:, :kk]
-            for row, idx in zip(sc, top, strict=True):
-                idx = idx[np.argsort(-row[idx], kind="stable")]
-                results.append([(int(i), float(row[i])) for i in idx if row[i] > 0])
+            results += top_k(self.scores(texts[b : b + batch]), k)
         return results

@@ -18,6 +18,7 @@ from functools import partial
 
 import numpy as np
 
+from .labels import best_per_concept, label_table, top_k
 from .snapshot import Occupation
 from .text import STOP, TfidfVectorizer, char_ngrams, fold, word_ngrams
 
@@ -73,25 +74,10 @@ class TitleConfig:
 class TitleIndex:
     def __init__(self, occupations: list[Occupation], config: TitleConfig | None = None):
         self.config = config or TitleConfig()
-        labels, owner, weight = [], [], []
-        for i, occ in enumerate(occupations):
-            seen = set()
-            for lab in occ.labels.values():
-                for kind, w in (("preferred", 1.0), ("alt", self.config.alt_weight),
-                                ("hidden", self.config.hidden_weight)):
-                    vals = lab.get(kind) or []
-                    for text in [vals] if isinstance(vals, str) else vals:
-                        key = clean_title(text)
-                        if key and key not in seen:
-                            seen.add(key)
-                            labels.append(key)
-                            owner.append(i)
-                            weight.append(w)
-        order = np.argsort(np.asarray(owner), kind="stable")
-        self.labels = [labels[i] for i in order]
-        self.owner = np.asarray(owner, dtype=np.int32)[order]
-        self.weight = np.asarray(weight, dtype=np.float32)[order]
-        self.starts = np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])
+        self.table = label_table(occupations, clean_title, {
+            "alt": self.config.alt_weight, "hidden": self.config.hidden_weight})
+        self.labels, self.owner, self.weight = self.table.texts, self.table.owner, self.table.weight
+        self.starts = self.table.starts
         self.n_occ = len(occupations)
         self.char_vec = TfidfVectorizer(partial(char_ngrams, n_min=self.config.char_min,
                                                      n_max=self.config.char_max),
@@ -99,7 +85,7 @@ class TitleIndex:
         self.word_vec = TfidfVectorizer(partial(word_ngrams, n_max=2, stop=frozenset()))
         self.char_t = self.char_vec.fit_transform(self.labels).T.tocsr()
         self.word_t = self.word_vec.fit_transform(self.labels).T.tocsr()
-        self.occ_of_start = self.owner[self.starts]
+        self.occ_of_start = self.table.owner_of_start
         # Occupation "document": all its labels; rewards titles whose words are spread over
         # several labels of one occupation ("marketing and sales executive").
         ends = np.r_[self.starts[1:], len(self.labels)]
@@ -121,9 +107,7 @@ class TitleIndex:
         qw = self.word_vec.transform(cleaned)
         lab = ((qc * c.char_weight) @ self.char_t + (qw * c.word_weight) @ self.word_t).toarray()
         lab *= self.weight
-        best = np.maximum.reduceat(lab, self.starts, axis=1)
-        out = np.zeros((len(texts), self.n_occ), dtype=np.float32)
-        out[:, self.occ_of_start] = best
+        out = best_per_concept(lab, self.table, self.n_occ)
         if c.doc_weight:
             out[:, self.occ_of_start] += c.doc_weight * (self.doc_vec.transform(cleaned)
                                                          @ self.doc_t).toarray()
@@ -138,10 +122,6 @@ class TitleIndex:
             sc = self.scores(texts[b : b + batch])
             if extra is not None:
                 sc += extra(texts[b : b + batch])
-            kk = min(k, sc.shape[1])
-            top = np.argpartition(-sc, kk - 1, axis=1)[:, :kk]
-            for row, idx in zip(sc, top, strict=True):
-                idx = idx[np.argsort(-row[idx], kind="stable")]
-                results.append([(int(i), float(row[i])) for i in idx if row[i] > 0])
+            results += top_k(sc, k)
         return results
 
