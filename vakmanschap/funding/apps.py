@@ -8,6 +8,9 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding and budget")
 
     def ready(self):
+        from vakmanschap.core import daily
+
+        daily.register(daily.DailyJob("expire_cheques", _expire_cheques, order=10))
         from auditlog.registry import auditlog
 
         from . import signals  # noqa: F401  (files close when plans end)
@@ -38,3 +41,9 @@ class FundingConfig(AppConfig):
 
         register(NavItem("funding:plan_list", _("Training plans"), can_approve_plans, 20))
         register(NavItem("funding:budget", _("Budget"), can_view_budget, 30))
+
+
+def _expire_cheques() -> str:
+    from .cheques import expire_overdue
+
+    return f"{expire_overdue()} cheque(s) expired."

@@ -8,6 +8,9 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Employers' network")
 
     def ready(self):
+        from vakmanschap.core import daily
+
+        daily.register(daily.DailyJob("network_reminders", _renewal_reminders, order=20))
         from auditlog.registry import auditlog
 
         from .models import EmployerProfile, NetworkMembership, StaffInvitation
@@ -44,3 +47,9 @@ class NetworkConfig(AppConfig):
             describe=describe_match,
             order=35,
         ))
+
+
+def _renewal_reminders() -> str:
+    from .services import DEFAULT_REMINDER_DAYS, send_renewal_reminders
+
+    return f"{send_renewal_reminders(days=DEFAULT_REMINDER_DAYS)} renewal reminder(s) queued."

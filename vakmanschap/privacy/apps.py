@@ -8,6 +8,9 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self):
+        from vakmanschap.core import daily
+
+        daily.register(daily.DailyJob("anonymise_expired", _anonymise_expired, order=30))
         from auditlog.registry import auditlog
 
         from vakmanschap.core.navigation import NavItem, register
@@ -18,3 +21,9 @@ class PrivacyConfig(AppConfig):
         auditlog.register(ErasureRequest)
         register(NavItem("privacy:my_data", _("My data"), can_download_own_data, 80))
         register(NavItem("privacy:erasure_list", _("Erasure requests"), can_process_erasure, 81))
+
+
+def _anonymise_expired() -> str:
+    from .services import anonymise_expired, retention_days
+
+    return f"{anonymise_expired()} file(s) anonymised (retention {retention_days()} days)."
