@@ -36,3 +36,12 @@ def test_the_model_finds_what_the_words_alone_miss(tmp_path):
     # The label embeddings are part of the cache: a loaded engine is hybrid too.
     loaded = SkillsEngine.load(tmp_path)
     assert loaded.match_titles(query, k=1)[0][0][0] == "urn:occ:healthcare-assistant"
+
+
+def test_dutch_titles_get_no_score_from_the_english_model(tmp_path):
+    engine = SkillsEngine.build(make_snapshot(), tmp_path, EngineConfig(
+        precompute_matrix=False, title_model=EmbeddingConfig()))
+    for dutch in ["zorghulp", "pijplasser in de metaal", "verpleegkundige"]:
+        assert engine.match_titles([dutch], k=3) == engine.match_titles([dutch], k=3, mode="lexical")
+    english = ["caregiver for the elderly"]
+    assert engine.match_titles(english, k=3) != engine.match_titles(english, k=3, mode="lexical")

