@@ -250,6 +250,10 @@ ESCO_SEARCH_PATHS = [
 ]
 SHARED_DIR = Path(env.str("VAKMANSCHAP_SHARED_DIR", default=str(BASE_DIR.parent / "shared")))
 
+# Skills engine: also score English job titles with the packaged sentence model (extra `model`;
+# Dutch titles are left to the lexical matcher). Off by default: it adds torch to every process.
+SKILLS_TITLE_MODEL = env.bool("VAKMANSCHAP_SKILLS_TITLE_MODEL", default=False)
+
 # Login plug-ins (see vakmanschap/accounts/login_providers.py).
 LOGIN_PROVIDERS = env.list("VAKMANSCHAP_LOGIN_PROVIDERS", default=["password"])
 OIDC_PROVIDERS = {

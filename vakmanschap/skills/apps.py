@@ -10,6 +10,7 @@ class SkillsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from . import checks  # noqa: F401  (the title model setting)
         from .models import CourseSkill, PersonOccupation, PersonSkill
 
         for model in (CourseSkill, PersonOccupation, PersonSkill):

@@ -20,6 +20,7 @@ from pathlib import Path
 from django.conf import settings
 
 from .engine import cache as engine_cache
+from .engine.embeddings import EmbeddingConfig, model_available
 from .engine.engine import EngineConfig, SkillsEngine
 from .engine.similarity import SimilarityConfig
 
@@ -44,8 +45,13 @@ def cache_dir() -> Path:
 
 def engine_config() -> EngineConfig:
     """Defaults from the engine (MCC: equal weights, viable > 0.3, highly viable > 0.4, level
-    difference <= 1), overridable with ``SKILLS_SIMILARITY = {...}`` in the settings."""
-    return EngineConfig(similarity=SimilarityConfig(**getattr(settings, "SKILLS_SIMILARITY", {})))
+    difference <= 1), overridable with ``SKILLS_SIMILARITY = {...}`` in the settings; the title
+    model when ``SKILLS_TITLE_MODEL`` is on and installed (the system check says when it is not)."""
+    title_model = None
+    if getattr(settings, "SKILLS_TITLE_MODEL", False) and model_available():
+        title_model = EmbeddingConfig()
+    return EngineConfig(similarity=SimilarityConfig(**getattr(settings, "SKILLS_SIMILARITY", {})),
+                        title_model=title_model)
 
 
 def _release_key(config: EngineConfig) -> tuple[str, str]:

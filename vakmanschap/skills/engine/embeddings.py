@@ -14,7 +14,9 @@ Weights were chosen on titles.validation.csv (hyper-parameters only).
 
 from __future__ import annotations
 
+import math
 import os
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -61,20 +63,49 @@ class EmbeddingConfig:
 
 
 class LanguageGate:
-    """Tells Dutch titles from the rest by the words of ESCO's own labels: a title with more
-    words found only in Dutch labels than words found only in English ones is Dutch. Words in
-    both ("manager", "operator") and unknown words count for neither."""
+    """Tells Dutch titles from the rest with ESCO's own labels. A word found only in Dutch labels
+    counts +1, only in English ones -1, in both ("manager") 0; an unseen word counts by a
+    character-trigram naive Bayes over the two vocabularies (log-odds / 8, clipped to +-1), so an
+    unseen Dutch compound still counts as Dutch. A title is Dutch above 0.25. Built on half the
+    occupations and tried on the other half, 90% of their Dutch labels are caught; built on all,
+    1.6% of the English vacancy titles of the validation file are taken for Dutch.
+    """
+
+    SCALE = 8.0
+    THRESHOLD = 0.25
 
     def __init__(self, occupations: list[Occupation]):
         words = {lang: {w for t in label_table(occupations, clean_title, languages=(lang,)).texts
                         for w in t.split()} for lang in ("nl", "en")}
         self.dutch_only = frozenset(words["nl"] - words["en"])
         self.english_only = frozenset(words["en"] - words["nl"])
+        self.both = frozenset(words["nl"] & words["en"])
+        self.trigrams = {lang: Counter(g for w in ws for g in _trigrams(w))
+                         for lang, ws in words.items()}
+        self.totals = {lang: sum(c.values()) for lang, c in self.trigrams.items()}
+        self.vocab_size = len(set(self.trigrams["nl"]) | set(self.trigrams["en"]))
+
+    def _log_odds(self, word: str) -> float:
+        nl, en = self.trigrams["nl"], self.trigrams["en"]
+        n_nl, n_en = self.totals["nl"] + self.vocab_size, self.totals["en"] + self.vocab_size
+        return sum(math.log((nl[g] + 1) / n_nl) - math.log((en[g] + 1) / n_en)
+                   for g in _trigrams(word))
 
     def is_dutch(self, cleaned_title: str) -> bool:
-        tokens = cleaned_title.split()
-        nl = sum(t in self.dutch_only for t in tokens)
-        return nl > sum(t in self.english_only for t in tokens)
+        score = 0.0
+        for word in cleaned_title.split():
+            if word in self.dutch_only:
+                score += 1
+            elif word in self.english_only:
+                score -= 1
+            elif word not in self.both:
+                score += max(-1.0, min(1.0, self._log_odds(word) / self.SCALE))
+        return score > self.THRESHOLD
+
+
+def _trigrams(word: str) -> list[str]:
+    padded = f"^{word}$"
+    return [padded[i : i + 3] for i in range(len(padded) - 2)]
 
 
 class EmbeddingTitleScorer:
