@@ -80,16 +80,16 @@ class LanguageGate:
         self.dutch_only = frozenset(words["nl"] - words["en"])
         self.english_only = frozenset(words["en"] - words["nl"])
         self.both = frozenset(words["nl"] & words["en"])
-        self.trigrams = {lang: Counter(g for w in ws for g in _trigrams(w))
-                         for lang, ws in words.items()}
-        self.totals = {lang: sum(c.values()) for lang, c in self.trigrams.items()}
-        self.vocab_size = len(set(self.trigrams["nl"]) | set(self.trigrams["en"]))
+        # Add-one smoothed log P(trigram | nl) - log P(trigram | en), per trigram seen.
+        nl, en = (Counter(g for w in words[lang] for g in _trigrams(w)) for lang in ("nl", "en"))
+        vocab = len(nl.keys() | en.keys())
+        n_nl, n_en = sum(nl.values()) + vocab, sum(en.values()) + vocab
+        self.unseen_log_odds = math.log(n_en / n_nl)
+        self.log_odds = {g: math.log((nl[g] + 1) / n_nl) - math.log((en[g] + 1) / n_en)
+                         for g in nl.keys() | en.keys()}
 
     def _log_odds(self, word: str) -> float:
-        nl, en = self.trigrams["nl"], self.trigrams["en"]
-        n_nl, n_en = self.totals["nl"] + self.vocab_size, self.totals["en"] + self.vocab_size
-        return sum(math.log((nl[g] + 1) / n_nl) - math.log((en[g] + 1) / n_en)
-                   for g in _trigrams(word))
+        return sum(self.log_odds.get(g, self.unseen_log_odds) for g in _trigrams(word))
 
     def is_dutch(self, cleaned_title: str) -> bool:
         score = 0.0
@@ -119,11 +119,10 @@ class EmbeddingTitleScorer:
         self.table = label_table(occupations, clean_title, languages=("en",))
         labels = self.table.texts
         self.n_occ = len(occupations)
-        self.owner = self.table.owner
         emb = self._encode(labels) if labels else np.zeros((0, 384), dtype=np.float32)
         self.label_emb = emb
         centroid = np.zeros((self.n_occ, emb.shape[1]), dtype=np.float32)
-        np.add.at(centroid, self.owner, emb)
+        np.add.at(centroid, self.table.owner, emb)
         centroid /= np.linalg.norm(centroid, axis=1, keepdims=True) + 1e-9
         self.centroid = centroid
 

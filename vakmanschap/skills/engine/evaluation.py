@@ -18,7 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
+from .embeddings import LanguageGate
 from .engine import SkillsEngine
+from .labels import label_table
 from .routes import Course, HeldOccupation, Person, Rules, ShortageOccupation
 from .snapshot import EscoSnapshot, snapshot_from_csv
 from .titles import TitleIndex, clean_title
@@ -115,6 +117,7 @@ def evaluate_dutch_leave_one_out(snapshot: EscoSnapshot, sample: int | None = 20
         else:
             batches.append([(i, alt)])
     hits1 = hits5 = 0
+    original_gate = getattr(title_scorer, "gate", None)
     for batch in batches:
         held = {i: alt for i, alt in batch}
         occs = []
@@ -131,8 +134,6 @@ def evaluate_dutch_leave_one_out(snapshot: EscoSnapshot, sample: int | None = 20
         index = TitleIndex(occs)
         extra = None
         if title_scorer is not None:
-            from .embeddings import LanguageGate
-
             title_scorer.gate = LanguageGate(occs)
             extra = title_scorer.scores
         res = index.query([alt for _, alt in batch], 5, extra=extra)
@@ -140,15 +141,15 @@ def evaluate_dutch_leave_one_out(snapshot: EscoSnapshot, sample: int | None = 20
             ids = [j for j, _ in r]
             hits1 += bool(ids) and ids[0] == i
             hits5 += i in ids
+    if title_scorer is not None:
+        title_scorer.gate = original_gate  # the scorer is the engine's: leave it as it was
     n = len(pairs)
     return {"recall@1": hits1 / n, "recall@5": hits5 / n, "n": n, "sampled": bool(sample),
             "seed": seed}
 
 
 def _english_keys(occupation) -> set[str]:
-    en = occupation.labels.get("en", {})
-    return {clean_title(t) for t in [en.get("preferred") or "", *en.get("alt", []),
-                                     *en.get("hidden", [])]}
+    return set(label_table([occupation], clean_title, languages=("en",)).texts)
 
 
 def demo_courses(engine: SkillsEngine, n: int = 500, seed: int = 7) -> list[Course]:

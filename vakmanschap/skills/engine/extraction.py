@@ -23,7 +23,7 @@ from functools import partial
 import numpy as np
 import scipy.sparse as sp
 
-from .labels import best_per_concept, label_table, top_k
+from .labels import best_per_concept, label_table, query_in_batches
 from .snapshot import Skill
 from .text import (
     STOP,
@@ -58,7 +58,7 @@ class SkillExtractor:
         self.config = c = config or ExtractionConfig()
         self.table = label_table(skills, lambda text: " ".join(_stems(text)),
                                  {"alt": c.alt_weight, "hidden": c.alt_weight}, keep="text")
-        self.labels, self.weight = self.table.texts, self.table.weight
+        self.labels = self.table.texts
         self.n_skills = len(skills)
 
         # Label coverage: rows are labels, columns stems, values idf share (rows sum to 1).
@@ -126,14 +126,11 @@ class SkillExtractor:
         label *= c.coverage_weight * self.label_damp
         if c.char_weight:
             label += c.char_weight * self._window_max(texts)
-        label *= self.weight
+        label *= self.table.weight
         out = best_per_concept(label, self.table, self.n_skills)
         if c.desc_weight:
             out += c.desc_weight * (self.doc_vec.transform(texts) @ self.doc_t).toarray()
         return out
 
     def query(self, texts: list[str], k: int = 10, batch: int = 64) -> list[list[tuple[int, float]]]:
-        results: list[list[tuple[int, float]]] = []
-        for b in range(0, len(texts), batch):
-            results += top_k(self.scores(texts[b : b + batch]), k)
-        return results
+        return query_in_batches(self.scores, texts, k, batch)

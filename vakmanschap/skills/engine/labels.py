@@ -67,6 +67,15 @@ def best_per_concept(label_scores: np.ndarray, table: LabelTable, n_concepts: in
     return out
 
 
+def query_in_batches(scores: Callable[[list[str]], np.ndarray], texts: list[str], k: int,
+                     batch: int) -> list[list[tuple[int, float]]]:
+    """``top_k`` of ``scores(texts)``, computed ``batch`` texts at a time (bounded memory)."""
+    results: list[list[tuple[int, float]]] = []
+    for b in range(0, len(texts), batch):
+        results += top_k(scores(texts[b : b + batch]), k)
+    return results
+
+
 def top_k(scores: np.ndarray, k: int) -> list[list[tuple[int, float]]]:
     """Per row the k best (column, score) pairs with a positive score, best first."""
     results: list[list[tuple[int, float]]] = []

@@ -18,7 +18,7 @@ from functools import partial
 
 import numpy as np
 
-from .labels import best_per_concept, label_table, top_k
+from .labels import best_per_concept, label_table, query_in_batches
 from .snapshot import Occupation
 from .text import STOP, TfidfVectorizer, char_ngrams, fold, word_ngrams
 
@@ -76,26 +76,24 @@ class TitleIndex:
         self.config = config or TitleConfig()
         self.table = label_table(occupations, clean_title, {
             "alt": self.config.alt_weight, "hidden": self.config.hidden_weight})
-        self.labels, self.owner, self.weight = self.table.texts, self.table.owner, self.table.weight
-        self.starts = self.table.starts
         self.n_occ = len(occupations)
         self.char_vec = TfidfVectorizer(partial(char_ngrams, n_min=self.config.char_min,
                                                      n_max=self.config.char_max),
                                         max_df=self.config.max_df)
         self.word_vec = TfidfVectorizer(partial(word_ngrams, n_max=2, stop=frozenset()))
-        self.char_t = self.char_vec.fit_transform(self.labels).T.tocsr()
-        self.word_t = self.word_vec.fit_transform(self.labels).T.tocsr()
-        self.occ_of_start = self.table.owner_of_start
+        self.char_t = self.char_vec.fit_transform(self.table.texts).T.tocsr()
+        self.word_t = self.word_vec.fit_transform(self.table.texts).T.tocsr()
         # Occupation "document": all its labels; rewards titles whose words are spread over
         # several labels of one occupation ("marketing and sales executive").
-        ends = np.r_[self.starts[1:], len(self.labels)]
-        docs = [" ".join(self.labels[a:b]) for a, b in zip(self.starts, ends, strict=True)]
+        starts, labels = self.table.starts, self.table.texts
+        ends = np.r_[starts[1:], len(labels)]
+        docs = [" ".join(labels[a:b]) for a, b in zip(starts, ends, strict=True)]
         self.doc_vec = TfidfVectorizer(partial(word_ngrams, n_max=1, stop=STOP), max_df=0.3)
         self.doc_t = self.doc_vec.fit_transform(docs).T.tocsr()
         # Deterministic tie-break for labels shared by several occupations: the more general
         # occupation (shorter ESCO code), then the one with more labels. Far below any real gap.
         depth = np.array([o.isco_code.count(".") for o in occupations], dtype=np.float32)
-        n_labels = np.bincount(self.owner, minlength=self.n_occ).astype(np.float32)
+        n_labels = np.bincount(self.table.owner, minlength=self.n_occ).astype(np.float32)
         self.tie_break = (1e-4 * (1 - depth / max(depth.max(), 1))
                           + 1e-6 * np.log1p(n_labels) / max(np.log1p(n_labels).max(), 1))
 
@@ -106,10 +104,10 @@ class TitleIndex:
         qc = self.char_vec.transform(cleaned)
         qw = self.word_vec.transform(cleaned)
         lab = ((qc * c.char_weight) @ self.char_t + (qw * c.word_weight) @ self.word_t).toarray()
-        lab *= self.weight
+        lab *= self.table.weight
         out = best_per_concept(lab, self.table, self.n_occ)
         if c.doc_weight:
-            out[:, self.occ_of_start] += c.doc_weight * (self.doc_vec.transform(cleaned)
+            out[:, self.table.owner_of_start] += c.doc_weight * (self.doc_vec.transform(cleaned)
                                                          @ self.doc_t).toarray()
         out += np.where(out > 0, self.tie_break, 0)
         return out
@@ -117,11 +115,6 @@ class TitleIndex:
     def query(self, texts: list[str], k: int = 10, batch: int = 256,
               extra=None) -> list[list[tuple[int, float]]]:
         """Top k (occupation index, score) per title; ``extra(texts)`` adds scores (hybrid)."""
-        results: list[list[tuple[int, float]]] = []
-        for b in range(0, len(texts), batch):
-            sc = self.scores(texts[b : b + batch])
-            if extra is not None:
-                sc += extra(texts[b : b + batch])
-            results += top_k(sc, k)
-        return results
+        scores = self.scores if extra is None else lambda part: self.scores(part) + extra(part)
+        return query_in_batches(scores, texts, k, batch)
 

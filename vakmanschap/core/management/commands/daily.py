@@ -9,11 +9,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--only", action="append", metavar="JOB",
                             help="Run only this job (repeatable).")
-        parser.add_argument("--list", action="store_true", help="List the jobs and stop.")
+        parser.add_argument("--list", action="store_true", dest="list_jobs",
+                            help="List the jobs and stop.")
 
-    def handle(self, *args, only=None, list=False, **options):
+    def handle(self, *args, only=None, list_jobs=False, **options):
         names = [job.name for job in daily.jobs()]
-        if list:
+        if list_jobs:
             self.stdout.write("\n".join(names))
             return
         unknown = sorted(set(only or []) - set(names))
