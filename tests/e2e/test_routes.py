@@ -27,17 +27,24 @@ def world(settings, tmp_path, transactional_db):
     concepts = {c.uri: c for c in Concept.objects.all()}
     welder = concepts[escodata.WELDER]
     shortage = ShortageList.objects.create(region="twente", valid_from=datetime.date(2020, 1, 1))
-    ShortageOccupation.objects.create(shortage_list=shortage, occupation=welder,
-                                      sector="techniek", label="lasser")
+    ShortageOccupation.objects.create(
+        shortage_list=shortage, occupation=welder, sector="techniek", label="lasser"
+    )
     Scheme.objects.create(name="TFVV", valid_from=datetime.date(2020, 1, 1))
-    course = CourseFactory(title="Lastechniek MIG/MAG", level=2, price_cents=120_000,
-                           duration_months=3)
+    course = CourseFactory(
+        title="Lastechniek MIG/MAG", level=2, price_cents=120_000, duration_months=3
+    )
     CourseSkill.objects.create(course=course, skill=concepts[escodata.EQUIPMENT], confirmed=True)
     person = make_participant()
-    PersonOccupation.objects.create(participant=person,
-                                    occupation=concepts[escodata.UNDERWATER], years=4)
-    yield {"person": person, "course": course, "welder": welder,
-           "advisor": user_with_role(Role.ADVISOR)}
+    PersonOccupation.objects.create(
+        participant=person, occupation=concepts[escodata.UNDERWATER], years=4
+    )
+    yield {
+        "person": person,
+        "course": course,
+        "welder": welder,
+        "advisor": user_with_role(Role.ADVISOR),
+    }
     loader.reset()
 
 

@@ -27,8 +27,10 @@ def test_werkgever_takes_the_scan_and_sees_radar_benchmark_and_advice(page, axe,
     for i in range(statements.count()):
         # Agree with most statements, disagree with the co-creation ones.
         statement = statements.nth(i)
-        in_cocreation = statement.locator("xpath=ancestor::section").get_attribute(
-            "aria-labelledby") == "dim-co-creatie"
+        in_cocreation = (
+            statement.locator("xpath=ancestor::section").get_attribute("aria-labelledby")
+            == "dim-co-creatie"
+        )
         statement.locator("input[type=radio]").nth(0 if in_cocreation else 3).check()
     page.locator("main form button[type=submit]").last.click()
     page.wait_for_load_state()

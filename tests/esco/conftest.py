@@ -27,10 +27,17 @@ def esco_db(db, esco_dir):
 
 @pytest.fixture
 def esco_concepts(esco_db):
-    names = {"welder": escodata.WELDER, "underwater": escodata.UNDERWATER,
-             "developer": escodata.DEVELOPER, "weld": escodata.WELD, "python": escodata.PYTHON,
-             "equipment": escodata.EQUIPMENT, "teams": escodata.TEAMS,
-             "group_s6": escodata.GROUP_S6, "isced_0613": escodata.ISCED_0613}
+    names = {
+        "welder": escodata.WELDER,
+        "underwater": escodata.UNDERWATER,
+        "developer": escodata.DEVELOPER,
+        "weld": escodata.WELD,
+        "python": escodata.PYTHON,
+        "equipment": escodata.EQUIPMENT,
+        "teams": escodata.TEAMS,
+        "group_s6": escodata.GROUP_S6,
+        "isced_0613": escodata.ISCED_0613,
+    }
     by_uri = {c.uri: c for c in Concept.objects.filter(uri__in=names.values())}
     return {name: by_uri[uri] for name, uri in names.items()}
 
@@ -38,6 +45,7 @@ def esco_concepts(esco_db):
 @pytest.fixture
 def shortage_list(esco_concepts):
     version = ShortageList.objects.create(region="twente", valid_from=datetime.date(2026, 1, 1))
-    ShortageOccupation.objects.create(shortage_list=version, occupation=esco_concepts["welder"],
-                                      sector="techniek", label="lasser")
+    ShortageOccupation.objects.create(
+        shortage_list=version, occupation=esco_concepts["welder"], sector="techniek", label="lasser"
+    )
     return version

@@ -13,115 +13,273 @@ import zipfile
 from pathlib import Path
 
 E = "http://data.europa.eu/esco/"
-WELDER, UNDERWATER, DEVELOPER = (E + "occupation/welder", E + "occupation/underwater-welder",
-                                 E + "occupation/software-developer")
-WELD, PYTHON, EQUIPMENT, TEAMS = (E + "skill/weld-metal", E + "skill/python",
-                                  E + "skill/welding-equipment", E + "skill/teamwork")
-GROUP_S, GROUP_S6, GROUP_K, ISCED_0613 = (E + "skill/group-s", E + "skill/group-s6",
-                                          E + "skill/group-k", E + "isced-f/0613")
-ISCO = {code: E + f"isco/C{code}" for code in ("7", "72", "721", "7212", "2", "25", "251",
-                                               "2512")}
+WELDER, UNDERWATER, DEVELOPER = (
+    E + "occupation/welder",
+    E + "occupation/underwater-welder",
+    E + "occupation/software-developer",
+)
+WELD, PYTHON, EQUIPMENT, TEAMS = (
+    E + "skill/weld-metal",
+    E + "skill/python",
+    E + "skill/welding-equipment",
+    E + "skill/teamwork",
+)
+GROUP_S, GROUP_S6, GROUP_K, ISCED_0613 = (
+    E + "skill/group-s",
+    E + "skill/group-s6",
+    E + "skill/group-k",
+    E + "isced-f/0613",
+)
+ISCO = {code: E + f"isco/C{code}" for code in ("7", "72", "721", "7212", "2", "25", "251", "2512")}
 
-OCC_COLS = ["conceptType", "conceptUri", "iscoGroup", "preferredLabel", "altLabels",
-            "hiddenLabels", "status", "modifiedDate", "regulatedProfessionNote", "scopeNote",
-            "definition", "inScheme", "description", "code"]
-SKILL_COLS = ["conceptType", "conceptUri", "skillType", "reuseLevel", "preferredLabel",
-              "altLabels", "hiddenLabels", "status", "modifiedDate", "scopeNote", "definition",
-              "inScheme", "description"]
-ISCO_COLS = ["conceptType", "conceptUri", "code", "preferredLabel", "status", "altLabels",
-             "inScheme", "description"]
-GROUP_COLS = ["conceptType", "conceptUri", "preferredLabel", "altLabels", "hiddenLabels",
-              "status", "modifiedDate", "scopeNote", "inScheme", "description", "code"]
-HIER_COLS = ["Level 0 URI", "Level 0 preferred term", "Level 1 URI", "Level 1 preferred term",
-             "Level 2 URI", "Level 2 preferred term", "Level 3 URI", "Level 3 preferred term",
-             "Description", "Scope note", "Level 0 code", "Level 1 code", "Level 2 code",
-             "Level 3 code"]
-COLL_COLS = ["conceptType", "conceptUri", "preferredLabel", "status", "skillType", "reuseLevel",
-             "altLabels", "description", "broaderConceptUri", "broaderConceptPT"]
+OCC_COLS = [
+    "conceptType",
+    "conceptUri",
+    "iscoGroup",
+    "preferredLabel",
+    "altLabels",
+    "hiddenLabels",
+    "status",
+    "modifiedDate",
+    "regulatedProfessionNote",
+    "scopeNote",
+    "definition",
+    "inScheme",
+    "description",
+    "code",
+]
+SKILL_COLS = [
+    "conceptType",
+    "conceptUri",
+    "skillType",
+    "reuseLevel",
+    "preferredLabel",
+    "altLabels",
+    "hiddenLabels",
+    "status",
+    "modifiedDate",
+    "scopeNote",
+    "definition",
+    "inScheme",
+    "description",
+]
+ISCO_COLS = [
+    "conceptType",
+    "conceptUri",
+    "code",
+    "preferredLabel",
+    "status",
+    "altLabels",
+    "inScheme",
+    "description",
+]
+GROUP_COLS = [
+    "conceptType",
+    "conceptUri",
+    "preferredLabel",
+    "altLabels",
+    "hiddenLabels",
+    "status",
+    "modifiedDate",
+    "scopeNote",
+    "inScheme",
+    "description",
+    "code",
+]
+HIER_COLS = [
+    "Level 0 URI",
+    "Level 0 preferred term",
+    "Level 1 URI",
+    "Level 1 preferred term",
+    "Level 2 URI",
+    "Level 2 preferred term",
+    "Level 3 URI",
+    "Level 3 preferred term",
+    "Description",
+    "Scope note",
+    "Level 0 code",
+    "Level 1 code",
+    "Level 2 code",
+    "Level 3 code",
+]
+COLL_COLS = [
+    "conceptType",
+    "conceptUri",
+    "preferredLabel",
+    "status",
+    "skillType",
+    "reuseLevel",
+    "altLabels",
+    "description",
+    "broaderConceptUri",
+    "broaderConceptPT",
+]
 
 
 def _occ(uri, isco, code, pref, alt="", hidden="", desc=""):
-    return {"conceptType": "Occupation", "conceptUri": uri, "iscoGroup": isco,
-            "preferredLabel": pref, "altLabels": alt, "hiddenLabels": hidden,
-            "status": "released", "description": desc, "code": code}
+    return {
+        "conceptType": "Occupation",
+        "conceptUri": uri,
+        "iscoGroup": isco,
+        "preferredLabel": pref,
+        "altLabels": alt,
+        "hiddenLabels": hidden,
+        "status": "released",
+        "description": desc,
+        "code": code,
+    }
 
 
 def _skill(uri, stype, reuse, pref, alt="", desc=""):
-    return {"conceptType": "KnowledgeSkillCompetence", "conceptUri": uri, "skillType": stype,
-            "reuseLevel": reuse, "preferredLabel": pref, "altLabels": alt,
-            "status": "released", "description": desc}
+    return {
+        "conceptType": "KnowledgeSkillCompetence",
+        "conceptUri": uri,
+        "skillType": stype,
+        "reuseLevel": reuse,
+        "preferredLabel": pref,
+        "altLabels": alt,
+        "status": "released",
+        "description": desc,
+    }
 
 
 def _isco(code, pref):
-    return {"conceptType": "ISCOGroup", "conceptUri": ISCO[code], "code": code,
-            "preferredLabel": pref, "status": "released"}
+    return {
+        "conceptType": "ISCOGroup",
+        "conceptUri": ISCO[code],
+        "code": code,
+        "preferredLabel": pref,
+        "status": "released",
+    }
 
 
 def _group(uri, pref, code=""):
-    return {"conceptType": "SkillGroup", "conceptUri": uri, "preferredLabel": pref,
-            "status": "released", "code": code}
+    return {
+        "conceptType": "SkillGroup",
+        "conceptUri": uri,
+        "preferredLabel": pref,
+        "status": "released",
+        "code": code,
+    }
 
 
 def _hier(*levels):
     row = {}
     for i, (uri, term, code) in enumerate(levels):
-        row.update({f"Level {i} URI": uri, f"Level {i} preferred term": term,
-                    f"Level {i} code": code})
+        row.update(
+            {f"Level {i} URI": uri, f"Level {i} preferred term": term, f"Level {i} code": code}
+        )
     return row
 
 
 DEFAULT = {
     "en": {
         "occupations": [
-            _occ(WELDER, "7212", "7212.3", "welder", "welding operator\nwelding technician",
-                 "weldor", "Welders join metal parts."),
+            _occ(
+                WELDER,
+                "7212",
+                "7212.3",
+                "welder",
+                "welding operator\nwelding technician",
+                "weldor",
+                "Welders join metal parts.",
+            ),
             _occ(UNDERWATER, "7212", "7212.3.1", "underwater welder", "subsea welder"),
-            _occ(DEVELOPER, "2512", "2512.4", "software developer", "programmer\ncoder",
-                 desc="Software developers write software."),
+            _occ(
+                DEVELOPER,
+                "2512",
+                "2512.4",
+                "software developer",
+                "programmer\ncoder",
+                desc="Software developers write software.",
+            ),
         ],
         "skills": [
-            _skill(WELD, "skill/competence", "sector-specific", "weld metal",
-                   "join metal\nweld", "Join pieces of metal."),
-            _skill(PYTHON, "knowledge", "sector-specific", "Python (computer programming)",
-                   "Python", "The Python programming language."),
+            _skill(
+                WELD,
+                "skill/competence",
+                "sector-specific",
+                "weld metal",
+                "join metal\nweld",
+                "Join pieces of metal.",
+            ),
+            _skill(
+                PYTHON,
+                "knowledge",
+                "sector-specific",
+                "Python (computer programming)",
+                "Python",
+                "The Python programming language.",
+            ),
             _skill(EQUIPMENT, "skill/competence", "occupation-specific", "use welding equipment"),
             _skill(TEAMS, "skill/competence", "transversal", "work in teams"),
         ],
-        "ISCOGroups": [_isco("7", "Craft and related trades workers"),
-                       _isco("72", "Metal, machinery and related trades workers"),
-                       _isco("721", "Sheet and structural metal workers"),
-                       _isco("7212", "Welders and flamecutters"),
-                       _isco("2", "Professionals"), _isco("25", "ICT professionals"),
-                       _isco("251", "Software and applications developers and analysts"),
-                       _isco("2512", "Software developers")],
-        "skillGroups": [_group(GROUP_S, "skills", "S"),
-                        _group(GROUP_S6, "handling and moving", "S6"),
-                        _group(GROUP_K, "knowledge", "K"),
-                        _group(ISCED_0613, "software and applications development")],
-        "skillsHierarchy": [_hier((GROUP_S, "skills", "S")),
-                            _hier((GROUP_S, "skills", "S"), (GROUP_S6, "handling and moving",
-                                                              "S6")),
-                            _hier((GROUP_K, "knowledge", "K"), (ISCED_0613, "software dev", ""))],
-        "digitalSkillsCollection": [{**_skill(PYTHON, "knowledge", "sector-specific",
-                                              "Python (computer programming)",
-                                              "Python | Python coding"),
-                                     "broaderConceptUri": ISCED_0613}],
+        "ISCOGroups": [
+            _isco("7", "Craft and related trades workers"),
+            _isco("72", "Metal, machinery and related trades workers"),
+            _isco("721", "Sheet and structural metal workers"),
+            _isco("7212", "Welders and flamecutters"),
+            _isco("2", "Professionals"),
+            _isco("25", "ICT professionals"),
+            _isco("251", "Software and applications developers and analysts"),
+            _isco("2512", "Software developers"),
+        ],
+        "skillGroups": [
+            _group(GROUP_S, "skills", "S"),
+            _group(GROUP_S6, "handling and moving", "S6"),
+            _group(GROUP_K, "knowledge", "K"),
+            _group(ISCED_0613, "software and applications development"),
+        ],
+        "skillsHierarchy": [
+            _hier((GROUP_S, "skills", "S")),
+            _hier((GROUP_S, "skills", "S"), (GROUP_S6, "handling and moving", "S6")),
+            _hier((GROUP_K, "knowledge", "K"), (ISCED_0613, "software dev", "")),
+        ],
+        "digitalSkillsCollection": [
+            {
+                **_skill(
+                    PYTHON,
+                    "knowledge",
+                    "sector-specific",
+                    "Python (computer programming)",
+                    "Python | Python coding",
+                ),
+                "broaderConceptUri": ISCED_0613,
+            }
+        ],
     },
     "nl": {
         "occupations": [
-            _occ(WELDER, "7212", "7212.3", "lasser", "lasster", "lasman",
-                 "Lassers verbinden metalen delen."),
+            _occ(
+                WELDER,
+                "7212",
+                "7212.3",
+                "lasser",
+                "lasster",
+                "lasman",
+                "Lassers verbinden metalen delen.",
+            ),
             _occ(UNDERWATER, "7212", "7212.3.1", "onderwaterlasser"),
             _occ(DEVELOPER, "2512", "2512.4", "softwareontwikkelaar", "programmeur"),
         ],
-        "ISCOGroups": [_isco("7212", "Lassers en snijbranders"),
-                       _isco("2512", "Softwareontwikkelaars")],
+        "ISCOGroups": [
+            _isco("7212", "Lassers en snijbranders"),
+            _isco("2512", "Softwareontwikkelaars"),
+        ],
         "skillGroups": [_group(GROUP_S, "vaardigheden", "S")],
-        "digitalSkillsCollection": [{**_skill(PYTHON, "knowledge", "sector-specific",
-                                              "Python (computerprogrammering)",
-                                              "Python programmeren | programmeren in Python",
-                                              "De programmeertaal Python."),
-                                     "broaderConceptUri": ISCED_0613}],
+        "digitalSkillsCollection": [
+            {
+                **_skill(
+                    PYTHON,
+                    "knowledge",
+                    "sector-specific",
+                    "Python (computerprogrammering)",
+                    "Python programmeren | programmeren in Python",
+                    "De programmeertaal Python.",
+                ),
+                "broaderConceptUri": ISCED_0613,
+            }
+        ],
     },
     "": {
         "occupationSkillRelations": [
@@ -133,7 +291,8 @@ DEFAULT = {
                 (UNDERWATER, "essential", "skill/competence", WELD),
                 (DEVELOPER, "essential", "knowledge", PYTHON),
                 (DEVELOPER, "optional", "skill/competence", TEAMS),
-            ]],
+            ]
+        ],
         "broaderRelationsOccPillar": [
             {"conceptType": a, "conceptUri": c, "broaderType": b, "broaderUri": p}
             for a, c, b, p in [
@@ -146,7 +305,8 @@ DEFAULT = {
                 ("Occupation", WELDER, "ISCOGroup", ISCO["7212"]),
                 ("Occupation", DEVELOPER, "ISCOGroup", ISCO["2512"]),
                 ("Occupation", UNDERWATER, "Occupation", WELDER),
-            ]],
+            ]
+        ],
         "broaderRelationsSkillPillar": [
             {"conceptType": a, "conceptUri": c, "broaderType": b, "broaderUri": p}
             for a, c, b, p in [
@@ -155,16 +315,27 @@ DEFAULT = {
                 ("KnowledgeSkillCompetence", PYTHON, "SkillGroup", ISCED_0613),
                 ("SkillGroup", GROUP_S6, "SkillGroup", GROUP_S),
                 ("SkillGroup", ISCED_0613, "SkillGroup", GROUP_K),
-            ]],
+            ]
+        ],
         "skillSkillRelations": [
-            {"originalSkillUri": EQUIPMENT, "originalSkillType": "skill/competence",
-             "relationType": "optional", "relatedSkillType": "skill/competence",
-             "relatedSkillUri": WELD}],
+            {
+                "originalSkillUri": EQUIPMENT,
+                "originalSkillType": "skill/competence",
+                "relationType": "optional",
+                "relatedSkillType": "skill/competence",
+                "relatedSkillUri": WELD,
+            }
+        ],
     },
 }
-COLUMNS = {"occupations": OCC_COLS, "skills": SKILL_COLS, "ISCOGroups": ISCO_COLS,
-           "skillGroups": GROUP_COLS, "skillsHierarchy": HIER_COLS,
-           "digitalSkillsCollection": COLL_COLS}
+COLUMNS = {
+    "occupations": OCC_COLS,
+    "skills": SKILL_COLS,
+    "ISCOGroups": ISCO_COLS,
+    "skillGroups": GROUP_COLS,
+    "skillsHierarchy": HIER_COLS,
+    "digitalSkillsCollection": COLL_COLS,
+}
 
 
 def esco_tables() -> dict:
@@ -183,15 +354,18 @@ def _csv_text(stem: str, rows: list[dict]) -> str:
     return out.getvalue()
 
 
-def write_esco(root: Path, tables: dict | None = None, zipped: bool = True,
-               version: str = "1.1.1") -> Path:
+def write_esco(
+    root: Path, tables: dict | None = None, zipped: bool = True, version: str = "1.1.1"
+) -> Path:
     """Write the download under `root`: English and language-less as zips (or folders), Dutch
     as a loose folder, like ../shared/esco/v1.1.1. Returns `root`."""
     tables = DEFAULT if tables is None else tables
     root.mkdir(parents=True, exist_ok=True)
     for lang, files in tables.items():
-        texts = {(f"{stem}_{lang}.csv" if lang else f"{stem}.csv"): _csv_text(stem, rows)
-                 for stem, rows in files.items()}
+        texts = {
+            (f"{stem}_{lang}.csv" if lang else f"{stem}.csv"): _csv_text(stem, rows)
+            for stem, rows in files.items()
+        }
         if lang == "nl" or not zipped:
             folder = root / (lang or "relations")
             folder.mkdir(exist_ok=True)

@@ -15,8 +15,10 @@ def admin_client(client):
 
 def test_taxonomy_is_read_only(admin_client, esco_concepts):
     welder = esco_concepts["welder"]
-    assert admin_client.get(reverse("admin:esco_concept_changelist"), {"q": "lasser"}
-                            ).status_code == 200
+    assert (
+        admin_client.get(reverse("admin:esco_concept_changelist"), {"q": "lasser"}).status_code
+        == 200
+    )
     page = admin_client.get(reverse("admin:esco_concept_change", args=[welder.pk]))
     assert page.status_code == 200 and b'name="_save"' not in page.content
     assert admin_client.get(reverse("admin:esco_concept_add")).status_code == 403

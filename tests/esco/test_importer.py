@@ -31,8 +31,11 @@ def _counts(result, name):
 
 
 def _labels(uri, lang, kind):
-    return sorted(Label.objects.filter(concept__uri=uri, language=lang, kind=kind)
-                  .values_list("text", flat=True))
+    return sorted(
+        Label.objects.filter(concept__uri=uri, language=lang, kind=kind).values_list(
+            "text", flat=True
+        )
+    )
 
 
 def test_source_detects_languages_and_version(esco_dir):
@@ -83,12 +86,15 @@ def test_dutch_skill_labels_come_from_the_collections(esco_db):
     assert python.label("nl") == ("Python (computerprogrammering)", False)
     # Collections separate alternative labels with " | ".
     assert _labels(escodata.PYTHON, "nl", LabelKind.ALT) == [
-        "Python programmeren", "programmeren in Python"]
+        "Python programmeren",
+        "programmeren in Python",
+    ]
     # ... but the main English file wins over the English collection.
     assert _labels(escodata.PYTHON, "en", LabelKind.ALT) == ["Python"]
     assert python.skill_type == "knowledge" and python.reuse_level == "sector-specific"
     assert list(CollectionMembership.objects.values_list("collection", "concept__uri")) == [
-        ("digital", escodata.PYTHON)]
+        ("digital", escodata.PYTHON)
+    ]
 
 
 def test_skill_hierarchy_and_isced_codes(esco_db):
@@ -96,8 +102,9 @@ def test_skill_hierarchy_and_isced_codes(esco_db):
     assert isced.code == "0613"  # from the URI: the hierarchy has no code for ISCED-F groups
     assert SkillGroup.objects.get(uri=escodata.GROUP_S6).label("nl").text == "handling and moving"
     assert SkillGroup.objects.get(uri=escodata.GROUP_S).label("nl").text == "vaardigheden"
-    assert Broader.objects.filter(concept__uri=escodata.GROUP_S6,
-                                  broader__uri=escodata.GROUP_S).exists()
+    assert Broader.objects.filter(
+        concept__uri=escodata.GROUP_S6, broader__uri=escodata.GROUP_S
+    ).exists()
 
 
 def test_folders_import_like_zips(db, tmp_path):
@@ -114,8 +121,11 @@ def test_second_import_changes_nothing(esco_db, esco_dir):
     assert _counts(result, "occupations") == (0, 0, 3)
     assert _counts(result, "skills") == (0, 0, 4)
     assert result.counts["occupation–skill relations"].unchanged == 6
-    writes = [q["sql"] for q in queries.captured_queries
-              if q["sql"].split()[0].upper() in ("INSERT", "UPDATE", "DELETE", "COPY")]
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].split()[0].upper() in ("INSERT", "UPDATE", "DELETE", "COPY")
+    ]
     assert writes == []
 
 
@@ -143,22 +153,31 @@ def test_changed_fields_are_updated(esco_db, tmp_path):
 def test_removed_and_changed_relations_are_synced(esco_db, tmp_path):
     tables = esco_tables()
     rels = tables[""]["occupationSkillRelations"]
-    rels[:] = [r for r in rels if r["skillUri"] != escodata.TEAMS or r["occupationUri"]
-               != escodata.WELDER]
+    rels[:] = [
+        r for r in rels if r["skillUri"] != escodata.TEAMS or r["occupationUri"] != escodata.WELDER
+    ]
     rels[0]["relationType"] = "optional"  # welder - weld metal
     result = import_esco([write_esco(tmp_path / "v1.1.1b", tables)])
     counts = result.counts["occupation–skill relations"]
     assert (counts.created, counts.updated, counts.deleted, counts.unchanged) == (0, 1, 1, 4)
-    assert not OccupationSkill.objects.filter(occupation__uri=escodata.WELDER,
-                                              skill__uri=escodata.TEAMS).exists()
-    assert OccupationSkill.objects.get(occupation__uri=escodata.WELDER,
-                                       skill__uri=escodata.WELD).relation_type == "optional"
+    assert not OccupationSkill.objects.filter(
+        occupation__uri=escodata.WELDER, skill__uri=escodata.TEAMS
+    ).exists()
+    assert (
+        OccupationSkill.objects.get(
+            occupation__uri=escodata.WELDER, skill__uri=escodata.WELD
+        ).relation_type
+        == "optional"
+    )
 
 
 def test_full_dutch_skills_file_is_taken(esco_db, tmp_path):
     tables = esco_tables()
-    tables["nl"]["skills"] = [escodata._skill(escodata.WELD, "skill/competence",
-                                              "sector-specific", "metaal lassen", "lassen")]
+    tables["nl"]["skills"] = [
+        escodata._skill(
+            escodata.WELD, "skill/competence", "sector-specific", "metaal lassen", "lassen"
+        )
+    ]
     result = import_esco([write_esco(tmp_path / "v1.1.1b", tables)])
     assert _counts(result, "skills") == (0, 1, 3)
     assert Skill.objects.get(uri=escodata.WELD).label("nl") == ("metaal lassen", False)
@@ -190,8 +209,13 @@ def test_extra_columns_and_unknown_files_are_tolerated(db, tmp_path):
 def test_relations_to_unknown_concepts_are_skipped(db, tmp_path):
     tables = esco_tables()
     tables[""]["occupationSkillRelations"].append(
-        {"occupationUri": escodata.E + "occupation/gone", "relationType": "essential",
-         "skillType": "", "skillUri": escodata.WELD})
+        {
+            "occupationUri": escodata.E + "occupation/gone",
+            "relationType": "essential",
+            "skillType": "",
+            "skillUri": escodata.WELD,
+        }
+    )
     result = import_esco([write_esco(tmp_path / "v1", tables)])
     assert result.counts["occupation–skill relations"].skipped == 1
     assert result.unknown_uris == {escodata.E + "occupation/gone"}

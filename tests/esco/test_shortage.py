@@ -27,9 +27,12 @@ def _uris(region, day):
 @pytest.fixture
 def demo_style_csv(tmp_path, esco_db):
     """Like ../shared/twente/shortage_occupations.csv: no dates, no region."""
-    return _write(tmp_path, "esco_uri,isco_code,label_nl,sector,basis\n"
-                            f"{escodata.WELDER},7212.3,lasser,techniek,B\n"
-                            f",2512.4,softwareontwikkelaar,ICT,A\n")
+    return _write(
+        tmp_path,
+        "esco_uri,isco_code,label_nl,sector,basis\n"
+        f"{escodata.WELDER},7212.3,lasser,techniek,B\n"
+        f",2512.4,softwareontwikkelaar,ICT,A\n",
+    )
 
 
 def test_two_versions_answer_by_date(tmp_path, esco_db):
@@ -47,14 +50,15 @@ def test_two_versions_answer_by_date(tmp_path, esco_db):
 
 
 def test_demo_file_layout_with_command_options(demo_style_csv, capsys):
-    call_command("import_shortage_list", str(demo_style_csv), valid_from="2026-01-01",
-                 region="Twente")
+    call_command(
+        "import_shortage_list", str(demo_style_csv), valid_from="2026-01-01", region="Twente"
+    )
     assert "2 occupations" in capsys.readouterr().out
     version = ShortageList.objects.get()
-    assert (version.region, version.valid_from, version.valid_to) == ("twente", D(2026, 1, 1),
-                                                                      None)
-    entry = shortage_entry(ShortageOccupation.objects.get(sector="ICT").occupation,
-                           "twente", D(2026, 3, 1))
+    assert (version.region, version.valid_from, version.valid_to) == ("twente", D(2026, 1, 1), None)
+    entry = shortage_entry(
+        ShortageOccupation.objects.get(sector="ICT").occupation, "twente", D(2026, 3, 1)
+    )
     assert entry.occupation.uri == escodata.DEVELOPER  # mapped from the ESCO code
     assert (entry.label, entry.basis) == ("softwareontwikkelaar", "A")
 
@@ -75,25 +79,37 @@ def test_isco_group_code_maps_to_all_its_occupations(tmp_path, esco_db):
 
 
 def test_dates_and_region_from_columns_make_versions(tmp_path, esco_db):
-    path = _write(tmp_path, "ESCO URI;Region;Valid from;Valid to\n"
-                            f"{escodata.WELDER};Twente;2025-01-01;2025-12-31\n"
-                            f"{escodata.DEVELOPER};Twente;01-01-2026;\n")
+    path = _write(
+        tmp_path,
+        "ESCO URI;Region;Valid from;Valid to\n"
+        f"{escodata.WELDER};Twente;2025-01-01;2025-12-31\n"
+        f"{escodata.DEVELOPER};Twente;01-01-2026;\n",
+    )
     result = import_shortage_list(path)
     assert len(result.created) == 2
     assert _uris("twente", D(2025, 2, 1)) == {escodata.WELDER}
     assert _uris("twente", D(2026, 2, 1)) == {escodata.DEVELOPER}
 
 
-@pytest.mark.parametrize("text, message", [
-    (f"esco_uri\n{escodata.WELDER}\n{escodata.E}occupation/unknown\n",
-     "Row 3, column esco_uri: unknown ESCO occupation URI"),
-    (f"esco_uri,valid_from\n{escodata.WELDER},2026-02-30\n",
-     "Row 2, column valid_from: “2026-02-30” is not a date"),
-    ("label_nl,sector\nlasser,techniek\n", "Missing column: the file needs a column esco_uri"),
-    ("isco_code\n9999\n", "Row 2, column isco_code: unknown ISCO or ESCO occupation code 9999"),
-    (f"esco_uri,valid_from,valid_to\n{escodata.WELDER},2026-02-01,2026-01-01\n",
-     "Row 2: valid_to is before valid_from"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            f"esco_uri\n{escodata.WELDER}\n{escodata.E}occupation/unknown\n",
+            "Row 3, column esco_uri: unknown ESCO occupation URI",
+        ),
+        (
+            f"esco_uri,valid_from\n{escodata.WELDER},2026-02-30\n",
+            "Row 2, column valid_from: “2026-02-30” is not a date",
+        ),
+        ("label_nl,sector\nlasser,techniek\n", "Missing column: the file needs a column esco_uri"),
+        ("isco_code\n9999\n", "Row 2, column isco_code: unknown ISCO or ESCO occupation code 9999"),
+        (
+            f"esco_uri,valid_from,valid_to\n{escodata.WELDER},2026-02-01,2026-01-01\n",
+            "Row 2: valid_to is before valid_from",
+        ),
+    ],
+)
 def test_bad_input_names_row_and_column_and_writes_nothing(tmp_path, esco_db, text, message):
     path = _write(tmp_path, text)
     with translation.override("en"), pytest.raises(ShortageImportError, match=message):

@@ -21,9 +21,14 @@ def _html(response):
     return response.content.decode()
 
 
-@pytest.mark.parametrize("name, kwargs", [("esco:occupation_list", None),
-                                          ("esco:occupation_detail", {"pk": 1}),
-                                          ("esco:skill_detail", {"pk": 1})])
+@pytest.mark.parametrize(
+    "name, kwargs",
+    [
+        ("esco:occupation_list", None),
+        ("esco:occupation_detail", {"pk": 1}),
+        ("esco:skill_detail", {"pk": 1}),
+    ],
+)
 def test_anonymous_is_sent_to_login(client, name, kwargs):
     response = client.get(reverse(name, kwargs=kwargs))
     assert response.status_code == 302
@@ -42,8 +47,9 @@ def test_search_by_dutch_and_alternative_labels(client, reader, esco_concepts):
 
 def test_list_without_query_is_paginated_and_ordered(client, reader, esco_concepts):
     html = _html(client.get(reverse("esco:occupation_list")))
-    assert html.index("lasser") < html.index("onderwaterlasser") < html.index(
-        "softwareontwikkelaar")
+    assert (
+        html.index("lasser") < html.index("onderwaterlasser") < html.index("softwareontwikkelaar")
+    )
     assert _html(client.get(reverse("esco:occupation_list"), {"page": "99"}))
 
 
@@ -79,10 +85,14 @@ def test_skill_detail(client, reader, esco_concepts):
 
 
 def test_detail_pages_check_the_kind(client, reader, esco_concepts):
-    assert client.get(reverse("esco:skill_detail",
-                              args=[esco_concepts["welder"].pk])).status_code == 404
-    assert client.get(reverse("esco:occupation_detail",
-                              args=[esco_concepts["weld"].pk])).status_code == 404
+    assert (
+        client.get(reverse("esco:skill_detail", args=[esco_concepts["welder"].pk])).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("esco:occupation_detail", args=[esco_concepts["weld"].pk])).status_code
+        == 404
+    )
 
 
 def test_label_tag_marks_the_english_fallback(esco_concepts):

@@ -14,7 +14,10 @@ from vakmanschap.funding.plans import approve, submit
 def test_the_jobs_of_the_fund_the_network_and_privacy_are_registered_in_order(capsys):
     call_command("daily", "--list")
     assert capsys.readouterr().out.split() == [
-        "expire_cheques", "network_reminders", "anonymise_expired"]
+        "expire_cheques",
+        "network_reminders",
+        "anonymise_expired",
+    ]
 
 
 def test_daily_expires_an_overdue_cheque_and_reports_every_job(fund, capsys):
@@ -34,9 +37,11 @@ def test_daily_expires_an_overdue_cheque_and_reports_every_job(fund, capsys):
 
 def test_a_failing_job_is_reported_and_the_others_still_run(db, capsys, monkeypatch):
     ran = []
-    jobs = [daily.DailyJob("first", lambda: ran.append("first") or "ok", order=1),
-            daily.DailyJob("broken", lambda: 1 / 0, order=2),
-            daily.DailyJob("last", lambda: ran.append("last") or "ok", order=3)]
+    jobs = [
+        daily.DailyJob("first", lambda: ran.append("first") or "ok", order=1),
+        daily.DailyJob("broken", lambda: 1 / 0, order=2),
+        daily.DailyJob("last", lambda: ran.append("last") or "ok", order=3),
+    ]
     monkeypatch.setattr(daily, "_registry", {job.name: job for job in jobs})
     with pytest.raises(CommandError, match="Failed: broken"):
         call_command("daily")

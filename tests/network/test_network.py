@@ -29,8 +29,14 @@ def _token_from_mail(message) -> str:
 
 def _register(client, **overrides):
     municipality = MunicipalityFactory()
-    data = {"name": "Bakkerij Twente", "kvk_number": "12345678", "municipality": municipality.pk,
-            "sector": "C", "size_class": "10-49", "first_staff_email": "Eigenaar@Example.org"} | overrides
+    data = {
+        "name": "Bakkerij Twente",
+        "kvk_number": "12345678",
+        "municipality": municipality.pk,
+        "sector": "C",
+        "size_class": "10-49",
+        "first_staff_email": "Eigenaar@Example.org",
+    } | overrides
     return client.post(reverse("network:register"), data)
 
 
@@ -79,10 +85,14 @@ def test_invitee_creates_an_account_and_joins(client):
     _invitation, token = StaffInvitation.issue(organisation, "nieuw@example.org")
     url = reverse("network:accept_invitation", args=[token])
     assert client.get(url).status_code == 200
-    response = client.post(url, {"full_name": "Nieuwe Collega", "password1": PASSWORD, "password2": PASSWORD})
+    response = client.post(
+        url, {"full_name": "Nieuwe Collega", "password1": PASSWORD, "password2": PASSWORD}
+    )
     assert response.status_code == 302
     user = User.objects.get(email="nieuw@example.org")
-    assert Membership.objects.filter(user=user, organisation=organisation, role=Role.EMPLOYER_STAFF).exists()
+    assert Membership.objects.filter(
+        user=user, organisation=organisation, role=Role.EMPLOYER_STAFF
+    ).exists()
     assert client.get(reverse("network:employer_detail", args=[organisation.pk])).status_code == 200
 
 
@@ -102,10 +112,17 @@ def test_invitation_is_single_use(client):
 def test_expired_invitation_is_refused(client):
     organisation = make_employer()
     invitation, token = StaffInvitation.issue(organisation, "laat@example.org")
-    StaffInvitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    StaffInvitation.objects.filter(pk=invitation.pk).update(
+        expires_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
     url = reverse("network:accept_invitation", args=[token])
     assert client.get(url).status_code == 410
-    assert client.post(url, {"full_name": "L", "password1": PASSWORD, "password2": PASSWORD}).status_code == 410
+    assert (
+        client.post(
+            url, {"full_name": "L", "password1": PASSWORD, "password2": PASSWORD}
+        ).status_code
+        == 410
+    )
     assert not User.objects.filter(email="laat@example.org").exists()
 
 
@@ -132,7 +149,9 @@ def test_existing_account_logs_in_and_accepts(client):
     assert reverse("accounts:login") in client.get(url).content.decode()
     client.force_login(existing)
     assert client.post(url).status_code == 302
-    assert Membership.objects.filter(user=existing, organisation=organisation, role=Role.EMPLOYER_STAFF).exists()
+    assert Membership.objects.filter(
+        user=existing, organisation=organisation, role=Role.EMPLOYER_STAFF
+    ).exists()
 
 
 def test_weak_password_is_refused(client):
@@ -147,7 +166,9 @@ def test_weak_password_is_refused(client):
 def test_staff_invite_a_colleague(client):
     organisation = make_employer()
     client.force_login(make_staff(organisation))
-    response = client.post(reverse("network:invite", args=[organisation.pk]), {"email": "collega@example.org"})
+    response = client.post(
+        reverse("network:invite", args=[organisation.pk]), {"email": "collega@example.org"}
+    )
     assert response.status_code == 302 and len(mail.outbox) == 1
     assert StaffInvitation.objects.get().organisation == organisation
 
@@ -162,11 +183,18 @@ def test_pledge_renewal_and_public_listing(client):
         response = client.post(url, empty)
         assert response.status_code == 200 and 'aria-invalid="true"' in response.content.decode()
     assert not NetworkMembership.objects.exists()
-    client.post(url, {"development_conversation": "on", "learning_budget": "on", "public_listing": "on"})
+    client.post(
+        url, {"development_conversation": "on", "learning_budget": "on", "public_listing": "on"}
+    )
     membership = NetworkMembership.objects.get(organisation=organisation)
     today = timezone.localdate()
-    assert membership.start_date == today and membership.renewal_date == NetworkMembership.one_year_after(today)
-    services.sign_pledge(hidden, commitments={"yearly_scan": True}, public_listing=False, signed_by=None)
+    assert (
+        membership.start_date == today
+        and membership.renewal_date == NetworkMembership.one_year_after(today)
+    )
+    services.sign_pledge(
+        hidden, commitments={"yearly_scan": True}, public_listing=False, signed_by=None
+    )
     client.logout()
     page = client.get(reverse("network:public"))
     html = page.content.decode()
@@ -178,8 +206,13 @@ def test_pledge_renewal_and_public_listing(client):
 
 def test_renewal_extends_by_a_year_from_the_renewal_date_or_from_today():
     organisation = make_employer()
-    m = services.sign_pledge(organisation, commitments={"yearly_scan": True}, public_listing=False,
-                             signed_by=None, start_date=datetime.date(2025, 3, 1))
+    m = services.sign_pledge(
+        organisation,
+        commitments={"yearly_scan": True},
+        public_listing=False,
+        signed_by=None,
+        start_date=datetime.date(2025, 3, 1),
+    )
     m.renew(today=datetime.date(2026, 2, 20))
     assert m.renewal_date == datetime.date(2027, 3, 1)
     m.renew(today=datetime.date(2028, 6, 1))  # lapsed
@@ -190,12 +223,22 @@ def test_renewal_reminders_go_once_per_renewal(settings):
     today = datetime.date(2026, 11, 30)
     due = make_employer(name="Bijna")
     staff = make_staff(due, email="staf@example.org")
-    services.sign_pledge(due, commitments={"yearly_scan": True}, public_listing=False, signed_by=staff,
-                         start_date=datetime.date(2025, 12, 20))
+    services.sign_pledge(
+        due,
+        commitments={"yearly_scan": True},
+        public_listing=False,
+        signed_by=staff,
+        start_date=datetime.date(2025, 12, 20),
+    )
     later = make_employer(name="Later")
     make_staff(later)
-    services.sign_pledge(later, commitments={"yearly_scan": True}, public_listing=False, signed_by=None,
-                         start_date=datetime.date(2026, 6, 1))
+    services.sign_pledge(
+        later,
+        commitments={"yearly_scan": True},
+        public_listing=False,
+        signed_by=None,
+        start_date=datetime.date(2026, 6, 1),
+    )
     assert services.send_renewal_reminders(days=30, today=today) == 1
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["staf@example.org"]
     assert "/network/employers/" in mail.outbox[0].body
@@ -212,7 +255,9 @@ def test_reminder_command_runs():
 
 def test_one_employer_never_reaches_another(client):
     mine, theirs = make_employer(name="Eigen BV"), make_employer(name="Ander BV")
-    services.sign_pledge(theirs, commitments={"yearly_scan": True}, public_listing=False, signed_by=None)
+    services.sign_pledge(
+        theirs, commitments={"yearly_scan": True}, public_listing=False, signed_by=None
+    )
     make_staff(theirs, email="ander@example.org")
     client.force_login(make_staff(mine))
     for name in ("employer_detail", "employer_edit", "invite", "membership"):
@@ -230,9 +275,16 @@ def test_staff_edit_their_profile_but_not_name_or_kvk(client):
     organisation = make_employer(name="Oud BV")
     client.force_login(make_staff(organisation))
     municipality = MunicipalityFactory(cbs_code="GM0164", name="Hengelo")
-    response = client.post(reverse("network:employer_edit", args=[organisation.pk]), {
-        "name": "Nieuw BV", "kvk_number": "99999999", "municipality": municipality.pk,
-        "sector": "Q", "size_class": "250+"})
+    response = client.post(
+        reverse("network:employer_edit", args=[organisation.pk]),
+        {
+            "name": "Nieuw BV",
+            "kvk_number": "99999999",
+            "municipality": municipality.pk,
+            "sector": "Q",
+            "size_class": "250+",
+        },
+    )
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert organisation.name == "Oud BV" and organisation.kvk_number != "99999999"
@@ -279,4 +331,6 @@ def test_anonymous_sees_only_the_public_page(client):
         if allowed == set(ALL_ROLES):
             assert response.status_code == 200
         else:
-            assert response.status_code == 302 and response.url.startswith(reverse("accounts:login"))
+            assert response.status_code == 302 and response.url.startswith(
+                reverse("accounts:login")
+            )

@@ -33,10 +33,17 @@ def world(db):
 
 
 def _post_nomination(client, world, **overrides):
-    data = {"given_name": "Fatima", "family_name": "Yilmaz", "email": "Fatima@Example.org",
-            "current_job": "schoonmaker", "work_situation": "part_time_wants_more",
-            "hours_now": "20", "extra_hours_offer": "12", "target_occupation": world.nurse.pk,
-            "co_financing": "1.250,50"} | overrides
+    data = {
+        "given_name": "Fatima",
+        "family_name": "Yilmaz",
+        "email": "Fatima@Example.org",
+        "current_job": "schoonmaker",
+        "work_situation": "part_time_wants_more",
+        "hours_now": "20",
+        "extra_hours_offer": "12",
+        "target_occupation": world.nurse.pk,
+        "co_financing": "1.250,50",
+    } | overrides
     return client.post(reverse("network:nominate", args=[world.employer.pk]), data)
 
 
@@ -45,20 +52,37 @@ def _token(message) -> str:
 
 
 def _nominate(world, **fields):
-    data = dict(given_name="Fatima", family_name="Yilmaz", email="fatima@example.org",
-                current_job="schoonmaker", work_situation="part_time_wants_more", hours_now=20,
-                extra_hours_offer=12, target_occupation=world.nurse, co_financing_cents=125050)
+    data = dict(
+        given_name="Fatima",
+        family_name="Yilmaz",
+        email="fatima@example.org",
+        current_job="schoonmaker",
+        work_situation="part_time_wants_more",
+        hours_now=20,
+        extra_hours_offer=12,
+        target_occupation=world.nurse,
+        co_financing_cents=125050,
+    )
     data.update(fields)
-    return nominations.nominate(world.employer, by=world.staff,
-                                link_for=lambda t: f"http://x/network/nomination/{t}/", **data)
+    return nominations.nominate(
+        world.employer,
+        by=world.staff,
+        link_for=lambda t: f"http://x/network/nomination/{t}/",
+        **data,
+    )
 
 
-CONSENT = {"birth_date": "1988-04-02", "postcode": "7511 ab", "education_level": "mbo2",
-           "consent": "on"}
+CONSENT = {
+    "birth_date": "1988-04-02",
+    "postcode": "7511 ab",
+    "education_level": "mbo2",
+    "consent": "on",
+}
 
 
 def test_staff_nominate_and_the_employee_is_mailed_a_hashed_single_use_link(
-        client, world, django_capture_on_commit_callbacks):
+    client, world, django_capture_on_commit_callbacks
+):
     client.force_login(world.staff)
     with django_capture_on_commit_callbacks(execute=True):
         response = _post_nomination(client, world)
@@ -80,8 +104,10 @@ def test_nothing_is_shared_without_consent(client, world):
     assert page.status_code == 200 and "Zorg BV" in page.content.decode()
     response = client.post(url, CONSENT | {"consent": "", "municipality": world.enschede.pk})
     assert response.status_code == 200 and 'id="id_consent_error"' in response.content.decode()
-    assert not Participant.objects.exists() and not LedgerEntry.objects.filter(
-        reference__startswith="nomination").exists()
+    assert (
+        not Participant.objects.exists()
+        and not LedgerEntry.objects.filter(reference__startswith="nomination").exists()
+    )
     assert Nomination.objects.get().status == "invited"
 
 
@@ -105,23 +131,34 @@ def test_consent_creates_the_participant_and_books_the_employer_contribution(cli
     # single use
     again = client.post(url, CONSENT | {"municipality": world.enschede.pk})
     assert again.status_code == 410
-    assert Participant.objects.count() == 1 and LedgerEntry.objects.filter(
-        period__stream=stream).count() == 1
+    assert (
+        Participant.objects.count() == 1
+        and LedgerEntry.objects.filter(period__stream=stream).count() == 1
+    )
 
 
 def test_no_co_financing_books_nothing(world):
     _n, token = _nominate(world, co_financing_cents=0)
-    n = nominations.consent(token, birth_date=datetime.date(1990, 1, 1), postcode="7511AB",
-                            municipality=world.enschede, education_level="mbo2",
-                            consent_purpose="x", privacy_version="1")
-    assert n.ledger_entry is None and not FundingStream.objects.filter(
-        funder_kind=FunderKind.EMPLOYERS).exists()
+    n = nominations.consent(
+        token,
+        birth_date=datetime.date(1990, 1, 1),
+        postcode="7511AB",
+        municipality=world.enschede,
+        education_level="mbo2",
+        consent_purpose="x",
+        privacy_version="1",
+    )
+    assert (
+        n.ledger_entry is None
+        and not FundingStream.objects.filter(funder_kind=FunderKind.EMPLOYERS).exists()
+    )
 
 
 def test_expired_link_is_refused(client, world):
     nomination, token = _nominate(world)
     Nomination.objects.filter(pk=nomination.pk).update(
-        expires_at=timezone.now() - datetime.timedelta(minutes=1))
+        expires_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
     url = reverse("network:nomination_respond", args=[token])
     assert client.get(url).status_code == 410
     assert client.post(url, CONSENT | {"municipality": world.enschede.pk}).status_code == 410
@@ -144,9 +181,15 @@ def test_decline_shares_nothing_and_closes_the_link(client, world):
 
 def test_employer_sees_only_the_status_including_the_plan_state(client, world):
     nomination, token = _nominate(world)
-    nominations.consent(token, birth_date=datetime.date(1990, 1, 1), postcode="7511AB",
-                        municipality=world.enschede, education_level="mbo2",
-                        consent_purpose="x", privacy_version="1")
+    nominations.consent(
+        token,
+        birth_date=datetime.date(1990, 1, 1),
+        postcode="7511AB",
+        municipality=world.enschede,
+        education_level="mbo2",
+        consent_purpose="x",
+        privacy_version="1",
+    )
     nomination.refresh_from_db()
     world.plan(participant=nomination.participant)
     client.force_login(world.staff)
@@ -163,14 +206,20 @@ def test_employer_sees_only_the_status_including_the_plan_state(client, world):
 def test_one_employer_never_reaches_anothers_nominations(client, world):
     _nominate(world)
     client.force_login(world.other_staff)
-    for url in (reverse("network:nominations", args=[world.employer.pk]),
-                reverse("network:nominate", args=[world.employer.pk]),
-                f"/api/v1/employers/{world.employer.pk}/nominations"):
+    for url in (
+        reverse("network:nominations", args=[world.employer.pk]),
+        reverse("network:nominate", args=[world.employer.pk]),
+        f"/api/v1/employers/{world.employer.pk}/nominations",
+    ):
         response = client.get(url)
         assert response.status_code == 404, url
         assert b"Fatima" not in response.content
-    assert client.post(reverse("network:nominate", args=[world.employer.pk]),
-                       {"given_name": "X"}).status_code == 404
+    assert (
+        client.post(
+            reverse("network:nominate", args=[world.employer.pk]), {"given_name": "X"}
+        ).status_code
+        == 404
+    )
 
 
 @pytest.mark.parametrize("role", list(Role.values))
@@ -178,21 +227,36 @@ def test_role_against_the_nomination_pages(client, world, role):
     user = world.staff if role == Role.EMPLOYER_STAFF else user_with_role(role)
     client.force_login(user)
     allowed = role in (Role.EMPLOYER_STAFF, Role.FUND_OFFICER, Role.ADMINISTRATOR)
-    for url in (reverse("network:nominations", args=[world.employer.pk]),
-                reverse("network:nominate", args=[world.employer.pk])):
+    for url in (
+        reverse("network:nominations", args=[world.employer.pk]),
+        reverse("network:nominate", args=[world.employer.pk]),
+    ):
         status = client.get(url).status_code
         assert (status == 200) == allowed, (role, url, status)
 
 
 def test_bad_nomination_input_is_named_per_field_and_nothing_is_written(client, world):
     client.force_login(world.staff)
-    response = _post_nomination(client, world, email="nope", hours_now="0", extra_hours_offer="99",
-                                target_occupation=world.clerk.pk, co_financing="veel",
-                                given_name="")
+    response = _post_nomination(
+        client,
+        world,
+        email="nope",
+        hours_now="0",
+        extra_hours_offer="99",
+        target_occupation=world.clerk.pk,
+        co_financing="veel",
+        given_name="",
+    )
     html = response.content.decode()
     assert response.status_code == 200
-    for field in ("email", "hours_now", "extra_hours_offer", "target_occupation", "co_financing",
-                  "given_name"):
+    for field in (
+        "email",
+        "hours_now",
+        "extra_hours_offer",
+        "target_occupation",
+        "co_financing",
+        "given_name",
+    ):
         assert f'id="id_{field}_error"' in html, field
     assert not Nomination.objects.exists() and not mail.outbox
 
@@ -200,8 +264,16 @@ def test_bad_nomination_input_is_named_per_field_and_nothing_is_written(client, 
 def test_bad_consent_input_writes_nothing(client, world):
     _n, token = _nominate(world)
     url = reverse("network:nomination_respond", args=[token])
-    response = client.post(url, {"birth_date": "gisteren", "postcode": "12", "consent": "on",
-                                 "education_level": "x", "municipality": "999999"})
+    response = client.post(
+        url,
+        {
+            "birth_date": "gisteren",
+            "postcode": "12",
+            "consent": "on",
+            "education_level": "x",
+            "municipality": "999999",
+        },
+    )
     html = response.content.decode()
     for field in ("birth_date", "postcode", "education_level", "municipality"):
         assert f'id="id_{field}_error"' in html, field
@@ -214,9 +286,15 @@ def test_route_preview_is_absent_without_the_engine(world):
 
 def test_more_hours_and_nt2_show_under_the_routes(client, world):
     nomination, token = _nominate(world, work_situation="status_holder")
-    nominations.consent(token, birth_date=datetime.date(1990, 1, 1), postcode="7511AB",
-                        municipality=world.enschede, education_level="mbo2",
-                        consent_purpose="x", privacy_version="1")
+    nominations.consent(
+        token,
+        birth_date=datetime.date(1990, 1, 1),
+        postcode="7511AB",
+        municipality=world.enschede,
+        education_level="mbo2",
+        consent_purpose="x",
+        privacy_version="1",
+    )
     participant = Participant.objects.get()
     assert participant.work_situation == "status_holder"
     ParticipantProfile.objects.create(participant=participant, nt2_level="A2")

@@ -12,10 +12,13 @@ _kvk = itertools.count(30000000)
 
 def make_employer(name=None, sector="C", size_class="10-49", **fields):
     fields.setdefault("kvk_number", str(next(_kvk)))
-    organisation = OrganisationFactory(kind=OrganisationKind.EMPLOYER,
-                                       **({"name": name} if name else {}), **fields)
+    organisation = OrganisationFactory(
+        kind=OrganisationKind.EMPLOYER, **({"name": name} if name else {}), **fields
+    )
     if sector:
-        EmployerProfile.objects.create(organisation=organisation, sector=sector, size_class=size_class)
+        EmployerProfile.objects.create(
+            organisation=organisation, sector=sector, size_class=size_class
+        )
     return organisation
 
 
@@ -40,8 +43,13 @@ def favourable_answers(q=None):
 
 def scored_scan(organisation, scores, **fields):
     """A scan with given published scores (for benchmark tests, no answers needed)."""
-    return Scan.objects.create(organisation=organisation, questionnaire=questionnaire(),
-                               scores=scores, respondent_count=1, **fields)
+    return Scan.objects.create(
+        organisation=organisation,
+        questionnaire=questionnaire(),
+        scores=scores,
+        respondent_count=1,
+        **fields,
+    )
 
 
 def keys():

@@ -77,12 +77,17 @@ def test_another_employers_id_gives_404_without_data(api, two_employers):
         ("get", f"/api/v1/employers/{theirs.pk}/scan-report"),
         ("get", f"/api/v1/employers/{theirs.pk}"),
     ]:
-        response = getattr(api, method)(url, _body(all_answers(3)) if method == "post" else None, format="json")
+        response = getattr(api, method)(
+            url, _body(all_answers(3)) if method == "post" else None, format="json"
+        )
         assert response.status_code == 404, url
         body = response.content.decode()
         assert "Ander Bedrijf" not in body and "42" not in body
     assert Scan.objects.filter(organisation=theirs).count() == 1
-    assert LogEntry.objects.filter(actor=staff, additional_data__event="permission_denied").count() == 3
+    assert (
+        LogEntry.objects.filter(actor=staff, additional_data__event="permission_denied").count()
+        == 3
+    )
     missing = api.get("/api/v1/employers/999999/scan-report")
     assert missing.status_code == 404
 
@@ -111,19 +116,34 @@ def test_the_fund_reads_reports_but_does_not_answer_for_an_employer(api, two_emp
     api.force_authenticate(user_with_role(role))
     assert api.get(f"/api/v1/employers/{mine.pk}/scan-report").status_code == 200
     assert api.get(f"/api/v1/employers/{mine.pk}").status_code == 200
-    assert api.post(f"/api/v1/employers/{mine.pk}/scans", _body(all_answers(3)), format="json").status_code == 403
+    assert (
+        api.post(
+            f"/api/v1/employers/{mine.pk}/scans", _body(all_answers(3)), format="json"
+        ).status_code
+        == 403
+    )
 
 
-@pytest.mark.parametrize("role", [Role.PARTICIPANT, Role.ADVISOR, Role.PROVIDER_STAFF, Role.MONITOR, Role.FINANCE_OFFICER])
+@pytest.mark.parametrize(
+    "role",
+    [Role.PARTICIPANT, Role.ADVISOR, Role.PROVIDER_STAFF, Role.MONITOR, Role.FINANCE_OFFICER],
+)
 def test_other_roles_get_nothing(api, two_employers, role):
     mine, *_ = two_employers
     api.force_authenticate(user_with_role(role))
     assert api.get(f"/api/v1/employers/{mine.pk}/scan-report").status_code == 403
-    assert api.post(f"/api/v1/employers/{mine.pk}/scans", _body(all_answers(3)), format="json").status_code == 403
+    assert (
+        api.post(
+            f"/api/v1/employers/{mine.pk}/scans", _body(all_answers(3)), format="json"
+        ).status_code
+        == 403
+    )
 
 
 def test_anonymous_gets_the_questionnaire_only(api, two_employers):
     mine, *_ = two_employers
     assert api.get("/api/v1/scan/questionnaire").status_code == 200
     assert api.get(f"/api/v1/employers/{mine.pk}/scan-report").status_code in (401, 403)
-    assert api.post(f"/api/v1/employers/{mine.pk}/scans", _body(all_answers(3)), format="json").status_code in (401, 403)
+    assert api.post(
+        f"/api/v1/employers/{mine.pk}/scans", _body(all_answers(3)), format="json"
+    ).status_code in (401, 403)

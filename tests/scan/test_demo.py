@@ -25,8 +25,16 @@ def demo(settings):
 
 def _snapshot():
     return (
-        list(EmployerProfile.objects.values_list("organisation__name", "sector", "size_class").order_by("pk")),
-        list(NetworkMembership.objects.values_list("organisation__name", "start_date", "renewal_date").order_by("pk")),
+        list(
+            EmployerProfile.objects.values_list(
+                "organisation__name", "sector", "size_class"
+            ).order_by("pk")
+        ),
+        list(
+            NetworkMembership.objects.values_list(
+                "organisation__name", "start_date", "renewal_date"
+            ).order_by("pk")
+        ),
         list(Scan.objects.values_list("organisation__name", "created_at", "scores").order_by("pk")),
         Answer.objects.count(),
     )

@@ -7,8 +7,10 @@ from hypothesis import strategies as st
 from vakmanschap.scan import scoring
 from vakmanschap.scan.scoring import Peer
 
-DIMS = {"a": [(1, False), (2, False), (3, False), (4, False)],
-        "b": [(5, False), (6, True), (7, False), (8, False), (9, False)]}
+DIMS = {
+    "a": [(1, False), (2, False), (3, False), (4, False)],
+    "b": [(5, False), (6, True), (7, False), (8, False), (9, False)],
+}
 
 
 def test_all_fives_give_100_and_all_ones_give_0_without_reverse_items():
@@ -26,7 +28,9 @@ def test_reverse_item_counts_as_six_minus_answer():
     # All 1s on b: four 1s and a reversed 5: mean 9/5 = 1.8 → 20.
     assert scoring.respondent_scores({i: 1 for i in range(5, 10)}, {"b": DIMS["b"]}) == {"b": 20.0}
     # The best answers (1 on the reverse item) give 100.
-    assert scoring.respondent_scores({5: 5, 6: 1, 7: 5, 8: 5, 9: 5}, {"b": DIMS["b"]}) == {"b": 100.0}
+    assert scoring.respondent_scores({5: 5, 6: 1, 7: 5, 8: 5, 9: 5}, {"b": DIMS["b"]}) == {
+        "b": 100.0
+    }
 
 
 def test_mixed_example():
@@ -37,8 +41,9 @@ def test_mixed_example():
 
 
 def test_scan_score_is_the_mean_over_respondents():
-    assert scoring.combine([{"a": 100.0, "b": 50.0}, {"a": 50.0, "b": 0.0}, {"a": 0.0, "b": 25.0}]) == {
-        "a": 50.0, "b": 25.0}
+    assert scoring.combine(
+        [{"a": 100.0, "b": 50.0}, {"a": 50.0, "b": 0.0}, {"a": 0.0, "b": 25.0}]
+    ) == {"a": 50.0, "b": 25.0}
 
 
 @pytest.mark.parametrize("bad", [0, 6, -1])
@@ -47,7 +52,10 @@ def test_answers_outside_the_scale_are_refused(bad):
         scoring.item_value(bad, reverse=False)
 
 
-@given(st.lists(st.integers(1, 5), min_size=4, max_size=4), st.lists(st.integers(1, 5), min_size=5, max_size=5))
+@given(
+    st.lists(st.integers(1, 5), min_size=4, max_size=4),
+    st.lists(st.integers(1, 5), min_size=5, max_size=5),
+)
 def test_scores_stay_within_0_and_100(a, b):
     answers = dict(zip(range(1, 10), a + b, strict=True))
     for value in scoring.respondent_scores(answers, DIMS).values():

@@ -23,12 +23,22 @@ def test_default_questionnaire_is_shipped_in_dutch_and_english():
     assert q.version == 1
     structure = q.structure()
     assert [d.key for d, _ in structure] == [
-        "dynamisch-managen", "flexibel-organiseren", "slimmer-werken", "co-creatie",
-        "leercultuur", "duurzame-inzetbaarheid"]
+        "dynamisch-managen",
+        "flexibel-organiseren",
+        "slimmer-werken",
+        "co-creatie",
+        "leercultuur",
+        "duurzame-inzetbaarheid",
+    ]
     for dimension, items in structure:
         assert 4 <= len(items) <= 6
         assert any(i.reverse for i in items)
-        assert dimension.label_nl and dimension.label_en and dimension.advice_nl and dimension.advice_en
+        assert (
+            dimension.label_nl
+            and dimension.label_en
+            and dimension.advice_nl
+            and dimension.advice_en
+        )
         assert all(i.text_nl and i.text_en and i.text_nl != i.text_en for i in items)
         assert dimension.instruments.filter(key="slim").exists()
 
@@ -40,7 +50,9 @@ def test_all_fives_on_the_real_questionnaire_is_hand_computable():
         n, r = len(items), sum(i.reverse for i in items)
         expected = round(((5 * (n - r) + 1 * r) / n - 1) / 4 * 100, 1)
         assert scan.scores[dimension.key] == expected
-    assert services.start_scan(make_employer(), None, favourable_answers()).scores == dict.fromkeys(keys(), 100.0)
+    assert services.start_scan(make_employer(), None, favourable_answers()).scores == dict.fromkeys(
+        keys(), 100.0
+    )
 
 
 def test_missing_unknown_and_out_of_range_answers_are_named_and_nothing_is_written():
@@ -86,7 +98,9 @@ def test_five_respondents_are_aggregated_once_closed():
     for _ in range(4):
         _employee(scan, 5)
     scan.refresh_from_db()
-    assert not scan.aggregated, "open scans show management only, so no one is revealed by differences"
+    assert not scan.aggregated, (
+        "open scans show management only, so no one is revealed by differences"
+    )
     services.close_scan(scan)
     scan.refresh_from_db()
     assert scan.aggregated and scan.respondent_count == 5
@@ -148,7 +162,8 @@ def test_report_falls_back_to_the_network_and_advises_on_the_weakest():
     advice = data["advice"][0]
     assert advice["dimension"] == "co-creatie" and advice["actions"]
     assert {link["url"] for link in advice["links"]} >= {
-        "https://www.uitvoeringvanbeleidszw.nl/subsidies-en-regelingen/slim-regeling"}
+        "https://www.uitvoeringvanbeleidszw.nl/subsidies-en-regelingen/slim-regeling"
+    }
     scored_scan(make_employer(sector="C", size_class="10-49"), dict.fromkeys(keys(), 60.0))
     data = services.report(me)
     assert data["benchmark"]["group"] == "sector_size" and data["benchmark"]["peer_count"] == 5
@@ -169,5 +184,7 @@ def test_a_locked_questionnaire_is_copied_to_change_it():
     assert q.is_locked
     copy = q.copy_as_new_version()
     assert copy.version == 2 and not copy.is_published and not copy.is_locked
-    assert [len(items) for _d, items in copy.structure()] == [len(items) for _d, items in q.structure()]
+    assert [len(items) for _d, items in copy.structure()] == [
+        len(items) for _d, items in q.structure()
+    ]
     assert questionnaire() == q  # the copy is not published yet

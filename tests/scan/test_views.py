@@ -35,8 +35,13 @@ def world():
     mine, theirs = make_employer(name="Eigen Bedrijf"), make_employer(name="Ander Bedrijf")
     staff, their_staff = make_staff(mine), make_staff(theirs)
     their_scan = services.start_scan(theirs, their_staff, all_answers(2))
-    return {"mine": mine, "theirs": theirs, "staff": staff, "their_staff": their_staff,
-            "their_scan": their_scan}
+    return {
+        "mine": mine,
+        "theirs": theirs,
+        "staff": staff,
+        "their_staff": their_staff,
+        "their_scan": their_scan,
+    }
 
 
 def test_take_the_scan_and_see_the_report(client, world):
@@ -66,7 +71,11 @@ def test_missing_answers_are_shown_per_statement(client, world):
     assert response.status_code == 200
     html = response.content.decode()
     assert f'aria-describedby="id_{first}_error"' in html
-    assert f'href="#id_{first}"' in html and f'<fieldset class="utrecht-form-fieldset scan-statement utrecht-form-fieldset--invalid" aria-describedby="id_{first}_error" id="id_{first}">' in html
+    assert (
+        f'href="#id_{first}"' in html
+        and f'<fieldset class="utrecht-form-fieldset scan-statement utrecht-form-fieldset--invalid" aria-describedby="id_{first}_error" id="id_{first}">'
+        in html
+    )
     assert not Scan.objects.filter(organisation=world["mine"]).exists()
 
 
@@ -82,7 +91,7 @@ def test_report_shows_benchmark_and_progress(client, world):
     assert html.count("<svg") == 2  # radar and progress line chart
     assert "scan-chart--line" in html and "scan-chart--radar" in html
     assert "Peer " not in html and "Ander Bedrijf" not in html
-    advice = html[html.index('id="advice-heading"'):html.index('id="progress-heading"')]
+    advice = html[html.index('id="advice-heading"') : html.index('id="progress-heading"')]
     assert "Co-creatie" in advice  # the weakest dimension gets advice
 
 
@@ -93,6 +102,7 @@ def test_print_stylesheet_is_served_locally(client, world):
     assert "/static/scan/scan.css" in html
     assert not re.findall(r'<(?:script|link)[^>]+(?:src|href)="https?://', html)  # no CDN
     from django.contrib.staticfiles import finders
+
     with open(finders.find("scan/scan.css"), encoding="utf-8") as css:
         assert "@media print" in css.read()
 
@@ -100,14 +110,17 @@ def test_print_stylesheet_is_served_locally(client, world):
 def test_invite_employees_by_email_without_storing_addresses(client, world):
     client.force_login(world["staff"])
     scan = services.start_scan(world["mine"], world["staff"], all_answers(3))
-    response = client.post(reverse("scan:invite", args=[scan.pk]),
-                           {"emails": "a@example.org\nb@example.org", "extra_links": "2"})
+    response = client.post(
+        reverse("scan:invite", args=[scan.pk]),
+        {"emails": "a@example.org\nb@example.org", "extra_links": "2"},
+    )
     assert response.status_code == 200
     assert len(mail.outbox) == 2
     assert scan.links.count() == 4
     links = re.findall(r"/scan/respond/[^/<\s]+/", response.content.decode())
     assert len(links) == 2
     from django.db import connection
+
     with connection.cursor() as cursor:
         cursor.execute("SELECT * FROM scan_respondentlink")
         assert "a@example.org" not in str(cursor.fetchall())
@@ -116,7 +129,9 @@ def test_invite_employees_by_email_without_storing_addresses(client, world):
 def test_bad_invitation_input(client, world):
     client.force_login(world["staff"])
     scan = services.start_scan(world["mine"], world["staff"], all_answers(3))
-    response = client.post(reverse("scan:invite", args=[scan.pk]), {"emails": "not-an-address", "extra_links": "-1"})
+    response = client.post(
+        reverse("scan:invite", args=[scan.pk]), {"emails": "not-an-address", "extra_links": "-1"}
+    )
     assert response.status_code == 200 and "aria-invalid" in response.content.decode()
     assert not scan.links.exists() and not mail.outbox
 
@@ -134,8 +149,11 @@ def test_anonymous_link_answers_only_its_own_scan_once(client, world):
     assert client.get(url).status_code == 410
     assert scan.responses.count() == 2
     # The link is no key to anything else.
-    for name, args in [("scan:report", [world["mine"].pk]), ("scan:detail", [scan.pk]),
-                       ("scan:report", [world["theirs"].pk])]:
+    for name, args in [
+        ("scan:report", [world["mine"].pk]),
+        ("scan:detail", [scan.pk]),
+        ("scan:report", [world["theirs"].pk]),
+    ]:
         assert client.get(reverse(name, args=args)).status_code == 302
     assert client.get(reverse("scan:respond", args=["x" * 43])).status_code == 404
 
@@ -143,7 +161,9 @@ def test_anonymous_link_answers_only_its_own_scan_once(client, world):
 def test_expired_link_is_refused(client, world):
     scan = services.start_scan(world["mine"], world["staff"], all_answers(3))
     link, token = RespondentLink.issue(scan)
-    RespondentLink.objects.filter(pk=link.pk).update(expires_at=timezone.now() - timezone.timedelta(seconds=1))
+    RespondentLink.objects.filter(pk=link.pk).update(
+        expires_at=timezone.now() - timezone.timedelta(seconds=1)
+    )
     assert client.get(reverse("scan:respond", args=[token])).status_code == 410
 
 

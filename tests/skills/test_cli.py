@@ -46,8 +46,9 @@ def test_extract_skills(esco_db):
 def test_invalid_utf8_names_the_line_and_keeps_earlier_results(esco_db):
     out = io.StringIO()
     with pytest.raises(CommandError, match=r"^line 2: invalid UTF-8"):
-        call_command("skills", "match-titles", stdin=io.BytesIO(b"lasser\n\xff\xfeoops\nx\n"),
-                     stdout=out)
+        call_command(
+            "skills", "match-titles", stdin=io.BytesIO(b"lasser\n\xff\xfeoops\nx\n"), stdout=out
+        )
     assert [json.loads(line)["query"] for line in out.getvalue().splitlines()] == ["lasser"]
 
 
@@ -121,10 +122,12 @@ def test_evaluate_prints_markdown_tables(esco_db, tmp_path):
     (tmp_path / "jobtitles").mkdir()
     (tmp_path / "skills").mkdir()
     (tmp_path / "jobtitles" / "titles.validation.csv").write_text(
-        f"vacancyTitle,conceptUri\nlasser,{WELDER}\nprogrammeur,x\n")
+        f"vacancyTitle,conceptUri\nlasser,{WELDER}\nprogrammeur,x\n"
+    )
     for name in ("house", "tech"):
         (tmp_path / "skills" / f"{name}_validation_annotations.csv").write_text(
-            "sentence,label\nI weld metal,weld metal\n")
+            "sentence,label\nI weld metal,weld metal\n"
+        )
     lines = run("evaluate", "--eval", str(tmp_path), "--loo-sample", "0")
     text = "\n".join(lines)
     assert "| titles MRR (n=2) | 0.500 |" in text

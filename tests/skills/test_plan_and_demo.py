@@ -14,11 +14,16 @@ def test_plan_form_is_prefilled_from_the_route(client, underwater_person, weldin
     client.force_login(user_with_role(Role.ADVISOR))
     welder = Concept.objects.get(uri=WELDER)
     other = CourseFactory(title="Iets anders")
-    html = client.get(reverse("funding:plan_new", args=[underwater_person.pk]),
-                      {"target": welder.pk, "courses": [welding_course.pk]}).content.decode()
+    html = client.get(
+        reverse("funding:plan_new", args=[underwater_person.pk]),
+        {"target": welder.pk, "courses": [welding_course.pk]},
+    ).content.decode()
     assert f'<option value="{welder.pk}" selected>' in html
-    checked = [chunk for chunk in html.split("<input") if 'name="courses"' in chunk
-               and " checked" in chunk.split(">")[0]]
+    checked = [
+        chunk
+        for chunk in html.split("<input")
+        if 'name="courses"' in chunk and " checked" in chunk.split(">")[0]
+    ]
     assert len(checked) == 1 and f'value="{welding_course.pk}"' in checked[0]
     assert other.title in html
 
@@ -39,7 +44,8 @@ def test_give_demo_people_their_jobs(esco_concepts):
     assert demo.give_demo_people_their_jobs() == 1
     held = PersonOccupation.objects.get(participant=participant)
     assert held.occupation.uri == WELDER and held.years == demo.DEFAULT_YEARS
-    assert set(PersonSkill.objects.filter(participant=participant).values_list(
-        "skill__uri", "status")) == {(WELD, "confirmed"), (EQUIPMENT, "confirmed")}
+    assert set(
+        PersonSkill.objects.filter(participant=participant).values_list("skill__uri", "status")
+    ) == {(WELD, "confirmed"), (EQUIPMENT, "confirmed")}
     assert not PersonOccupation.objects.filter(participant=nobody).exists()
     assert demo.give_demo_people_their_jobs() == 0

@@ -19,11 +19,13 @@ def login(client, role, organisation=None):
 
 
 # ---------------------------------------------------------------------- routes panel
-def test_routes_panel_shows_explanation_gap_courses_and_plan_link(client, underwater_person,
-                                                                  welding_course):
+def test_routes_panel_shows_explanation_gap_courses_and_plan_link(
+    client, underwater_person, welding_course
+):
     login(client, Role.ADVISOR)
-    html = client.get(reverse("skills:person_routes", args=[underwater_person.pk]),
-                      **HX).content.decode()
+    html = client.get(
+        reverse("skills:person_routes", args=[underwater_person.pk]), **HX
+    ).content.decode()
     assert "<html" not in html  # an HTMX partial
     welder = Concept.objects.get(uri=WELDER)
     assert "lasser" in html and "Uw ervaring past voor" in html  # Dutch by default
@@ -31,15 +33,17 @@ def test_routes_panel_shows_explanation_gap_courses_and_plan_link(client, underw
     assert "use welding equipment" in gap
     courses = html.split('class="site-route__courses"')[1].split("</dd>")[0]
     assert "Lastechniek MIG/MAG" in courses and "1.200,00" in courses
-    assert (f"/plans/new/{underwater_person.pk}/?target={welder.pk}&amp;courses="
-            f"{welding_course.pk}") in html
+    assert (
+        f"/plans/new/{underwater_person.pk}/?target={welder.pk}&amp;courses={welding_course.pk}"
+    ) in html
 
 
 def test_routes_page_in_english(client, underwater_person):
     login(client, Role.FUND_OFFICER)
     client.cookies["django_language"] = "en"
-    html = client.get(reverse("skills:person_routes", args=[underwater_person.pk]),
-                      HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.get(
+        reverse("skills:person_routes", args=[underwater_person.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     assert "<h1" in html and "Your experience fits welder" in html
     assert "Make a training plan" not in html  # only advisors write plans
 
@@ -55,8 +59,7 @@ def test_person_detail_includes_the_panel_and_the_skills_section(client, underwa
 def test_no_occupation_held_explains_what_to_do(client, esco_db):
     participant = make_participant()
     login(client, Role.ADVISOR)
-    html = client.get(reverse("skills:person_routes", args=[participant.pk]), **HX
-                      ).content.decode()
+    html = client.get(reverse("skills:person_routes", args=[participant.pk]), **HX).content.decode()
     assert reverse("skills:person_skills", args=[participant.pk]) in html
 
 
@@ -66,7 +69,8 @@ def test_routes_without_esco_import_say_so(client, db):
     response = client.get(reverse("skills:person_routes", args=[participant.pk]), **HX)
     assert response.status_code == 200
     assert "not imported yet" in response.content.decode() or "nog niet" in (
-        response.content.decode())
+        response.content.decode()
+    )
 
 
 def test_participant_sees_own_routes_only(client, underwater_person):
@@ -77,28 +81,37 @@ def test_participant_sees_own_routes_only(client, underwater_person):
     client.force_login(user)
     assert client.get(reverse("skills:my_routes"), **HX).status_code == 200
     assert "lasser" in client.get(reverse("skills:my_routes"), **HX).content.decode()
-    assert client.get(reverse("skills:person_routes", args=[underwater_person.pk])
-                      ).status_code == 200
+    assert (
+        client.get(reverse("skills:person_routes", args=[underwater_person.pk])).status_code == 200
+    )
     assert client.get(reverse("skills:person_routes", args=[other.pk])).status_code == 404
-    assert client.get(reverse("skills:person_skills", args=[underwater_person.pk])
-                      ).status_code == 403
+    assert (
+        client.get(reverse("skills:person_skills", args=[underwater_person.pk])).status_code == 403
+    )
     mine = client.get(reverse("people:mine")).content.decode()
     assert 'hx-get="/skills/mine/routes/"' in mine
 
 
-@pytest.mark.parametrize(("role", "routes", "skills"), [
-    (Role.ADVISOR, 200, 200),
-    (Role.FUND_OFFICER, 200, 403),
-    (Role.ADMINISTRATOR, 200, 200),
-    (Role.PROVIDER_STAFF, 403, 403),
-    (Role.EMPLOYER_STAFF, 403, 403),
-])
+@pytest.mark.parametrize(
+    ("role", "routes", "skills"),
+    [
+        (Role.ADVISOR, 200, 200),
+        (Role.FUND_OFFICER, 200, 403),
+        (Role.ADMINISTRATOR, 200, 200),
+        (Role.PROVIDER_STAFF, 403, 403),
+        (Role.EMPLOYER_STAFF, 403, 403),
+    ],
+)
 def test_role_matrix_for_person_pages(client, underwater_person, role, routes, skills):
     login(client, role)
-    assert client.get(reverse("skills:person_routes", args=[underwater_person.pk])
-                      ).status_code == routes
-    assert client.get(reverse("skills:person_skills", args=[underwater_person.pk])
-                      ).status_code == skills
+    assert (
+        client.get(reverse("skills:person_routes", args=[underwater_person.pk])).status_code
+        == routes
+    )
+    assert (
+        client.get(reverse("skills:person_skills", args=[underwater_person.pk])).status_code
+        == skills
+    )
 
 
 def test_anonymous_is_sent_to_log_in(client, underwater_person):
@@ -122,28 +135,37 @@ def test_autocomplete_options_and_plain_submit(client, esco_concepts):
 def test_add_occupation_then_checklist_confirms_and_removes(client, esco_concepts):
     participant = make_participant()
     login(client, Role.ADVISOR)
-    response = client.post(reverse("skills:add_occupation", args=[participant.pk]),
-                           {"occupation": esco_concepts["welder"].pk, "years": "2.5"})
+    response = client.post(
+        reverse("skills:add_occupation", args=[participant.pk]),
+        {"occupation": esco_concepts["welder"].pk, "years": "2.5"},
+    )
     assert response.status_code == 302
     held = PersonOccupation.objects.get(participant=participant)
     assert held.occupation == esco_concepts["welder"] and float(held.years) == 2.5
     page = client.get(reverse("skills:person_skills", args=[participant.pk])).content.decode()
     assert "use welding equipment" in page and 'type="checkbox"' in page
-    client.post(reverse("skills:save_checklist", args=[participant.pk, held.pk]),
-                {"skills": [esco_concepts["weld"].pk]})
-    status = dict(PersonSkill.objects.filter(participant=participant).values_list(
-        "skill__uri", "status"))
+    client.post(
+        reverse("skills:save_checklist", args=[participant.pk, held.pk]),
+        {"skills": [esco_concepts["weld"].pk]},
+    )
+    status = dict(
+        PersonSkill.objects.filter(participant=participant).values_list("skill__uri", "status")
+    )
     assert status == {WELD: "confirmed", EQUIPMENT: "removed"}
 
 
 def test_skill_search_and_add(client, esco_concepts):
     participant = make_participant()
     login(client, Role.ADVISOR)
-    html = client.get(reverse("skills:skill_options", args=[participant.pk]),
-                      {"skill-q": "Python programming"}, **HX).content.decode()
+    html = client.get(
+        reverse("skills:skill_options", args=[participant.pk]),
+        {"skill-q": "Python programming"},
+        **HX,
+    ).content.decode()
     assert f'value="{esco_concepts["python"].pk}"' in html
-    client.post(reverse("skills:add_skill", args=[participant.pk]),
-                {"skill": esco_concepts["python"].pk})
+    client.post(
+        reverse("skills:add_skill", args=[participant.pk]), {"skill": esco_concepts["python"].pk}
+    )
     assert PersonSkill.objects.get(participant=participant).status == "added"
 
 
@@ -152,8 +174,9 @@ def test_skill_search_and_add(client, esco_concepts):
 def two_providers(esco_concepts):
     a = OrganisationFactory(kind=OrganisationKind.PROVIDER)
     b = OrganisationFactory(kind=OrganisationKind.PROVIDER)
-    course_a = CourseFactory(provider=a, title="Lasser", description="Metaal lassen: weld metal "
-                             "with welding equipment.")
+    course_a = CourseFactory(
+        provider=a, title="Lasser", description="Metaal lassen: weld metal with welding equipment."
+    )
     course_b = CourseFactory(provider=b, title="Python voor beginners")
     return a, b, course_a, course_b
 
@@ -163,18 +186,30 @@ def test_provider_tags_only_own_courses(client, two_providers):
     login(client, Role.PROVIDER_STAFF, a)
     assert client.get(reverse("skills:course_tags", args=[course_a.pk])).status_code == 200
     assert client.get(reverse("skills:course_tags", args=[course_b.pk])).status_code == 404
-    assert client.post(reverse("skills:course_tags", args=[course_b.pk]),
-                       {"action": "suggest"}).status_code == 404
+    assert (
+        client.post(
+            reverse("skills:course_tags", args=[course_b.pk]), {"action": "suggest"}
+        ).status_code
+        == 404
+    )
     assert not CourseSkill.objects.filter(course=course_b).exists()
 
 
-@pytest.mark.parametrize(("role", "status"), [
-    (Role.FUND_OFFICER, 200), (Role.ADMINISTRATOR, 200), (Role.ADVISOR, 403),
-    (Role.PARTICIPANT, 403), (Role.EMPLOYER_STAFF, 403)])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        (Role.FUND_OFFICER, 200),
+        (Role.ADMINISTRATOR, 200),
+        (Role.ADVISOR, 403),
+        (Role.PARTICIPANT, 403),
+        (Role.EMPLOYER_STAFF, 403),
+    ],
+)
 def test_course_tag_role_matrix(client, two_providers, role, status):
     login(client, role)
-    assert client.get(reverse("skills:course_tags", args=[two_providers[3].pk])
-                      ).status_code == status
+    assert (
+        client.get(reverse("skills:course_tags", args=[two_providers[3].pk])).status_code == status
+    )
 
 
 def test_suggest_confirm_and_remove_tags(client, two_providers, esco_concepts):
@@ -191,18 +226,21 @@ def test_suggest_confirm_and_remove_tags(client, two_providers, esco_concepts):
     others = [t for uri, t in suggested.items() if uri != WELD]
     for t in others:
         client.post(url, {"action": "remove", "tag": t.pk})
-    assert list(CourseSkill.objects.filter(course=course).values_list("skill__uri", flat=True)
-                ) == [WELD]
+    assert list(CourseSkill.objects.filter(course=course).values_list("skill__uri", flat=True)) == [
+        WELD
+    ]
     client.post(url, {"action": "add", "skill": esco_concepts["equipment"].pk})
     assert CourseSkill.objects.get(course=course, skill__uri=EQUIPMENT).confirmed
 
 
 def test_occupation_and_skill_pages(client, underwater_person, welding_course, esco_concepts):
     login(client, Role.ADVISOR)
-    html = client.get(reverse("skills:occupation", args=[esco_concepts["welder"].pk])
-                      ).content.decode()
+    html = client.get(
+        reverse("skills:occupation", args=[esco_concepts["welder"].pk])
+    ).content.decode()
     assert "onderwaterlasser" in html  # similar occupation
     assert "Lastechniek MIG/MAG" in html
-    html = client.get(reverse("skills:skill", args=[esco_concepts["equipment"].pk])
-                      ).content.decode()
+    html = client.get(
+        reverse("skills:skill", args=[esco_concepts["equipment"].pk])
+    ).content.decode()
     assert "Lastechniek MIG/MAG" in html

@@ -17,8 +17,11 @@ def _model_installed():
 
 
 def test_hybrid_titles(tmp_path):
-    engine = SkillsEngine.build(make_snapshot(), tmp_path, EngineConfig(
-        precompute_matrix=False, title_model=EmbeddingConfig()))
+    engine = SkillsEngine.build(
+        make_snapshot(),
+        tmp_path,
+        EngineConfig(precompute_matrix=False, title_model=EmbeddingConfig()),
+    )
     hybrid = engine.match_titles(["registered nurse", "metal welder", ""], k=2)
     assert hybrid[0][0][0] == "urn:occ:nurse"
     assert hybrid[1][0][0] == "urn:occ:welder"
@@ -28,8 +31,11 @@ def test_hybrid_titles(tmp_path):
 
 
 def test_the_model_finds_what_the_words_alone_miss(tmp_path):
-    engine = SkillsEngine.build(make_snapshot(), tmp_path, EngineConfig(
-        precompute_matrix=False, title_model=EmbeddingConfig()))
+    engine = SkillsEngine.build(
+        make_snapshot(),
+        tmp_path,
+        EngineConfig(precompute_matrix=False, title_model=EmbeddingConfig()),
+    )
     query = ["caregiver for the elderly"]  # shares letters with "welder", meaning with care
     assert engine.match_titles(query, k=1, mode="lexical")[0][0][0] == "urn:occ:welder"
     assert engine.match_titles(query, k=1)[0][0][0] == "urn:occ:healthcare-assistant"
@@ -39,9 +45,14 @@ def test_the_model_finds_what_the_words_alone_miss(tmp_path):
 
 
 def test_dutch_titles_get_no_score_from_the_english_model(tmp_path):
-    engine = SkillsEngine.build(make_snapshot(), tmp_path, EngineConfig(
-        precompute_matrix=False, title_model=EmbeddingConfig()))
+    engine = SkillsEngine.build(
+        make_snapshot(),
+        tmp_path,
+        EngineConfig(precompute_matrix=False, title_model=EmbeddingConfig()),
+    )
     for dutch in ["zorghulp", "pijplasser in de metaal", "verpleegkundige"]:
-        assert engine.match_titles([dutch], k=3) == engine.match_titles([dutch], k=3, mode="lexical")
+        assert engine.match_titles([dutch], k=3) == engine.match_titles(
+            [dutch], k=3, mode="lexical"
+        )
     english = ["caregiver for the elderly"]
     assert engine.match_titles(english, k=3) != engine.match_titles(english, k=3, mode="lexical")

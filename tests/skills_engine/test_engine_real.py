@@ -18,35 +18,44 @@ SHARED = default_shared_dir()
 ESCO = SHARED / "esco" / "v1.1.1"
 SHORTAGE = SHARED / "twente" / "shortage_occupations.csv"
 
-pytestmark = pytest.mark.skipif(not ESCO.exists() or not SHORTAGE.exists(),
-                                reason="ESCO reference data in ../shared is not available")
+pytestmark = pytest.mark.skipif(
+    not ESCO.exists() or not SHORTAGE.exists(),
+    reason="ESCO reference data in ../shared is not available",
+)
 
 
 @pytest.fixture(scope="module")
 def engine():
     cache_dir = Path(tempfile.gettempdir()) / "vakmanschap-skills-engine-test"
-    return SkillsEngine.build(snapshot_from_csv(ESCO), cache_dir,
-                              EngineConfig(precompute_matrix=False))
+    return SkillsEngine.build(
+        snapshot_from_csv(ESCO), cache_dir, EngineConfig(precompute_matrix=False)
+    )
 
 
 @pytest.fixture(scope="module")
 def shortage():
     with open(SHORTAGE, encoding="utf-8") as f:
-        return [ShortageOccupation(r["esco_uri"], r["sector"], r["label_nl"])
-                for r in csv.DictReader(f)]
+        return [
+            ShortageOccupation(r["esco_uri"], r["sector"], r["label_nl"]) for r in csv.DictReader(f)
+        ]
 
 
-@pytest.mark.parametrize("title", ["verpleegkundige", "nurse", "Senior verpleegkundige (m/v)",
-                                   "verpleegkundge"])
+@pytest.mark.parametrize(
+    "title", ["verpleegkundige", "nurse", "Senior verpleegkundige (m/v)", "verpleegkundge"]
+)
 def test_nursing_titles(engine, title):
     uri, label, _ = engine.match_titles([title], 3, lang="en")[0][0]
     assert "nurs" in label.lower(), (title, label)
 
 
-@pytest.mark.parametrize("title, sector", [("zorghulp", "zorg"), ("operator CNC-machine", "techniek")])
+@pytest.mark.parametrize(
+    "title, sector", [("zorghulp", "zorg"), ("operator CNC-machine", "techniek")]
+)
 def test_route_to_shortage_occupation(engine, shortage, title, sector):
     held = engine.match_titles([title], 1)[0][0][0]
-    routes = engine.routes(Person(occupations=[HeldOccupation(held, 4)]), shortage, [], Rules(), k=3)
+    routes = engine.routes(
+        Person(occupations=[HeldOccupation(held, 4)]), shortage, [], Rules(), k=3
+    )
     assert routes
     by_uri = {s.uri: s for s in shortage}
     top = routes[0]

@@ -20,9 +20,15 @@ from vakmanschap.skills.engine.titles import clean_title
 
 
 def occ(uri, en, nl, isco, alt_en=(), alt_nl=()):
-    return Occupation(uri, isco + ".1", isco, {
-        "en": {"preferred": en, "alt": list(alt_en), "hidden": []},
-        "nl": {"preferred": nl, "alt": list(alt_nl), "hidden": []}})
+    return Occupation(
+        uri,
+        isco + ".1",
+        isco,
+        {
+            "en": {"preferred": en, "alt": list(alt_en), "hidden": []},
+            "nl": {"preferred": nl, "alt": list(alt_nl), "hidden": []},
+        },
+    )
 
 
 def skill(uri, en, desc="", nl=None):
@@ -45,7 +51,9 @@ def make_snapshot(version="t1"):
         skill("urn:sk:drawings", "read technical drawings", "Interpret technical drawings."),
         skill("urn:sk:safety", "apply safety procedures", "Follow safety rules at work."),
         skill("urn:sk:pipe", "install pipes", "Fit pipes in buildings."),
-        skill("urn:sk:care", "care for patients", "Look after sick people.", nl="patiënten verzorgen"),
+        skill(
+            "urn:sk:care", "care for patients", "Look after sick people.", nl="patiënten verzorgen"
+        ),
         skill("urn:sk:hygiene", "maintain hygiene standards", "Keep things clean."),
         skill("urn:sk:hygiene2", "maintaining hygiene standards", "Keep a clean workplace."),
         skill("urn:sk:comm", "communicate with colleagues", "Talk to co-workers."),
@@ -60,9 +68,17 @@ def make_snapshot(version="t1"):
     }
     relations = [(f"urn:occ:{o}", f"urn:sk:{s}", "essential") for o, ss in ess.items() for s in ss]
     relations.append(("urn:occ:welder", "urn:sk:safety", "optional"))
-    groups = {"weld": "metal", "pipe": "metal", "drawings": "tech", "cnc": "tech",
-              "safety": "tech", "care": "care", "hygiene": "care", "hygiene2": "care",
-              "comm": "social"}
+    groups = {
+        "weld": "metal",
+        "pipe": "metal",
+        "drawings": "tech",
+        "cnc": "tech",
+        "safety": "tech",
+        "care": "care",
+        "hygiene": "care",
+        "hygiene2": "care",
+        "comm": "social",
+    }
     broader = [(f"urn:sk:{s}", f"urn:grp:{g}") for s, g in groups.items()]
     broader += [(f"urn:grp:{g}", "urn:grp:all") for g in set(groups.values())]
     return EscoSnapshot(version, occupations, skills, relations, broader)
@@ -73,23 +89,32 @@ def engine(tmp_path_factory):
     return SkillsEngine.build(make_snapshot(), tmp_path_factory.mktemp("cache"))
 
 
-@pytest.mark.parametrize("raw, cleaned", [
-    ("Senior Lasser (m/v/x)", "lasser"),
-    ("Junior nurse m/f", "nurse"),
-    ("stagiair verpleegkundige (M/V/D)", "verpleegkundige"),
-    ("Internship welder", "welder"),
-    ("medior operator CNC-machine m/v", "operator cnc machine"),
-])
+@pytest.mark.parametrize(
+    "raw, cleaned",
+    [
+        ("Senior Lasser (m/v/x)", "lasser"),
+        ("Junior nurse m/f", "nurse"),
+        ("stagiair verpleegkundige (M/V/D)", "verpleegkundige"),
+        ("Internship welder", "welder"),
+        ("medior operator CNC-machine m/v", "operator cnc machine"),
+    ],
+)
 def test_clean_title_strips_seniority_and_gender(raw, cleaned):
     assert clean_title(raw) == cleaned
 
 
 def test_titles_dutch_english_and_typos(engine):
-    res = engine.match_titles(["lasser", "Senior welder (m/v)", "verpleegkundge", "nurce",
-                               "zorghulp m/v/x"], k=3)
+    res = engine.match_titles(
+        ["lasser", "Senior welder (m/v)", "verpleegkundge", "nurce", "zorghulp m/v/x"], k=3
+    )
     tops = [r[0][0] for r in res]
-    assert tops == ["urn:occ:welder", "urn:occ:welder", "urn:occ:nurse", "urn:occ:nurse",
-                    "urn:occ:healthcare-assistant"]
+    assert tops == [
+        "urn:occ:welder",
+        "urn:occ:welder",
+        "urn:occ:nurse",
+        "urn:occ:nurse",
+        "urn:occ:healthcare-assistant",
+    ]
     uri, label, score = res[0][0]
     assert label == "welder" and 0 < score
 
@@ -123,8 +148,9 @@ def test_similarity_formula_hand_computed(engine):
     b = np.array([pipe.get(g, 0) * idf[g] for g in groups])
     activities = a @ b / np.linalg.norm(a) / np.linalg.norm(b)
     expected = (0.5 + 0.0 + activities + 1.0) / 4
-    assert engine.similarity("urn:occ:welder", "urn:occ:pipe-welder") == pytest.approx(expected,
-                                                                                      abs=1e-5)
+    assert engine.similarity("urn:occ:welder", "urn:occ:pipe-welder") == pytest.approx(
+        expected, abs=1e-5
+    )
 
 
 def test_near_identical_skills_count_as_match(engine):
@@ -139,8 +165,10 @@ def test_near_identical_skills_count_as_match(engine):
 
 def test_set_cover_picks_cheapest_covering_courses(engine):
     person = Person(occupations=[HeldOccupation("urn:occ:welder", 10)])
-    shortage = [ShortageOccupation("urn:occ:cnc-operator", "techniek"),
-                ShortageOccupation("urn:occ:nurse", "zorg")]
+    shortage = [
+        ShortageOccupation("urn:occ:cnc-operator", "techniek"),
+        ShortageOccupation("urn:occ:nurse", "zorg"),
+    ]
     courses = [
         Course("A", "CNC and safety", 2, 300_000, 1, ["urn:sk:cnc", "urn:sk:safety"]),
         Course("B", "CNC basics", 2, 100_000, 1, ["urn:sk:cnc"]),
@@ -164,8 +192,9 @@ def test_eligibility_reasons(engine):
     shortage = [ShortageOccupation("urn:occ:cnc-operator", "techniek")]
     courses = [Course("A", "CNC and safety", 2, 300_000, 6, ["urn:sk:cnc", "urn:sk:safety"])]
     person.wishes.max_training_months = 3
-    routes = engine.routes(person, shortage, courses, Rules(max_amount_cents=200_000), k=5,
-                           all_occupations=True)
+    routes = engine.routes(
+        person, shortage, courses, Rules(max_amount_cents=200_000), k=5, all_occupations=True
+    )
     cnc = next(r for r in routes if r.uri == "urn:occ:cnc-operator")
     assert cnc.courses == [] and set(cnc.uncovered) == {"urn:sk:cnc", "urn:sk:safety"}
     (cnc,) = [r for r in engine.routes(person, shortage, courses, Rules(), k=5)]
@@ -176,8 +205,10 @@ def test_eligibility_reasons(engine):
 
 def test_gap_ordering_by_shortage_need_then_frequency(engine):
     person = Person(occupations=[HeldOccupation("urn:occ:welder", 2)])
-    shortage = [ShortageOccupation("urn:occ:healthcare-assistant", "zorg"),
-                ShortageOccupation("urn:occ:nurse", "zorg")]
+    shortage = [
+        ShortageOccupation("urn:occ:healthcare-assistant", "zorg"),
+        ShortageOccupation("urn:occ:nurse", "zorg"),
+    ]
     routes = engine.routes(person, shortage, [], Rules(), k=5)
     assistant = next(r for r in routes if r.uri == "urn:occ:healthcare-assistant")
     # care: needed by 2 shortage occupations; comm and hygiene2 by 1, comm is more common.

@@ -88,8 +88,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def organisation_ids_for(self, role) -> set[int]:
         """The organisations in which this person holds `role` (ids, no extra query)."""
-        return {m.organisation_id for m in self.memberships.all()
-                if m.role == role and m.organisation_id}
+        return {
+            m.organisation_id
+            for m in self.memberships.all()
+            if m.role == role and m.organisation_id
+        }
 
     def organisations_for(self, role):
         return [m.organisation for m in self.memberships.all() if m.role == role and m.organisation]

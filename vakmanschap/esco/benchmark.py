@@ -67,11 +67,15 @@ def main(argv=None) -> None:
     rows = []
     for backend in options.backend or ["sqlite", "postgres"]:
         first, second = bench(backend, options.runs)
-        rows.append(f"| {backend} | {statistics.median(first):.1f} s | "
-                    f"{statistics.median(second):.1f} s | "
-                    f"{', '.join(f'{a:.1f}/{b:.1f}' for a, b in zip(first, second, strict=True))} |")
-    print("\n| database | first import (median) | second import, no changes (median) | "
-          "runs (first/second) |\n| --- | --- | --- | --- |")
+        rows.append(
+            f"| {backend} | {statistics.median(first):.1f} s | "
+            f"{statistics.median(second):.1f} s | "
+            f"{', '.join(f'{a:.1f}/{b:.1f}' for a, b in zip(first, second, strict=True))} |"
+        )
+    print(
+        "\n| database | first import (median) | second import, no changes (median) | "
+        "runs (first/second) |\n| --- | --- | --- | --- |"
+    )
     print("\n".join(rows))
 
 

@@ -34,8 +34,9 @@ class ImportResult:
         return any(c.changed for c in self.counts.values())
 
     def lines(self) -> list[str]:
-        out = [f"ESCO {self.version} ({', '.join(self.languages)}) imported in "
-               f"{self.seconds:.1f} s."]
+        out = [
+            f"ESCO {self.version} ({', '.join(self.languages)}) imported in {self.seconds:.1f} s."
+        ]
         for name, c in self.counts.items():
             parts = [f"{c.created} created"]
             if name != "labels":
@@ -50,8 +51,10 @@ class ImportResult:
             out.append(f"  {name + ':':<28} " + ", ".join(parts))
         if self.unknown_uris:
             sample = ", ".join(sorted(self.unknown_uris)[:3])
-            out.append(f"  Unknown concepts referred to by relations: {len(self.unknown_uris)} "
-                       f"(e.g. {sample}).")
+            out.append(
+                f"  Unknown concepts referred to by relations: {len(self.unknown_uris)} "
+                f"(e.g. {sample})."
+            )
         if self.ignored_files:
             out.append(f"  Files not used: {', '.join(sorted(set(self.ignored_files)))}.")
         return out
@@ -70,15 +73,22 @@ def import_esco(paths, version: str | None = None) -> ImportResult:
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         result = Syncer(data).run()
         _record_release(version, data.languages, source.describe(), result.changed)
-    return ImportResult(version, data.languages, result.counts, time.monotonic() - started,
-                        result.unknown_uris, source.ignored)
+    return ImportResult(
+        version,
+        data.languages,
+        result.counts,
+        time.monotonic() - started,
+        result.unknown_uris,
+        source.ignored,
+    )
 
 
 def _record_release(version: str, languages: list[str], source: str, changed: bool) -> None:
     release = EscoRelease.objects.filter(version=version).first()
     if release is None:
-        EscoRelease.objects.create(version=version, languages=sorted(languages),
-                                   imported_at=timezone.now(), source=source)
+        EscoRelease.objects.create(
+            version=version, languages=sorted(languages), imported_at=timezone.now(), source=source
+        )
         return
     merged = sorted(set(release.languages) | set(languages))
     if changed or merged != release.languages:

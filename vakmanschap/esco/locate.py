@@ -21,7 +21,8 @@ def locate_esco_dir() -> Path:
     if explicit and not _has_esco_files(Path(explicit)):
         raise EscoNotFound(
             f"VAKMANSCHAP_ESCO_DIR is set to {explicit}, but that folder holds no ESCO files: "
-            f"put the official ESCO CSV download (zip files from {DOWNLOAD_URL}) there.")
+            f"put the official ESCO CSV download (zip files from {DOWNLOAD_URL}) there."
+        )
     for candidate in settings.ESCO_SEARCH_PATHS:
         if _has_esco_files(Path(candidate)):
             return Path(candidate)
@@ -29,4 +30,5 @@ def locate_esco_dir() -> Path:
     raise EscoNotFound(
         f"No ESCO data found: put the official ESCO CSV download (the zip files from "
         f"{DOWNLOAD_URL}, one per language plus the language-less one) in {default}, "
-        f"or set VAKMANSCHAP_ESCO_DIR to the folder that holds them.")
+        f"or set VAKMANSCHAP_ESCO_DIR to the folder that holds them."
+    )

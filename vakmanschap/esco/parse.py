@@ -112,9 +112,14 @@ class _Reader:
                 c.reuse_level = c.reuse_level or _cell(row, "reuseLevel")
             else:
                 c.code = c.code or code
-            self.set_labels(uri, f.lang, _cell(row, "preferredLabel"),
-                            split_labels(row.get("altLabels")),
-                            split_labels(row.get("hiddenLabels")), _cell(row, "description"))
+            self.set_labels(
+                uri,
+                f.lang,
+                _cell(row, "preferredLabel"),
+                split_labels(row.get("altLabels")),
+                split_labels(row.get("hiddenLabels")),
+                _cell(row, "description"),
+            )
 
     def read_hierarchy(self, f: CsvFile) -> None:
         for row in f.rows():
@@ -144,23 +149,29 @@ class _Reader:
                 c.skill_type = c.skill_type or _cell(row, "skillType")
                 c.reuse_level = c.reuse_level or _cell(row, "reuseLevel")
             if not self.has_labels(uri, f.lang):
-                self.set_labels(uri, f.lang, _cell(row, "preferredLabel"),
-                                split_labels(row.get("altLabels"), pipe=True),
-                                description=_cell(row, "description"))
+                self.set_labels(
+                    uri,
+                    f.lang,
+                    _cell(row, "preferredLabel"),
+                    split_labels(row.get("altLabels"), pipe=True),
+                    description=_cell(row, "description"),
+                )
 
     def read_relations(self) -> None:
         src = self.source
         if f := src.get("occupationSkillRelations"):
             rels = self.data.occupation_skills = {}
             for occ, skill, rel, skill_type in f.columns(
-                    "occupationUri", "skillUri", "relationType", "skillType"):
+                "occupationUri", "skillUri", "relationType", "skillType"
+            ):
                 rel = rel.lower()
                 if occ and skill and rel in RELATION_TYPES:
                     rels.setdefault((occ, skill), (rel, skill_type))
         if f := src.get("skillSkillRelations"):
             skill_rels = self.data.skill_relations = {}
             for skill, related, rel in f.columns(
-                    "originalSkillUri", "relatedSkillUri", "relationType"):
+                "originalSkillUri", "relatedSkillUri", "relationType"
+            ):
                 rel = rel.lower()
                 if skill and related and rel in RELATION_TYPES:
                     skill_rels.setdefault((skill, related), rel)

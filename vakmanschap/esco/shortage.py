@@ -12,16 +12,21 @@ from django.utils import timezone
 from .models import DEFAULT_REGION, Occupation, ShortageList, ShortageOccupation
 
 
-def shortage_list_on(region: str = DEFAULT_REGION,
-                     on_date: datetime.date | None = None) -> ShortageList | None:
+def shortage_list_on(
+    region: str = DEFAULT_REGION, on_date: datetime.date | None = None
+) -> ShortageList | None:
     on_date = on_date or timezone.localdate()
-    return (ShortageList.objects.filter(region=region, valid_from__lte=on_date)
-            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on_date))
-            .order_by("-valid_from", "-imported_at", "-id").first())
+    return (
+        ShortageList.objects.filter(region=region, valid_from__lte=on_date)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on_date))
+        .order_by("-valid_from", "-imported_at", "-id")
+        .first()
+    )
 
 
-def shortage_occupations(region: str = DEFAULT_REGION,
-                         on_date: datetime.date | None = None) -> QuerySet:
+def shortage_occupations(
+    region: str = DEFAULT_REGION, on_date: datetime.date | None = None
+) -> QuerySet:
     """The occupations on the list valid in `region` on `on_date` (default: today)."""
     current = shortage_list_on(region, on_date)
     if current is None:
@@ -29,11 +34,15 @@ def shortage_occupations(region: str = DEFAULT_REGION,
     return Occupation.objects.filter(shortage_entries__shortage_list=current)
 
 
-def shortage_entry(occupation, region: str = DEFAULT_REGION,
-                   on_date: datetime.date | None = None) -> ShortageOccupation | None:
+def shortage_entry(
+    occupation, region: str = DEFAULT_REGION, on_date: datetime.date | None = None
+) -> ShortageOccupation | None:
     """The occupation's entry on the list valid on `on_date`, or None if it is not on it."""
     current = shortage_list_on(region, on_date)
     if current is None:
         return None
-    return (ShortageOccupation.objects.select_related("shortage_list")
-            .filter(shortage_list=current, occupation=occupation).first())
+    return (
+        ShortageOccupation.objects.select_related("shortage_list")
+        .filter(shortage_list=current, occupation=occupation)
+        .first()
+    )

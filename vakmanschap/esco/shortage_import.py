@@ -66,8 +66,9 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
     except FileNotFoundError:
         raise ShortageImportError(_("File not found: %(path)s.") % {"path": path}) from None
     except UnicodeDecodeError:
-        raise ShortageImportError(_("%(path)s is not a UTF-8 text file.") % {"path": path}) \
-            from None
+        raise ShortageImportError(
+            _("%(path)s is not a UTF-8 text file.") % {"path": path}
+        ) from None
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
     reader = csv.reader(text.splitlines(), delimiter=delimiter)
@@ -79,8 +80,9 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
     for number, cells in enumerate(reader, start=2):
         if not any(c.strip() for c in cells):
             continue
-        rows.append((number, {col: cell.strip() for col, cell in zip(columns, cells,
-                                                                       strict=False) if col}))
+        rows.append(
+            (number, {col: cell.strip() for col, cell in zip(columns, cells, strict=False) if col})
+        )
     return [c for c in columns if c], rows
 
 
@@ -92,7 +94,8 @@ class _Resolver:
         self.by_code = dict(Occupation.objects.exclude(code="").values_list("code", "id"))
         self.by_isco: dict[str, list[int]] = {}
         for pk, isco in Occupation.objects.exclude(isco_group=None).values_list(
-                "id", "isco_group__code"):
+            "id", "isco_group__code"
+        ):
             self.by_isco.setdefault(isco, []).append(pk)
 
     def occupations(self, uri: str, code: str) -> list[int] | str:
@@ -120,8 +123,10 @@ def _dates(row: dict, defaults: dict, number: int, errors: list[str]):
         try:
             values.append(parse_date(raw))
         except ValueError:
-            errors.append(_("Row %(row)d, column %(column)s: “%(value)s” is not a date "
-                            "(use YYYY-MM-DD).") % {"row": number, "column": name, "value": raw})
+            errors.append(
+                _("Row %(row)d, column %(column)s: “%(value)s” is not a date (use YYYY-MM-DD).")
+                % {"row": number, "column": name, "value": raw}
+            )
             values.append(None)
     return values
 
@@ -131,16 +136,22 @@ def read_versions(path, valid_from=None, valid_to=None, region=None) -> dict:
     ShortageImportError listing the rows and columns at fault."""
     columns, rows = _read_rows(Path(path))
     if "esco_uri" not in columns and "isco_code" not in columns:
-        raise ShortageImportError(_("Missing column: the file needs a column esco_uri "
-                                    "(or isco_code)."))
+        raise ShortageImportError(
+            _("Missing column: the file needs a column esco_uri (or isco_code).")
+        )
     if "valid_from" not in columns and valid_from is None:
-        raise ShortageImportError(_("Missing column valid_from: add it to the file or give "
-                                    "the date with --valid-from."))
+        raise ShortageImportError(
+            _("Missing column valid_from: add it to the file or give the date with --valid-from.")
+        )
     defaults = {"valid_from": valid_from, "valid_to": valid_to}
     resolver, errors, versions = _Resolver(), [], {}
     if not resolver.by_uri:
-        raise ShortageImportError(_("There are no ESCO occupations in the database yet: "
-                                    "run “vakmanschap esco_import” first."))
+        raise ShortageImportError(
+            _(
+                "There are no ESCO occupations in the database yet: "
+                "run “vakmanschap esco_import” first."
+            )
+        )
     for number, row in rows:
         start, end = _dates(row, defaults, number, errors)
         if start is None and not row.get("valid_from"):
@@ -154,14 +165,18 @@ def read_versions(path, valid_from=None, valid_to=None, region=None) -> dict:
         found = resolver.occupations(uri, code)
         if isinstance(found, str):
             column = "esco_uri" if uri else "isco_code"
-            errors.append(_("Row %(row)d, column %(column)s: %(problem)s.")
-                          % {"row": number, "column": column, "problem": found})
+            errors.append(
+                _("Row %(row)d, column %(column)s: %(problem)s.")
+                % {"row": number, "column": column, "problem": found}
+            )
             continue
         key = (slugify(row.get("region") or region or DEFAULT_REGION), start, end)
         entries = versions.setdefault(key, {})
         for pk in found:
-            entries.setdefault(pk, (row.get("sector", "")[:50], row.get("label", "")[:255],
-                                    row.get("basis", "")[:50]))
+            entries.setdefault(
+                pk,
+                (row.get("sector", "")[:50], row.get("label", "")[:255], row.get("basis", "")[:50]),
+            )
     if errors:
         more = len(errors) - MAX_ERRORS
         lines = errors[:MAX_ERRORS] + ([_("… and %(n)d more.") % {"n": more}] if more > 0 else [])
@@ -178,25 +193,31 @@ def _content_hash(entries: dict) -> str:
     return digest.hexdigest()
 
 
-def import_shortage_list(path, valid_from=None, valid_to=None,
-                         region=None) -> ShortageImportResult:
+def import_shortage_list(path, valid_from=None, valid_to=None, region=None) -> ShortageImportResult:
     versions = read_versions(path, valid_from, valid_to, region)
     result = ShortageImportResult()
     with transaction.atomic():
         for (reg, start, end), entries in sorted(versions.items(), key=lambda kv: str(kv[0])):
             digest = _content_hash(entries)
-            same = ShortageList.objects.filter(region=reg, valid_from=start, valid_to=end,
-                                               content_hash=digest).first()
+            same = ShortageList.objects.filter(
+                region=reg, valid_from=start, valid_to=end, content_hash=digest
+            ).first()
             if same:
                 result.existing.append(same)
                 continue
-            version = ShortageList.objects.create(region=reg, valid_from=start, valid_to=end,
-                                                  source_name=Path(path).name[:255],
-                                                  content_hash=digest)
+            version = ShortageList.objects.create(
+                region=reg,
+                valid_from=start,
+                valid_to=end,
+                source_name=Path(path).name[:255],
+                content_hash=digest,
+            )
             ShortageOccupation.objects.bulk_create(
-                ShortageOccupation(shortage_list=version, occupation_id=pk, sector=sector,
-                                   label=label, basis=basis)
-                for pk, (sector, label, basis) in entries.items())
+                ShortageOccupation(
+                    shortage_list=version, occupation_id=pk, sector=sector, label=label, basis=basis
+                )
+                for pk, (sector, label, basis) in entries.items()
+            )
             result.created.append(version)
             result.entries += len(entries)
     return result

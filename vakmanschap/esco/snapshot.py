@@ -28,7 +28,8 @@ def _labels(languages) -> dict[int, dict]:
         rows = rows.filter(language__in=languages)
     for cid, lang, kind, text in rows.values_list("concept_id", "language", "kind", "text"):
         per_lang = out.setdefault(cid, {}).setdefault(
-            lang, {"preferred": "", "alt": [], "hidden": []})
+            lang, {"preferred": "", "alt": [], "hidden": []}
+        )
         if kind == LabelKind.PREFERRED:
             per_lang["preferred"] = text
         else:
@@ -53,8 +54,11 @@ def _descriptions(languages) -> dict[int, dict[str, str]]:
 def build_snapshot(languages: tuple[str, ...] | None = None) -> contract.EscoSnapshot:
     """All of ESCO in the database as an `EscoSnapshot` (labels of all, or the given, languages)."""
     release = EscoRelease.objects.order_by("-imported_at").first()
-    concepts = list(Concept.objects.values_list(
-        "id", "uri", "kind", "code", "skill_type", "reuse_level", "isco_group_id"))
+    concepts = list(
+        Concept.objects.values_list(
+            "id", "uri", "kind", "code", "skill_type", "reuse_level", "isco_group_id"
+        )
+    )
     uris = {row[0]: row[1] for row in concepts}
     kinds = {row[0]: row[2] for row in concepts}
     codes = {row[0]: row[3] for row in concepts}
@@ -71,10 +75,17 @@ def build_snapshot(languages: tuple[str, ...] | None = None) -> contract.EscoSna
             groups.append(contract.SkillGroup(uri, code, names))
         else:
             isco.append(contract.IscoGroup(code, names))
-    relations = [(uris[o], uris[s], rel) for o, s, rel in OccupationSkill.objects.values_list(
-        "occupation_id", "skill_id", "relation_type").order_by("id")]
-    broader = [(uris[c], uris[b]) for c, b in Broader.objects.values_list(
-        "concept_id", "broader_id").order_by("id") if kinds[c] in _SKILL_PILLAR]
+    relations = [
+        (uris[o], uris[s], rel)
+        for o, s, rel in OccupationSkill.objects.values_list(
+            "occupation_id", "skill_id", "relation_type"
+        ).order_by("id")
+    ]
+    broader = [
+        (uris[c], uris[b])
+        for c, b in Broader.objects.values_list("concept_id", "broader_id").order_by("id")
+        if kinds[c] in _SKILL_PILLAR
+    ]
     return contract.EscoSnapshot(
         version=release.version if release else "",
         occupations=occupations,

@@ -20,7 +20,9 @@ _NAME = re.compile(r"^(?P<stem>[A-Za-z]+?)(?:_(?P<lang>[a-z]{2,3}(?:-[A-Za-z]+)?
 _VERSION = re.compile(r"v(\d+(?:\.\d+)+)")
 
 LANGUAGE_LESS = {
-    "occupationSkillRelations", "broaderRelationsOccPillar", "broaderRelationsSkillPillar",
+    "occupationSkillRelations",
+    "broaderRelationsOccPillar",
+    "broaderRelationsSkillPillar",
     "skillSkillRelations",
 }
 PER_LANGUAGE = {"occupations", "skills", "ISCOGroups", "skillGroups", "skillsHierarchy"}
@@ -62,8 +64,7 @@ class CsvFile:
         header = next(lines, [])
         index = [header.index(n) if n in header else None for n in names]
         for line in lines:
-            yield tuple(line[i].strip() if i is not None and i < len(line) else ""
-                        for i in index)
+            yield tuple(line[i].strip() if i is not None and i < len(line) else "" for i in index)
 
 
 @dataclass
@@ -81,8 +82,11 @@ class EscoSource:
 
     def collections(self, lang: str) -> list[CsvFile]:
         """`*Collection_<lang>.csv` files, e.g. digitalSkillsCollection_nl.csv."""
-        return [f for (stem, code), f in sorted(self.files.items())
-                if code == lang and stem.endswith("Collection")]
+        return [
+            f
+            for (stem, code), f in sorted(self.files.items())
+            if code == lang and stem.endswith("Collection")
+        ]
 
     def describe(self) -> str:
         return ", ".join(sorted({str(f.path) for f in self.files.values()}))
@@ -132,6 +136,8 @@ def open_source(paths) -> EscoSource:
             source.version = _version_from(str(path.resolve()))
     if not source.files:
         raise EscoSourceError(
-            "No ESCO CSV files (such as occupations_en.csv) found in " +
-            ", ".join(str(p) for p in paths) + ".")
+            "No ESCO CSV files (such as occupations_en.csv) found in "
+            + ", ".join(str(p) for p in paths)
+            + "."
+        )
     return source

@@ -20,8 +20,12 @@ from .models import (
 )
 from .parse import Dataset
 
-CONCEPT_NAMES = {ConceptKind.OCCUPATION: "occupations", ConceptKind.SKILL: "skills",
-                 ConceptKind.SKILL_GROUP: "skill groups", ConceptKind.ISCO_GROUP: "ISCO groups"}
+CONCEPT_NAMES = {
+    ConceptKind.OCCUPATION: "occupations",
+    ConceptKind.SKILL: "skills",
+    ConceptKind.SKILL_GROUP: "skill groups",
+    ConceptKind.ISCO_GROUP: "ISCO groups",
+}
 CONCEPT_FIELDS = ["uri", "kind", "code", "skill_type", "reuse_level", "isco_group_id", "status"]
 
 
@@ -64,8 +68,12 @@ class Syncer:
         for name in CONCEPT_NAMES.values():
             self.result.counts[name] = Counts()
         # ISCO groups first: occupations point at them.
-        order = [ConceptKind.ISCO_GROUP, ConceptKind.SKILL_GROUP, ConceptKind.OCCUPATION,
-                 ConceptKind.SKILL]
+        order = [
+            ConceptKind.ISCO_GROUP,
+            ConceptKind.SKILL_GROUP,
+            ConceptKind.OCCUPATION,
+            ConceptKind.SKILL,
+        ]
         for kind in order:
             self._concepts(kind, existing)
         self._labels()
@@ -107,8 +115,9 @@ class Syncer:
 
     def _isco_ids(self) -> dict[str, int]:
         if self._isco_cache is None:
-            self._isco_cache = dict(Concept.objects.filter(kind=ConceptKind.ISCO_GROUP)
-                                    .values_list("code", "id"))
+            self._isco_cache = dict(
+                Concept.objects.filter(kind=ConceptKind.ISCO_GROUP).values_list("code", "id")
+            )
         return self._isco_cache
 
     def _count_concepts(self) -> None:
@@ -126,7 +135,8 @@ class Syncer:
     def _labels(self) -> None:
         old: dict[tuple[int, str], dict[tuple[int, str], int]] = {}
         rows = Label.objects.filter(language__in=self.data.languages).values_list(
-            "id", "concept_id", "language", "kind", "text")
+            "id", "concept_id", "language", "kind", "text"
+        )
         for pk, cid, lang, kind, text in rows.iterator(chunk_size=20000):
             old.setdefault((cid, lang), {})[(kind, text)] = pk
         to_delete, to_insert = [], []
@@ -146,8 +156,12 @@ class Syncer:
         self.result.counts["labels"] = Counts(created=len(to_insert), deleted=len(to_delete))
 
     def _descriptions(self) -> None:
-        old = {(cid, lang): (pk, text) for pk, cid, lang, text in Description.objects.filter(
-            language__in=self.data.languages).values_list("id", "concept_id", "language", "text")}
+        old = {
+            (cid, lang): (pk, text)
+            for pk, cid, lang, text in Description.objects.filter(
+                language__in=self.data.languages
+            ).values_list("id", "concept_id", "language", "text")
+        }
         to_delete, to_insert, updates = [], [], []
         for uri, per_lang in self.data.labels.items():
             cid = self.ids[uri]
@@ -175,8 +189,16 @@ class Syncer:
             return None
         return ids
 
-    def _sync_pairs(self, name, model, pair_fields, value_fields, old: dict, new: dict,
-                    may_delete=lambda key: True) -> None:
+    def _sync_pairs(
+        self,
+        name,
+        model,
+        pair_fields,
+        value_fields,
+        old: dict,
+        new: dict,
+        may_delete=lambda key: True,
+    ) -> None:
         """`old`: {(a_id, b_id): (pk, values)}, `new`: {(a_uri, b_uri): values}."""
         counts = self.result.counts[name] = Counts()
         resolved = {}
@@ -202,40 +224,74 @@ class Syncer:
         if updates:
             model.objects.bulk_update(updates, value_fields, batch_size=500)
         counts.created, counts.updated, counts.deleted = (
-            len(to_insert), len(updates), len(to_delete))
+            len(to_insert),
+            len(updates),
+            len(to_delete),
+        )
 
     def _occupation_skills(self) -> None:
         if self.data.occupation_skills is None:
             return
-        old = {(occ, skill): (pk, (rel, stype)) for pk, occ, skill, rel, stype in
-               OccupationSkill.objects.values_list(
-                   "id", "occupation_id", "skill_id", "relation_type", "skill_type")}
+        old = {
+            (occ, skill): (pk, (rel, stype))
+            for pk, occ, skill, rel, stype in OccupationSkill.objects.values_list(
+                "id", "occupation_id", "skill_id", "relation_type", "skill_type"
+            )
+        }
         new = {k: (rel, stype[:20]) for k, (rel, stype) in self.data.occupation_skills.items()}
-        self._sync_pairs("occupation–skill relations", OccupationSkill,
-                         ["occupation_id", "skill_id"], ["relation_type", "skill_type"], old, new)
+        self._sync_pairs(
+            "occupation–skill relations",
+            OccupationSkill,
+            ["occupation_id", "skill_id"],
+            ["relation_type", "skill_type"],
+            old,
+            new,
+        )
 
     def _broader(self) -> None:
-        old = {(c, b): (pk, ()) for pk, c, b in Broader.objects.values_list(
-            "id", "concept_id", "broader_id")}
+        old = {
+            (c, b): (pk, ())
+            for pk, c, b in Broader.objects.values_list("id", "concept_id", "broader_id")
+        }
         synced = self.data.broader_synced_kinds
-        self._sync_pairs("broader relations", Broader, ["concept_id", "broader_id"], [], old,
-                         dict.fromkeys(self.data.broader, ()),
-                         may_delete=lambda key: self.kinds.get(key[0]) in synced)
+        self._sync_pairs(
+            "broader relations",
+            Broader,
+            ["concept_id", "broader_id"],
+            [],
+            old,
+            dict.fromkeys(self.data.broader, ()),
+            may_delete=lambda key: self.kinds.get(key[0]) in synced,
+        )
 
     def _skill_relations(self) -> None:
         if self.data.skill_relations is None:
             return
-        old = {(s, r): (pk, (t,)) for pk, s, r, t in SkillRelation.objects.values_list(
-            "id", "skill_id", "related_id", "relation_type")}
+        old = {
+            (s, r): (pk, (t,))
+            for pk, s, r, t in SkillRelation.objects.values_list(
+                "id", "skill_id", "related_id", "relation_type"
+            )
+        }
         new = {k: (t,) for k, t in self.data.skill_relations.items()}
-        self._sync_pairs("skill–skill relations", SkillRelation, ["skill_id", "related_id"],
-                         ["relation_type"], old, new)
+        self._sync_pairs(
+            "skill–skill relations",
+            SkillRelation,
+            ["skill_id", "related_id"],
+            ["relation_type"],
+            old,
+            new,
+        )
 
     def _collections(self) -> None:
         counts = self.result.counts["collection memberships"] = Counts()
         for code, members in sorted(self.data.collections.items()):
-            old = {cid: pk for pk, cid in CollectionMembership.objects.filter(
-                collection=code).values_list("id", "concept_id")}
+            old = {
+                cid: pk
+                for pk, cid in CollectionMembership.objects.filter(collection=code).values_list(
+                    "id", "concept_id"
+                )
+            }
             wanted = {self.ids[u] for u in members if u in self.ids}
             to_insert = [(code, cid) for cid in wanted if cid not in old]
             to_delete = [pk for cid, pk in old.items() if cid not in wanted]

@@ -48,14 +48,18 @@ def _label_sections(concept):
 def occupation_list(request):
     query = request.GET.get("q", "").strip()[:100]
     page = Paginator(search_occupations(query), PAGE_SIZE).get_page(request.GET.get("page"))
-    on_list = set(shortage_occupations().filter(pk__in=[o.pk for o in page])
-                  .values_list("pk", flat=True))
+    on_list = set(
+        shortage_occupations().filter(pk__in=[o.pk for o in page]).values_list("pk", flat=True)
+    )
     lang = current_language()
     for occupation in page:
         occupation.on_shortage_list = occupation.pk in on_list
         # The search already fetched the labels; label() and {% esco_label %} use them.
-        occupation._preferred_cache = {code: text for code, text in (
-            (lang, occupation.label_current), ("en", occupation.label_fallback)) if text}
+        occupation._preferred_cache = {
+            code: text
+            for code, text in ((lang, occupation.label_current), ("en", occupation.label_fallback))
+            if text
+        }
     return render(request, "esco/occupation_list.html", {"page": page, "query": query})
 
 
@@ -64,33 +68,45 @@ def occupation_detail(request, pk):
     occupation = get_object_or_404(Occupation.objects.select_related("isco_group"), pk=pk)
     links = OccupationSkill.objects.filter(occupation=occupation).select_related("skill")
     essential, optional = _split_links(links, "skill")
-    return render(request, "esco/occupation_detail.html", {
-        "occupation": occupation,
-        "label_sections": _label_sections(occupation),
-        "description": occupation.description(),
-        "essential_skills": essential,
-        "optional_skills": optional,
-        "shortage": shortage_entry(occupation),
-    })
+    return render(
+        request,
+        "esco/occupation_detail.html",
+        {
+            "occupation": occupation,
+            "label_sections": _label_sections(occupation),
+            "description": occupation.description(),
+            "essential_skills": essential,
+            "optional_skills": optional,
+            "shortage": shortage_entry(occupation),
+        },
+    )
 
 
 @guarded(is_authenticated)
 def skill_detail(request, pk):
     skill = get_object_or_404(Skill, pk=pk)
-    broader = [link.broader for link in
-               Broader.objects.filter(concept=skill).select_related("broader")]
+    broader = [
+        link.broader for link in Broader.objects.filter(concept=skill).select_related("broader")
+    ]
     attach_preferred_labels(broader)
     links = OccupationSkill.objects.filter(skill=skill).select_related("occupation")
     essential, optional = _split_links(links, "occupation")
-    collections = sorted(str(COLLECTION_NAMES.get(code, code)) for code in
-                         CollectionMembership.objects.filter(concept=skill)
-                         .values_list("collection", flat=True))
-    return render(request, "esco/skill_detail.html", {
-        "skill": skill,
-        "label_sections": _label_sections(skill),
-        "description": skill.description(),
-        "broader": _by_label(broader),
-        "collections": collections,
-        "essential_for": essential,
-        "optional_for": optional,
-    })
+    collections = sorted(
+        str(COLLECTION_NAMES.get(code, code))
+        for code in CollectionMembership.objects.filter(concept=skill).values_list(
+            "collection", flat=True
+        )
+    )
+    return render(
+        request,
+        "esco/skill_detail.html",
+        {
+            "skill": skill,
+            "label_sections": _label_sections(skill),
+            "description": skill.description(),
+            "broader": _by_label(broader),
+            "collections": collections,
+            "essential_for": essential,
+            "optional_for": optional,
+        },
+    )

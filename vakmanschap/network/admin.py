@@ -20,7 +20,14 @@ class NetworkMembershipAdmin(admin.ModelAdmin):
 @admin.register(StaffInvitation)
 class StaffInvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "organisation", "created_at", "expires_at", "accepted_at"]
-    readonly_fields = ["organisation", "email", "invited_by", "expires_at", "accepted_at", "accepted_by"]
+    readonly_fields = [
+        "organisation",
+        "email",
+        "invited_by",
+        "expires_at",
+        "accepted_at",
+        "accepted_by",
+    ]
     search_fields = ["email", "organisation__name"]
 
     def has_add_permission(self, request):

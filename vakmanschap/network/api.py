@@ -59,20 +59,26 @@ class EmployerView(EmployerAPIView):
         organisation = self.employer(pk)
         profile = EmployerProfile.objects.filter(organisation=organisation).first()
         membership = NetworkMembership.objects.filter(organisation=organisation).first()
-        return Response({
-            "id": organisation.pk,
-            "name": organisation.name,
-            "kvk_number": organisation.kvk_number,
-            "municipality": organisation.municipality.name if organisation.municipality else None,
-            "sector": profile.sector if profile else None,
-            "size_class": profile.size_class if profile else None,
-            "membership": {
-                "start_date": membership.start_date,
-                "renewal_date": membership.renewal_date,
-                "public_listing": membership.public_listing,
-                "commitments": [c.value for c in Commitment if getattr(membership, c.value)],
-            } if membership else None,
-        })
+        return Response(
+            {
+                "id": organisation.pk,
+                "name": organisation.name,
+                "kvk_number": organisation.kvk_number,
+                "municipality": organisation.municipality.name
+                if organisation.municipality
+                else None,
+                "sector": profile.sector if profile else None,
+                "size_class": profile.size_class if profile else None,
+                "membership": {
+                    "start_date": membership.start_date,
+                    "renewal_date": membership.renewal_date,
+                    "public_listing": membership.public_listing,
+                    "commitments": [c.value for c in Commitment if getattr(membership, c.value)],
+                }
+                if membership
+                else None,
+            }
+        )
 
 
 class VacancyListView(EmployerAPIView):
@@ -99,8 +105,11 @@ class VacancyListView(EmployerAPIView):
         try:
             vacancies.save_vacancy(vacancy, chosen_occupation=chosen, by=request.user)
         except ValidationError as error:
-            return problem(400, _("The vacancy is not valid."),
-                           errors=getattr(error, "message_dict", {"__all__": error.messages}))
+            return problem(
+                400,
+                _("The vacancy is not valid."),
+                errors=getattr(error, "message_dict", {"__all__": error.messages}),
+            )
         return Response(vacancies.api_row(vacancy), status=201)
 
 
@@ -111,8 +120,24 @@ class NominationListView(EmployerAPIView):
 
     def get(self, request, pk):
         organisation = self.employer(pk)
-        return Response({"nominations": [
-            {k: row[k] for k in ("id", "name", "current_job", "target_occupation", "hours_now",
-                                 "extra_hours_offer", "co_financing_cents", "status",
-                                 "status_label")}
-            for row in nominations.employer_rows(organisation)]})
+        return Response(
+            {
+                "nominations": [
+                    {
+                        k: row[k]
+                        for k in (
+                            "id",
+                            "name",
+                            "current_job",
+                            "target_occupation",
+                            "hours_now",
+                            "extra_hours_offer",
+                            "co_financing_cents",
+                            "status",
+                            "status_label",
+                        )
+                    }
+                    for row in nominations.employer_rows(organisation)
+                ]
+            }
+        )

@@ -39,14 +39,16 @@ class NetworkConfig(AppConfig):
         from .permissions import can_handle_vacancy_match
         from .vacancies import describe_match, open_matches_for_advisor
 
-        register_section(Section(
-            key="vacancy_matches",
-            title=_("Vacancies that fit your participants"),
-            check=can_handle_vacancy_match,
-            items=open_matches_for_advisor,
-            describe=describe_match,
-            order=35,
-        ))
+        register_section(
+            Section(
+                key="vacancy_matches",
+                title=_("Vacancies that fit your participants"),
+                check=can_handle_vacancy_match,
+                items=open_matches_for_advisor,
+                describe=describe_match,
+                order=35,
+            )
+        )
 
 
 def _renewal_reminders() -> str:

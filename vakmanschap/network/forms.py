@@ -43,7 +43,9 @@ class EmployerProfileForm(forms.Form):
         if self.organisation is not None:
             others = others.exclude(pk=self.organisation.pk)
         if others.exists():
-            raise forms.ValidationError(_("An organisation with this KvK number is already registered."))
+            raise forms.ValidationError(
+                _("An organisation with this KvK number is already registered.")
+            )
         return kvk
 
     def clean_name(self):
@@ -72,9 +74,12 @@ class InviteStaffForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].lower()
-        if self.organisation is not None and self.organisation.memberships.filter(
-            user__email__iexact=email, role="employer_staff"
-        ).exists():
+        if (
+            self.organisation is not None
+            and self.organisation.memberships.filter(
+                user__email__iexact=email, role="employer_staff"
+            ).exists()
+        ):
             raise forms.ValidationError(_("This person is already on your staff."))
         return email
 
@@ -87,20 +92,29 @@ class PledgeForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if not any(cleaned.get(c.value) for c in Commitment):
-            self.add_error(Commitment.DEVELOPMENT_CONVERSATION.value, _("Tick at least one commitment."))
+            self.add_error(
+                Commitment.DEVELOPMENT_CONVERSATION.value, _("Tick at least one commitment.")
+            )
         return cleaned
 
 
 class NewAccountForm(forms.Form):
     """For an invitee without an account: name and password."""
 
-    full_name = forms.CharField(label=_("Full name"), max_length=200,
-                                widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    password1 = forms.CharField(label=_("Password"), strip=False,
-                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-                                help_text=_("At least 10 characters, not only digits."))
-    password2 = forms.CharField(label=_("Password again"), strip=False,
-                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters, not only digits."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
 
     def __init__(self, *args, email="", **kwargs):
         super().__init__(*args, **kwargs)

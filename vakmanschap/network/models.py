@@ -95,7 +95,9 @@ class EmployerProfile(models.Model):
         super().clean()
         organisation = getattr(self, "organisation", None)
         if organisation is not None and organisation.kind != OrganisationKind.EMPLOYER:
-            raise ValidationError({"organisation": _("Only an employer can have an employer profile.")})
+            raise ValidationError(
+                {"organisation": _("Only an employer can have an employer profile.")}
+            )
 
 
 class StaffInvitationQuerySet(models.QuerySet):
@@ -117,15 +119,23 @@ class StaffInvitation(models.Model):
     email = models.EmailField(_("e-mail address"))
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("invited by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(_("expires at"))
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("accepted by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
     )
 
     objects = StaffInvitationQuerySet.as_manager()
@@ -153,7 +163,9 @@ class StaffInvitation(models.Model):
 
     @classmethod
     def for_token(cls, token: str):
-        return cls.objects.select_related("organisation").filter(token_hash=hash_token(token)).first()
+        return (
+            cls.objects.select_related("organisation").filter(token_hash=hash_token(token)).first()
+        )
 
     @property
     def is_expired(self) -> bool:
@@ -167,8 +179,9 @@ class StaffInvitation(models.Model):
 class Commitment(models.TextChoices):
     """What an iKBiNDR pledges. Field names on NetworkMembership match these values."""
 
-    DEVELOPMENT_CONVERSATION = "development_conversation", _(
-        "A yearly development conversation with every employee"
+    DEVELOPMENT_CONVERSATION = (
+        "development_conversation",
+        _("A yearly development conversation with every employee"),
     )
     LEARNING_BUDGET = "learning_budget", _("A learning budget for every employee")
     LEARNING_WORK_PLACES = "learning_work_places", _("Offering learning-work places")
@@ -203,7 +216,9 @@ class NetworkMembership(models.Model):
         related_name="network_membership",
         limit_choices_to={"kind": OrganisationKind.EMPLOYER},
     )
-    development_conversation = models.BooleanField(Commitment.DEVELOPMENT_CONVERSATION.label, default=False)
+    development_conversation = models.BooleanField(
+        Commitment.DEVELOPMENT_CONVERSATION.label, default=False
+    )
     learning_budget = models.BooleanField(Commitment.LEARNING_BUDGET.label, default=False)
     learning_work_places = models.BooleanField(Commitment.LEARNING_WORK_PLACES.label, default=False)
     yearly_scan = models.BooleanField(Commitment.YEARLY_SCAN.label, default=False)
@@ -218,8 +233,12 @@ class NetworkMembership(models.Model):
         help_text=_("Shows your name, municipality, sector and commitments to everyone."),
     )
     signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("signed by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signed by"),
     )
     reminder_sent_for = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -314,45 +333,73 @@ class Nomination(models.Model):
     """
 
     organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("employer"), on_delete=models.CASCADE,
-        related_name="nominations", limit_choices_to={"kind": OrganisationKind.EMPLOYER},
+        "organisations.Organisation",
+        verbose_name=_("employer"),
+        on_delete=models.CASCADE,
+        related_name="nominations",
+        limit_choices_to={"kind": OrganisationKind.EMPLOYER},
     )
     given_name = models.CharField(_("given name"), max_length=100)
     family_name = models.CharField(_("family name"), max_length=150)
     email = models.EmailField(_("e-mail address"))
     current_job = models.CharField(_("current job"), max_length=200)
     work_situation = models.CharField(
-        _("work situation"), max_length=24, choices=NominationSituation.choices,
+        _("work situation"),
+        max_length=24,
+        choices=NominationSituation.choices,
         default=NominationSituation.PART_TIME_WANTS_MORE,
     )
     hours_now = models.PositiveSmallIntegerField(
-        _("hours per week now"), validators=[MinValueValidator(1), MaxValueValidator(60)])
+        _("hours per week now"), validators=[MinValueValidator(1), MaxValueValidator(60)]
+    )
     extra_hours_offer = models.PositiveSmallIntegerField(
-        _("more hours after training (hours per week)"), default=0,
+        _("more hours after training (hours per week)"),
+        default=0,
         validators=[MaxValueValidator(40)],
-        help_text=_("The extra hours per week you offer once the training is completed; 0 for none."),
+        help_text=_(
+            "The extra hours per week you offer once the training is completed; 0 for none."
+        ),
     )
     target_occupation = models.ForeignKey(
-        "esco.Concept", verbose_name=_("shortage occupation"), on_delete=models.PROTECT,
-        related_name="+", limit_choices_to={"kind": "occupation"},
+        "esco.Concept",
+        verbose_name=_("shortage occupation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "occupation"},
     )
     co_financing_cents = models.PositiveIntegerField(_("co-financing by the employer"), default=0)
-    status = models.CharField(_("status"), max_length=12, choices=NominationStatus.choices,
-                              default=NominationStatus.INVITED)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=NominationStatus.choices,
+        default=NominationStatus.INVITED,
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     expires_at = models.DateTimeField(_("expires at"))
     responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
     participant = models.OneToOneField(
-        "people.Participant", verbose_name=_("participant"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="nomination",
+        "people.Participant",
+        verbose_name=_("participant"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="nomination",
     )
     ledger_entry = models.ForeignKey(
-        "funding.LedgerEntry", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "funding.LedgerEntry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         editable=False,
     )
     nominated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("nominated by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("nominated by"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -404,13 +451,17 @@ class ParticipantProfile(models.Model):
     they want to be matched to vacancies (set by the participant)."""
 
     participant = models.OneToOneField(
-        "people.Participant", verbose_name=_("participant"), on_delete=models.CASCADE,
+        "people.Participant",
+        verbose_name=_("participant"),
+        on_delete=models.CASCADE,
         related_name="network_profile",
     )
-    nt2_level = models.CharField(_("Dutch language level (NT2)"), max_length=4,
-                                 choices=Nt2Level.choices, blank=True)
+    nt2_level = models.CharField(
+        _("Dutch language level (NT2)"), max_length=4, choices=Nt2Level.choices, blank=True
+    )
     opt_in_vacancies = models.BooleanField(
-        _("match me to vacancies and learning-work places"), default=False,
+        _("match me to vacancies and learning-work places"),
+        default=False,
         help_text=_("Your advisor hears about vacancies that fit your routes."),
     )
     updated_at = models.DateTimeField(auto_now=True)
@@ -437,27 +488,42 @@ class Vacancy(models.Model):
     """A vacancy or learning-work place (leerwerkplek) at an employer."""
 
     organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("employer"), on_delete=models.CASCADE,
-        related_name="vacancies", limit_choices_to={"kind": OrganisationKind.EMPLOYER},
+        "organisations.Organisation",
+        verbose_name=_("employer"),
+        on_delete=models.CASCADE,
+        related_name="vacancies",
+        limit_choices_to={"kind": OrganisationKind.EMPLOYER},
     )
     title = models.CharField(_("title"), max_length=200)
     occupation = models.ForeignKey(
-        "esco.Concept", verbose_name=_("ESCO occupation"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+", limit_choices_to={"kind": "occupation"},
+        "esco.Concept",
+        verbose_name=_("ESCO occupation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "occupation"},
     )
-    occupation_source = models.CharField(max_length=8, choices=OccupationSource.choices,
-                                         blank=True, editable=False)
+    occupation_source = models.CharField(
+        max_length=8, choices=OccupationSource.choices, blank=True, editable=False
+    )
     occupation_score = models.FloatField(null=True, blank=True, editable=False)
     hours_per_week = models.PositiveSmallIntegerField(
-        _("hours per week"), validators=[MinValueValidator(1), MaxValueValidator(60)])
-    municipality = models.ForeignKey("region.Municipality", verbose_name=_("municipality"),
-                                     on_delete=models.PROTECT, related_name="+")
+        _("hours per week"), validators=[MinValueValidator(1), MaxValueValidator(60)]
+    )
+    municipality = models.ForeignKey(
+        "region.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     start_date = models.DateField(_("start date"))
     bbl = models.BooleanField(_("learning on the job (BBL) offered"), default=False)
     is_open = models.BooleanField(_("open"), default=True)
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -478,15 +544,19 @@ class VacancyMatch(models.Model):
     sees it on the needs-action page until it is marked handled or the vacancy closes."""
 
     vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="matches")
-    participant = models.ForeignKey("people.Participant", on_delete=models.CASCADE,
-                                    related_name="vacancy_matches")
+    participant = models.ForeignKey(
+        "people.Participant", on_delete=models.CASCADE, related_name="vacancy_matches"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     handled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["vacancy", "participant"],
-                                               name="network_vacancy_match_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vacancy", "participant"], name="network_vacancy_match_once"
+            )
+        ]
 
     def __str__(self):
         return f"{self.vacancy} ↔ {self.participant}"

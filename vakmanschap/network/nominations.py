@@ -49,8 +49,11 @@ def shortage_occupations():
     current = shortage_list_on(scheme_region())
     if current is None:
         return []
-    ids = list(ShortageOccupation.objects.filter(shortage_list=current)
-               .order_by("id").values_list("occupation_id", flat=True))
+    ids = list(
+        ShortageOccupation.objects.filter(shortage_list=current)
+        .order_by("id")
+        .values_list("occupation_id", flat=True)
+    )
     by_id = Concept.objects.in_bulk(ids)
     return attach_preferred_labels([by_id[i] for i in ids if i in by_id])
 
@@ -100,8 +103,14 @@ def route_preview(current_job: str, target, lang: str | None = None) -> RoutePre
         uri, label, _score = matches[0]
         person = engine_routes.Person(occupations=[engine_routes.HeldOccupation(uri, 2.0)])
         shortage = [engine_routes.ShortageOccupation(target.uri, shortage_sector(target), "")]
-        routes = engine.routes(person, shortage, services.engine_courses(engine.skill_pos),
-                               services.engine_rules(), k=1, all_occupations=True)
+        routes = engine.routes(
+            person,
+            shortage,
+            services.engine_courses(engine.skill_pos),
+            services.engine_rules(),
+            k=1,
+            all_occupations=True,
+        )
     except loader.EscoNotImported:
         return None
     except Exception:  # noqa: BLE001 - a preview must never break the nomination form
@@ -122,25 +131,33 @@ def route_preview(current_job: str, target, lang: str | None = None) -> RoutePre
 
 
 # ------------------------------------------------------------------------ nominate
-def nominate(organisation, *, by, link_for, days: int = NOMINATION_VALID_DAYS,
-             **fields) -> tuple[Nomination, str]:
+def nominate(
+    organisation, *, by, link_for, days: int = NOMINATION_VALID_DAYS, **fields
+) -> tuple[Nomination, str]:
     """Create the nomination and e-mail the employee. Returns (nomination, token); the token
     is not stored. `link_for(token)` gives the absolute consent URL."""
     token = new_token()
     with transaction.atomic():
         nomination = Nomination(
-            organisation=organisation, nominated_by=by if getattr(by, "pk", None) else None,
+            organisation=organisation,
+            nominated_by=by if getattr(by, "pk", None) else None,
             token_hash=hash_token(token),
-            expires_at=timezone.now() + datetime.timedelta(days=days), **fields,
+            expires_at=timezone.now() + datetime.timedelta(days=days),
+            **fields,
         )
         nomination.email = nomination.email.lower()
         nomination.full_clean()
         nomination.save()
-        context = {"nomination": nomination, "organisation": organisation,
-                   "link": link_for(token), "expires_at": nomination.expires_at}
+        context = {
+            "nomination": nomination,
+            "organisation": organisation,
+            "link": link_for(token),
+            "expires_at": nomination.expires_at,
+        }
         with translation.override(settings.LANGUAGE_CODE):
             subject = _("%(name)s invites you to train for a new occupation") % {
-                "name": organisation.name}
+                "name": organisation.name
+            }
             body = render_to_string("network/email/nomination_invitation.txt", context)
         transaction.on_commit(
             lambda: send_email.enqueue(subject=subject, body=body, to=[nomination.email]),
@@ -150,16 +167,20 @@ def nominate(organisation, *, by, link_for, days: int = NOMINATION_VALID_DAYS,
 
 
 def for_token(token: str) -> Nomination | None:
-    return (Nomination.objects.select_related("organisation", "target_occupation")
-            .filter(token_hash=hash_token(token)).first())
+    return (
+        Nomination.objects.select_related("organisation", "target_occupation")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
 
 
 def _locked(token: str) -> Nomination:
     nomination = for_token(token)
     if nomination is None:
         raise NominationError(_("This link is not valid."))
-    nomination = Nomination.objects.select_for_update().select_related("organisation").get(
-        pk=nomination.pk)
+    nomination = (
+        Nomination.objects.select_for_update().select_related("organisation").get(pk=nomination.pk)
+    )
     if nomination.status != NominationStatus.INVITED:
         raise NominationError(_("This invitation has already been answered."))
     if nomination.is_expired:
@@ -168,21 +189,35 @@ def _locked(token: str) -> Nomination:
 
 
 @transaction.atomic
-def consent(token: str, *, birth_date, postcode, municipality, education_level,
-            consent_purpose: str, privacy_version: str):
+def consent(
+    token: str,
+    *,
+    birth_date,
+    postcode,
+    municipality,
+    education_level,
+    consent_purpose: str,
+    privacy_version: str,
+):
     """The employee agrees: create the participant, link it, book the co-financing."""
     from vakmanschap.people.services import register
 
     nomination = _locked(token)
     participant = register(
-        by=None, given_name=nomination.given_name, family_name=nomination.family_name,
-        email=nomination.email, birth_date=birth_date, postcode=postcode,
-        municipality=municipality, education_level=education_level,
-        work_situation=nomination.work_situation, current_job=nomination.current_job,
-        training_wish=_("Nominated by %(employer)s for a route to %(occupation)s.") % {
-            "employer": nomination.organisation.name,
-            "occupation": nomination.target_occupation},
-        consent_purpose=consent_purpose, privacy_version=privacy_version,
+        by=None,
+        given_name=nomination.given_name,
+        family_name=nomination.family_name,
+        email=nomination.email,
+        birth_date=birth_date,
+        postcode=postcode,
+        municipality=municipality,
+        education_level=education_level,
+        work_situation=nomination.work_situation,
+        current_job=nomination.current_job,
+        training_wish=_("Nominated by %(employer)s for a route to %(occupation)s.")
+        % {"employer": nomination.organisation.name, "occupation": nomination.target_occupation},
+        consent_purpose=consent_purpose,
+        privacy_version=privacy_version,
     )
     nomination.participant = participant
     nomination.status = NominationStatus.CONSENTED
@@ -211,12 +246,15 @@ def employer_period(organisation, on_date: datetime.date | None = None):
     on_date = on_date or timezone.localdate()
     name = EMPLOYER_STREAM_NAME.format(name=organisation.name, kvk=organisation.kvk_number or "–")
     stream, _created = FundingStream.objects.get_or_create(
-        name=name[:200], defaults={"funder_kind": FunderKind.EMPLOYERS})
+        name=name[:200], defaults={"funder_kind": FunderKind.EMPLOYERS}
+    )
     period = stream.periods.filter(start__lte=on_date, end__gte=on_date).order_by("start").first()
     if period is None:
         period, _created = BudgetPeriod.objects.get_or_create(
-            stream=stream, start=datetime.date(on_date.year, 1, 1),
-            defaults={"end": datetime.date(on_date.year, 12, 31)})
+            stream=stream,
+            start=datetime.date(on_date.year, 1, 1),
+            defaults={"end": datetime.date(on_date.year, 12, 31)},
+        )
     return period
 
 
@@ -225,10 +263,12 @@ def book_co_financing(nomination: Nomination):
 
     period = employer_period(nomination.organisation)
     return ledger.post(
-        period.pk, "allocate", int(nomination.co_financing_cents),
+        period.pk,
+        "allocate",
+        int(nomination.co_financing_cents),
         reference=f"nomination-{nomination.pk}",
-        reason=_("Employer co-financing by %(employer)s for nomination %(id)s") % {
-            "employer": nomination.organisation.name, "id": nomination.pk},
+        reason=_("Employer co-financing by %(employer)s for nomination %(id)s")
+        % {"employer": nomination.organisation.name, "id": nomination.pk},
     )
 
 
@@ -248,20 +288,33 @@ def status_label(nomination: Nomination) -> str:
 def employer_rows(organisation) -> list[dict]:
     """The employer's view of its nominations: its own input plus a status. Nothing else."""
     rows = []
-    qs = (Nomination.objects.of_employer(organisation)
-          .select_related("target_occupation", "participant").order_by("-created_at", "-pk"))
+    qs = (
+        Nomination.objects.of_employer(organisation)
+        .select_related("target_occupation", "participant")
+        .order_by("-created_at", "-pk")
+    )
     for n in qs:
-        rows.append({
-            "id": n.pk, "name": n.name, "current_job": n.current_job,
-            "target_occupation": str(n.target_occupation), "hours_now": n.hours_now,
-            "extra_hours_offer": n.extra_hours_offer, "co_financing_cents": n.co_financing_cents,
-            "status": n.status, "status_label": status_label(n), "created_at": n.created_at,
-        })
+        rows.append(
+            {
+                "id": n.pk,
+                "name": n.name,
+                "current_job": n.current_job,
+                "target_occupation": str(n.target_occupation),
+                "hours_now": n.hours_now,
+                "extra_hours_offer": n.extra_hours_offer,
+                "co_financing_cents": n.co_financing_cents,
+                "status": n.status,
+                "status_label": status_label(n),
+                "created_at": n.created_at,
+            }
+        )
     return rows
 
 
 def offers_for(participant) -> list[Nomination]:
     """Consented nominations of this participant with a "more hours after training" offer."""
-    return list(Nomination.objects.filter(participant=participant, extra_hours_offer__gt=0,
-                                          status=NominationStatus.CONSENTED)
-                .select_related("organisation", "target_occupation"))
+    return list(
+        Nomination.objects.filter(
+            participant=participant, extra_hours_offer__gt=0, status=NominationStatus.CONSENTED
+        ).select_related("organisation", "target_occupation")
+    )

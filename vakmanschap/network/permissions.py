@@ -9,10 +9,21 @@ from vakmanschap.accounts.permissions import is_anyone, is_authenticated
 from vakmanschap.accounts.roles import OrganisationKind, Role
 
 __all__ = [
-    "is_anyone", "is_fund_staff", "is_staff_of", "can_view_employer", "can_manage_employer",
-    "can_register_employer", "can_use_staff_invitation", "can_nominate", "can_view_nomination",
-    "can_respond_to_nomination", "can_manage_vacancies", "can_view_vacancy",
-    "can_view_route_extras", "can_edit_language_profile", "can_set_own_preferences",
+    "is_anyone",
+    "is_fund_staff",
+    "is_staff_of",
+    "can_view_employer",
+    "can_manage_employer",
+    "can_register_employer",
+    "can_use_staff_invitation",
+    "can_nominate",
+    "can_view_nomination",
+    "can_respond_to_nomination",
+    "can_manage_vacancies",
+    "can_view_vacancy",
+    "can_view_route_extras",
+    "can_edit_language_profile",
+    "can_set_own_preferences",
     "can_handle_vacancy_match",
 ]
 
@@ -39,7 +50,10 @@ def can_view_employer(user, organisation=None) -> bool:
     """Employer staff see their own employer; the fund sees every employer."""
     if not is_authenticated(user):
         return False
-    if organisation is not None and getattr(organisation, "kind", None) != OrganisationKind.EMPLOYER:
+    if (
+        organisation is not None
+        and getattr(organisation, "kind", None) != OrganisationKind.EMPLOYER
+    ):
         return False
     if is_fund_staff(user):
         return True
@@ -63,7 +77,6 @@ def can_use_staff_invitation(user, invitation=None) -> bool:
     if invitation is None:
         return True
     return invitation.is_usable
-
 
 
 # ---------------------------------------------------------------- nominations and vacancies

@@ -28,8 +28,17 @@ def base_url() -> str:
 
 
 @transaction.atomic
-def register_employer(*, name, kvk_number, municipality, sector, size_class, first_staff_email,
-                      registered_by, link_for) -> tuple[Organisation, StaffInvitation]:
+def register_employer(
+    *,
+    name,
+    kvk_number,
+    municipality,
+    sector,
+    size_class,
+    first_staff_email,
+    registered_by,
+    link_for,
+) -> tuple[Organisation, StaffInvitation]:
     """Create the employer organisation, its profile, and invite its first staff member.
 
     `link_for(token)` turns a token into the absolute acceptance URL.
@@ -80,14 +89,16 @@ def accept_invitation(token: str, user: User) -> Membership:
     return membership
 
 
-def sign_pledge(organisation, *, commitments: dict[str, bool], public_listing: bool, signed_by,
-                start_date=None) -> NetworkMembership:
+def sign_pledge(
+    organisation, *, commitments: dict[str, bool], public_listing: bool, signed_by, start_date=None
+) -> NetworkMembership:
     """Join the network (or update the commitments of an existing pledge)."""
     membership = NetworkMembership.objects.filter(organisation=organisation).first()
     if membership is None:
         start = start_date or timezone.localdate()
         membership = NetworkMembership(
-            organisation=organisation, start_date=start,
+            organisation=organisation,
+            start_date=start,
             renewal_date=NetworkMembership.one_year_after(start),
         )
     for key, value in commitments.items():
@@ -121,7 +132,9 @@ def send_renewal_reminders(days: int = DEFAULT_REMINDER_DAYS, today=None) -> int
     """
     today = today or timezone.localdate()
     sent = 0
-    for membership in NetworkMembership.objects.reminder_due(days, today).select_related("organisation"):
+    for membership in NetworkMembership.objects.reminder_due(days, today).select_related(
+        "organisation"
+    ):
         recipients = staff_emails(membership.organisation)
         with transaction.atomic():
             if recipients:
@@ -132,8 +145,11 @@ def send_renewal_reminders(days: int = DEFAULT_REMINDER_DAYS, today=None) -> int
                         % {"date": membership.renewal_date.strftime("%d-%m-%Y")},
                         body=render_to_string(
                             "network/email/renewal_reminder.txt",
-                            {"membership": membership, "link": link,
-                             "days": membership.days_to_renewal(today)},
+                            {
+                                "membership": membership,
+                                "link": link,
+                                "days": membership.days_to_renewal(today),
+                            },
                         ),
                         to=recipients,
                     )

@@ -42,8 +42,16 @@ CANDIDATES = 5
 
 NT2_DEFAULT = "B1"
 NT2_REQUIRED = {
-    "sectors": {"zorg": "B1", "welzijn": "B1", "onderwijs": "B2", "ict": "B1",
-                "techniek": "A2", "bouw": "A2", "logistiek": "A2", "productie": "A2"},
+    "sectors": {
+        "zorg": "B1",
+        "welzijn": "B1",
+        "onderwijs": "B2",
+        "ict": "B1",
+        "techniek": "A2",
+        "bouw": "A2",
+        "logistiek": "A2",
+        "productie": "A2",
+    },
     "occupations": {},  # ESCO URI -> level, for exceptions
 }
 
@@ -85,8 +93,11 @@ def candidate_occupations(title: str, current=None):
     from .nominations import shortage_occupations
 
     seen, out = set(), []
-    for concept in [c for c, _l, _s in match_title(title)] + ([current] if current else []) \
-            + shortage_occupations():
+    for concept in (
+        [c for c, _l, _s in match_title(title)]
+        + ([current] if current else [])
+        + shortage_occupations()
+    ):
         if concept.pk not in seen:
             seen.add(concept.pk)
             out.append(concept)
@@ -116,11 +127,17 @@ def matching_participants(vacancy: Vacancy):
     if vacancy.occupation_id is None:
         return Participant.objects.none()
     occ = vacancy.occupation_id
-    return (Participant.objects.active()
-            .filter(network_profile__opt_in_vacancies=True)
-            .filter(Q(occupations_held__occupation_id=occ) | Q(plans__target_occupation_id=occ)
-                    | Q(nomination__target_occupation_id=occ))
-            .select_related("advisor").distinct())
+    return (
+        Participant.objects.active()
+        .filter(network_profile__opt_in_vacancies=True)
+        .filter(
+            Q(occupations_held__occupation_id=occ)
+            | Q(plans__target_occupation_id=occ)
+            | Q(nomination__target_occupation_id=occ)
+        )
+        .select_related("advisor")
+        .distinct()
+    )
 
 
 def notify_matches(vacancy: Vacancy) -> list[VacancyMatch]:
@@ -128,8 +145,9 @@ def notify_matches(vacancy: Vacancy) -> list[VacancyMatch]:
     new = []
     by_advisor: dict = {}
     for participant in matching_participants(vacancy):
-        match, created = VacancyMatch.objects.get_or_create(vacancy=vacancy,
-                                                            participant=participant)
+        match, created = VacancyMatch.objects.get_or_create(
+            vacancy=vacancy, participant=participant
+        )
         if created:
             new.append(match)
             if participant.advisor_id and participant.advisor.email:
@@ -138,17 +156,24 @@ def notify_matches(vacancy: Vacancy) -> list[VacancyMatch]:
     Vacancy.objects.filter(pk=vacancy.pk).update(notified_at=vacancy.notified_at)
     base = getattr(settings, "VAKMANSCHAP_BASE_URL", "http://localhost:8000").rstrip("/")
     for advisor, people in by_advisor.items():
-        with translation.override(getattr(advisor, "preferred_language", "") or settings.LANGUAGE_CODE):
+        with translation.override(
+            getattr(advisor, "preferred_language", "") or settings.LANGUAGE_CODE
+        ):
             subject = _("A vacancy fits %(count)s of your participants") % {"count": len(people)}
-            body = render_to_string("network/email/vacancy_match.txt", {
-                "vacancy": vacancy, "people": people, "advisor": advisor,
-                "link": base + reverse("network:vacancy_detail", args=[vacancy.pk]),
-                "needs_action": base + _needs_action_path(),
-            })
+            body = render_to_string(
+                "network/email/vacancy_match.txt",
+                {
+                    "vacancy": vacancy,
+                    "people": people,
+                    "advisor": advisor,
+                    "link": base + reverse("network:vacancy_detail", args=[vacancy.pk]),
+                    "needs_action": base + _needs_action_path(),
+                },
+            )
         to = [advisor.email]
         transaction.on_commit(
-            lambda s=subject, b=body, t=to: send_email.enqueue(subject=s, body=b, to=t),
-            robust=True)
+            lambda s=subject, b=body, t=to: send_email.enqueue(subject=s, body=b, to=t), robust=True
+        )
     return new
 
 
@@ -159,10 +184,13 @@ def _needs_action_path() -> str:
 
 
 def open_matches_for_advisor(user):
-    return (VacancyMatch.objects.filter(handled_at__isnull=True, vacancy__is_open=True,
-                                        participant__advisor=user)
-            .select_related("vacancy__organisation", "vacancy__municipality", "participant")
-            .order_by("created_at", "pk"))
+    return (
+        VacancyMatch.objects.filter(
+            handled_at__isnull=True, vacancy__is_open=True, participant__advisor=user
+        )
+        .select_related("vacancy__organisation", "vacancy__municipality", "participant")
+        .order_by("created_at", "pk")
+    )
 
 
 def describe_match(match: VacancyMatch):
@@ -170,11 +198,13 @@ def describe_match(match: VacancyMatch):
 
     v = match.vacancy
     return Row(
-        _("%(person)s fits %(title)s at %(employer)s") % {
-            "person": match.participant, "title": v.title, "employer": v.organisation.name},
+        _("%(person)s fits %(title)s at %(employer)s")
+        % {"person": match.participant, "title": v.title, "employer": v.organisation.name},
         reverse("network:vacancy_detail", args=[v.pk]),
-        ", ".join([v.municipality.name, v.start_date.strftime("%d-%m-%Y")]
-                  + ([_("learning on the job (BBL)")] if v.bbl else [])),
+        ", ".join(
+            [v.municipality.name, v.start_date.strftime("%d-%m-%Y")]
+            + ([_("learning on the job (BBL)")] if v.bbl else [])
+        ),
     )
 
 
@@ -221,8 +251,11 @@ def route_targets(participant, lang: str | None = None) -> list:
         targets = []
     ids = [c.pk for c in targets]
     more = list(participant.plans.values_list("target_occupation_id", flat=True))
-    more += list(Nomination.objects.filter(participant=participant)
-                 .values_list("target_occupation_id", flat=True))
+    more += list(
+        Nomination.objects.filter(participant=participant).values_list(
+            "target_occupation_id", flat=True
+        )
+    )
     extra = [i for i in dict.fromkeys(more) if i and i not in ids]
     by_id = Concept.objects.in_bulk(extra)
     return attach_preferred_labels(targets + [by_id[i] for i in extra if i in by_id])
@@ -233,33 +266,53 @@ def route_extras(participant, lang: str | None = None) -> list[RouteExtra]:
     level = profile.nt2_level if profile else ""
     out = []
     targets = route_targets(participant, lang)
-    open_vacancies = (Vacancy.objects.open().filter(occupation__in=targets)
-                      .select_related("organisation", "municipality")
-                      .order_by("start_date", "organisation__name"))
+    open_vacancies = (
+        Vacancy.objects.open()
+        .filter(occupation__in=targets)
+        .select_related("organisation", "municipality")
+        .order_by("start_date", "organisation__name")
+    )
     by_occ: dict[int, list] = {}
     for v in open_vacancies:
         by_occ.setdefault(v.occupation_id, []).append(v)
     for occupation in targets:
         needed = required_nt2(occupation) if level else ""
-        out.append(RouteExtra(occupation=occupation, label=str(occupation), nt2_needed=needed,
-                              nt2_short=below(level, needed),
-                              vacancies=by_occ.get(occupation.pk, [])))
+        out.append(
+            RouteExtra(
+                occupation=occupation,
+                label=str(occupation),
+                nt2_needed=needed,
+                nt2_short=below(level, needed),
+                vacancies=by_occ.get(occupation.pk, []),
+            )
+        )
     return out
 
 
 def vacancy_rows(organisation) -> list[dict]:
-    return [api_row(v) for v in Vacancy.objects.filter(organisation=organisation)
-            .select_related("occupation", "municipality").order_by("start_date", "pk")]
+    return [
+        api_row(v)
+        for v in Vacancy.objects.filter(organisation=organisation)
+        .select_related("occupation", "municipality")
+        .order_by("start_date", "pk")
+    ]
 
 
 def api_row(v: Vacancy) -> dict:
     return {
-        "id": v.pk, "title": v.title,
-        "occupation": {"uri": v.occupation.uri, "label": str(v.occupation),
-                       "source": v.occupation_source, "score": v.occupation_score}
-        if v.occupation_id else None,
+        "id": v.pk,
+        "title": v.title,
+        "occupation": {
+            "uri": v.occupation.uri,
+            "label": str(v.occupation),
+            "source": v.occupation_source,
+            "score": v.occupation_score,
+        }
+        if v.occupation_id
+        else None,
         "hours_per_week": v.hours_per_week,
         "municipality": v.municipality.name,
         "start_date": v.start_date.isoformat(),
-        "bbl": v.bbl, "is_open": v.is_open,
+        "bbl": v.bbl,
+        "is_open": v.is_open,
     }

@@ -38,7 +38,9 @@ def _employer(request, pk, check=can_view_employer):
 
 
 def _link_for(request):
-    return lambda token: request.build_absolute_uri(reverse("network:accept_invitation", args=[token]))
+    return lambda token: request.build_absolute_uri(
+        reverse("network:accept_invitation", args=[token])
+    )
 
 
 @guarded(is_anyone)
@@ -49,11 +51,15 @@ def network_public(request):
         .select_related("organisation__municipality", "organisation__employer_profile")
         .order_by("organisation__name")
     )
-    return render(request, "network/public.html", {
-        "member_count": services.member_count(),
-        "listed": listed,
-        "commitments": list(Commitment),
-    })
+    return render(
+        request,
+        "network/public.html",
+        {
+            "member_count": services.member_count(),
+            "listed": listed,
+            "commitments": list(Commitment),
+        },
+    )
 
 
 @guarded(can_view_employer)
@@ -67,10 +73,14 @@ def employer_list(request):
         ).distinct()
         if employers.count() == 1:
             return redirect("network:employer_detail", pk=employers.get().pk)
-    return render(request, "network/employer_list.html", {
-        "employers": employers.order_by("name"),
-        "can_register": can_register_employer(request.user),
-    })
+    return render(
+        request,
+        "network/employer_list.html",
+        {
+            "employers": employers.order_by("name"),
+            "can_register": can_register_employer(request.user),
+        },
+    )
 
 
 @guarded(can_register_employer)
@@ -79,13 +89,20 @@ def employer_register(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         organisation, invitation = services.register_employer(
-            name=data["name"], kvk_number=data["kvk_number"], municipality=data["municipality"],
-            sector=data["sector"], size_class=data["size_class"],
-            first_staff_email=data["first_staff_email"], registered_by=request.user,
+            name=data["name"],
+            kvk_number=data["kvk_number"],
+            municipality=data["municipality"],
+            sector=data["sector"],
+            size_class=data["size_class"],
+            first_staff_email=data["first_staff_email"],
+            registered_by=request.user,
             link_for=_link_for(request),
         )
-        messages.success(request, _("The employer has been registered and %(email)s has been invited.")
-                         % {"email": invitation.email})
+        messages.success(
+            request,
+            _("The employer has been registered and %(email)s has been invited.")
+            % {"email": invitation.email},
+        )
         return redirect("network:employer_detail", pk=organisation.pk)
     return render(request, "network/employer_form.html", {"form": form, "registering": True})
 
@@ -95,17 +112,25 @@ def employer_detail(request, pk):
     organisation = _employer(request, pk)
     profile = EmployerProfile.objects.filter(organisation=organisation).first()
     membership = NetworkMembership.objects.filter(organisation=organisation).first()
-    staff = organisation.memberships.filter(role=Role.EMPLOYER_STAFF).select_related("user").order_by("user__email")
+    staff = (
+        organisation.memberships.filter(role=Role.EMPLOYER_STAFF)
+        .select_related("user")
+        .order_by("user__email")
+    )
     invitations = organisation.staff_invitations.usable().order_by("-created_at")
-    return render(request, "network/employer_detail.html", {
-        "organisation": organisation,
-        "profile": profile,
-        "membership": membership,
-        "staff": staff,
-        "invitations": invitations,
-        "can_manage": can_manage_employer(request.user, organisation),
-        "invite_form": InviteStaffForm(organisation=organisation),
-    })
+    return render(
+        request,
+        "network/employer_detail.html",
+        {
+            "organisation": organisation,
+            "profile": profile,
+            "membership": membership,
+            "staff": staff,
+            "invitations": invitations,
+            "can_manage": can_manage_employer(request.user, organisation),
+            "invite_form": InviteStaffForm(organisation=organisation),
+        },
+    )
 
 
 @guarded(can_manage_employer)
@@ -114,11 +139,18 @@ def employer_edit(request, pk):
     profile = EmployerProfile.objects.filter(organisation=organisation).first()
     fund = is_fund_staff(request.user)
     initial = {
-        "name": organisation.name, "kvk_number": organisation.kvk_number,
+        "name": organisation.name,
+        "kvk_number": organisation.kvk_number,
         "municipality": organisation.municipality_id,
-        "sector": profile.sector if profile else "", "size_class": profile.size_class if profile else "",
+        "sector": profile.sector if profile else "",
+        "size_class": profile.size_class if profile else "",
     }
-    form = EmployerProfileForm(request.POST if request.method == "POST" else None, initial=initial, organisation=organisation, fund=fund)
+    form = EmployerProfileForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        organisation=organisation,
+        fund=fund,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if fund:
@@ -131,16 +163,24 @@ def employer_edit(request, pk):
         )
         messages.success(request, _("The details have been saved."))
         return redirect("network:employer_detail", pk=organisation.pk)
-    return render(request, "network/employer_form.html", {"form": form, "organisation": organisation})
+    return render(
+        request, "network/employer_form.html", {"form": form, "organisation": organisation}
+    )
 
 
 @guarded(can_manage_employer)
 def staff_invite(request, pk):
     organisation = _employer(request, pk, can_manage_employer)
-    form = InviteStaffForm(request.POST if request.method == "POST" else None, organisation=organisation)
+    form = InviteStaffForm(
+        request.POST if request.method == "POST" else None, organisation=organisation
+    )
     if request.method == "POST" and form.is_valid():
-        services.invite_staff(organisation, form.cleaned_data["email"], request.user, _link_for(request))
-        messages.success(request, _("An invitation has been sent to %(email)s.") % form.cleaned_data)
+        services.invite_staff(
+            organisation, form.cleaned_data["email"], request.user, _link_for(request)
+        )
+        messages.success(
+            request, _("An invitation has been sent to %(email)s.") % form.cleaned_data
+        )
         return redirect("network:employer_detail", pk=organisation.pk)
     return render(request, "network/invite_form.html", {"form": form, "organisation": organisation})
 
@@ -152,8 +192,11 @@ def membership_edit(request, pk):
     membership = NetworkMembership.objects.filter(organisation=organisation).first()
     if request.method == "POST" and "renew" in request.POST and membership is not None:
         services.renew_pledge(membership, request.user)
-        messages.success(request, _("Your pledge has been renewed until %(date)s.")
-                         % {"date": membership.renewal_date.strftime("%d-%m-%Y")})
+        messages.success(
+            request,
+            _("Your pledge has been renewed until %(date)s.")
+            % {"date": membership.renewal_date.strftime("%d-%m-%Y")},
+        )
         return redirect("network:employer_detail", pk=organisation.pk)
     form = PledgeForm(request.POST if request.method == "POST" else None, instance=membership)
     if request.method == "POST" and form.is_valid():
@@ -163,13 +206,23 @@ def membership_edit(request, pk):
             public_listing=form.cleaned_data["public_listing"],
             signed_by=request.user,
         )
-        messages.success(request, _("Your pledge has been saved. Welcome to the network!")
-                         if membership is None else _("Your pledge has been saved."))
+        messages.success(
+            request,
+            _("Your pledge has been saved. Welcome to the network!")
+            if membership is None
+            else _("Your pledge has been saved."),
+        )
         return redirect("network:employer_detail", pk=organisation.pk)
-    return render(request, "network/membership_form.html", {
-        "form": form, "organisation": organisation, "membership": membership,
-        "renewal_open": membership is not None and services.reminder_window_open(membership),
-    })
+    return render(
+        request,
+        "network/membership_form.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "membership": membership,
+            "renewal_open": membership is not None and services.reminder_window_open(membership),
+        },
+    )
 
 
 @guarded(can_use_staff_invitation)
@@ -178,8 +231,12 @@ def accept_invitation(request, token):
     if invitation is None:
         raise Http404
     if not can_use_staff_invitation(request.user, invitation):
-        return render(request, "network/invitation_invalid.html",
-                      {"expired": invitation.accepted_at is None}, status=410)
+        return render(
+            request,
+            "network/invitation_invalid.html",
+            {"expired": invitation.accepted_at is None},
+            status=410,
+        )
     user = request.user
     existing = User.objects.filter(email__iexact=invitation.email).exists()
     context = {"invitation": invitation, "organisation": invitation.organisation}
@@ -192,23 +249,36 @@ def accept_invitation(request, token):
             except services.InvitationError as error:
                 messages.error(request, str(error))
                 return redirect("core:start")
-            messages.success(request, _("You now work on behalf of %(name)s.") % {"name": invitation.organisation.name})
+            messages.success(
+                request,
+                _("You now work on behalf of %(name)s.") % {"name": invitation.organisation.name},
+            )
             return redirect("network:employer_detail", pk=invitation.organisation_id)
         return render(request, "network/invitation_accept.html", context)
     if existing:
         context["login_url"] = f"{reverse('accounts:login')}?next={request.path}"
         return render(request, "network/invitation_login.html", context)
-    form = NewAccountForm(request.POST if request.method == "POST" else None, email=invitation.email)
+    form = NewAccountForm(
+        request.POST if request.method == "POST" else None, email=invitation.email
+    )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            user = User(email=invitation.email, full_name=form.cleaned_data["full_name"],
-                        preferred_language=request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("nl", "en") else "nl")
+            user = User(
+                email=invitation.email,
+                full_name=form.cleaned_data["full_name"],
+                preferred_language=request.LANGUAGE_CODE
+                if request.LANGUAGE_CODE in ("nl", "en")
+                else "nl",
+            )
             user.set_password(form.cleaned_data["password1"])
             user.save()
             services.accept_invitation(token, user)
         login(request, user, backend="vakmanschap.accounts.backends.EmailBackend")
-        messages.success(request, _("Your account has been created. You now work on behalf of %(name)s.")
-                         % {"name": invitation.organisation.name})
+        messages.success(
+            request,
+            _("Your account has been created. You now work on behalf of %(name)s.")
+            % {"name": invitation.organisation.name},
+        )
         return redirect("network:employer_detail", pk=invitation.organisation_id)
     context["form"] = form
     return render(request, "network/invitation_accept.html", context)

@@ -20,22 +20,39 @@ class OccupationChoiceField(forms.ModelChoiceField):
 
 class NominationForm(forms.ModelForm):
     target_occupation = OccupationChoiceField(
-        label=_("Shortage occupation"), queryset=Concept.objects.none(),
-        help_text=_("From the region's current list of shortage occupations."))
+        label=_("Shortage occupation"),
+        queryset=Concept.objects.none(),
+        help_text=_("From the region's current list of shortage occupations."),
+    )
     co_financing = EuroField(
-        label=_("Your co-financing share (euros)"), required=False,
-        help_text=_("What you contribute to the training costs; booked once the employee consents."))
+        label=_("Your co-financing share (euros)"),
+        required=False,
+        help_text=_(
+            "What you contribute to the training costs; booked once the employee consents."
+        ),
+    )
 
     class Meta:
         model = Nomination
-        fields = ["given_name", "family_name", "email", "current_job", "work_situation",
-                  "hours_now", "extra_hours_offer", "target_occupation"]
+        fields = [
+            "given_name",
+            "family_name",
+            "email",
+            "current_job",
+            "work_situation",
+            "hours_now",
+            "extra_hours_offer",
+            "target_occupation",
+        ]
 
     def __init__(self, *args, occupations=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target_occupation"].queryset = Concept.objects.filter(
-            pk__in=[o.pk for o in occupations])
-        self.fields["target_occupation"].choices = [("", "–")] + [(o.pk, str(o)) for o in occupations]
+            pk__in=[o.pk for o in occupations]
+        )
+        self.fields["target_occupation"].choices = [("", "–")] + [
+            (o.pk, str(o)) for o in occupations
+        ]
 
     def clean_co_financing(self):
         cents = self.cleaned_data.get("co_financing") or 0
@@ -47,18 +64,26 @@ class NominationForm(forms.ModelForm):
 class NominationConsentForm(forms.Form):
     """What the employee adds on consent: the details the fund needs for a sign-up."""
 
-    birth_date = forms.DateField(label=_("Date of birth"),
-                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    postcode = forms.CharField(label=_("Postcode"), max_length=7,
-                               widget=forms.TextInput(attrs={"autocomplete": "postal-code"}))
-    municipality = forms.ModelChoiceField(label=_("Municipality"),
-                                          queryset=Municipality.objects.order_by("name"))
-    education_level = forms.ChoiceField(label=_("Highest completed education"),
-                                        choices=[("", "–")] + EducationLevel.choices)
+    birth_date = forms.DateField(
+        label=_("Date of birth"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        max_length=7,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.order_by("name")
+    )
+    education_level = forms.ChoiceField(
+        label=_("Highest completed education"), choices=[("", "–")] + EducationLevel.choices
+    )
     consent = forms.BooleanField(
-        label=_("I agree that my employer's nomination and these details are shared with the "
-                "fund's advisors for guidance towards training and its funding. My employer only "
-                "sees the status of my route."),
+        label=_(
+            "I agree that my employer's nomination and these details are shared with the "
+            "fund's advisors for guidance towards training and its funding. My employer only "
+            "sees the status of my route."
+        ),
         error_messages={"required": _("Without your consent nothing is shared.")},
     )
 
@@ -72,9 +97,12 @@ class NominationConsentForm(forms.Form):
 
 class VacancyForm(forms.ModelForm):
     occupation_choice = forms.ChoiceField(
-        label=_("ESCO occupation"), required=False,
-        help_text=_("Leave empty to let the skills engine match the title; or pick one of its "
-                    "suggestions."))
+        label=_("ESCO occupation"),
+        required=False,
+        help_text=_(
+            "Leave empty to let the skills engine match the title; or pick one of its suggestions."
+        ),
+    )
 
     class Meta:
         model = Vacancy
@@ -86,7 +114,8 @@ class VacancyForm(forms.ModelForm):
         self.candidates = {str(c.pk): c for c in candidates}
         self.fields["municipality"].queryset = Municipality.objects.order_by("name")
         self.fields["occupation_choice"].choices = [("", _("match the title automatically"))] + [
-            (pk, str(c)) for pk, c in self.candidates.items()]
+            (pk, str(c)) for pk, c in self.candidates.items()
+        ]
         if self.instance.pk and self.instance.occupation_id:
             self.fields["occupation_choice"].initial = str(self.instance.occupation_id)
 
@@ -94,8 +123,11 @@ class VacancyForm(forms.ModelForm):
         value = self.cleaned_data.get("occupation_choice")
         if not value:
             return None
-        if (self.instance.pk and str(self.instance.occupation_id) == value
-                and self.instance.occupation_source == "engine"):
+        if (
+            self.instance.pk
+            and str(self.instance.occupation_id) == value
+            and self.instance.occupation_source == "engine"
+        ):
             return None  # the engine's match left as it was: match the (new) title again
         return self.candidates[value]
 
@@ -110,5 +142,3 @@ class PreferencesForm(forms.ModelForm):
     class Meta:
         model = ParticipantProfile
         fields = ["opt_in_vacancies"]
-
-

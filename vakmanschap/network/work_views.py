@@ -55,8 +55,11 @@ def _apply_errors(form, error: ValidationError):
 @guarded(can_view_nomination)
 def nomination_list(request, pk):
     organisation = _employer(request, pk, can_nominate)
-    return render(request, "network/nominations.html", {
-        "organisation": organisation, "rows": nominations.employer_rows(organisation)})
+    return render(
+        request,
+        "network/nominations.html",
+        {"organisation": organisation, "rows": nominations.employer_rows(organisation)},
+    )
 
 
 @guarded(can_nominate)
@@ -70,25 +73,42 @@ def nominate(request, pk):
         if "preview" in request.POST:
             preview = nominations.route_preview(data["current_job"], data["target_occupation"])
             if preview is None:
-                messages.info(request, _("No route could be computed for this job title; you can "
-                                         "still nominate."))
+                messages.info(
+                    request,
+                    _("No route could be computed for this job title; you can still nominate."),
+                )
         else:
             link = lambda token: request.build_absolute_uri(  # noqa: E731
-                reverse("network:nomination_respond", args=[token]))
+                reverse("network:nomination_respond", args=[token])
+            )
             fields = {k: data[k] for k in NominationForm.Meta.fields}
             try:
                 nomination, _token = nominations.nominate(
-                    organisation, by=request.user, link_for=link,
-                    co_financing_cents=data["co_financing"], **fields)
+                    organisation,
+                    by=request.user,
+                    link_for=link,
+                    co_financing_cents=data["co_financing"],
+                    **fields,
+                )
             except ValidationError as error:
                 _apply_errors(form, error)
             else:
-                messages.success(request, _("%(name)s has been invited by e-mail. Nothing is "
-                                            "shared until they consent.") % {"name": nomination.name})
+                messages.success(
+                    request,
+                    _("%(name)s has been invited by e-mail. Nothing is shared until they consent.")
+                    % {"name": nomination.name},
+                )
                 return redirect("network:nominations", pk=organisation.pk)
-    return render(request, "network/nomination_form.html", {
-        "organisation": organisation, "form": form, "preview": preview,
-        "no_shortage_list": not occupations})
+    return render(
+        request,
+        "network/nomination_form.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "preview": preview,
+            "no_shortage_list": not occupations,
+        },
+    )
 
 
 # ---------------------------------------------------------------------- consent (employee)
@@ -98,8 +118,12 @@ def nomination_respond(request, token):
     if nomination is None:
         raise Http404
     if not can_respond_to_nomination(request.user, nomination):
-        return render(request, "network/nomination_invalid.html",
-                      {"expired": nomination.status == "invited"}, status=410)
+        return render(
+            request,
+            "network/nomination_invalid.html",
+            {"expired": nomination.status == "invited"},
+            status=410,
+        )
     if request.method == "POST" and "decline" in request.POST:
         try:
             nominations.decline(token)
@@ -112,50 +136,71 @@ def nomination_respond(request, token):
         try:
             with transaction.atomic():
                 nominations.consent(
-                    token, birth_date=data["birth_date"], postcode=data["postcode"],
-                    municipality=data["municipality"], education_level=data["education_level"],
-                    consent_purpose=str(CONSENT_PURPOSE), privacy_version=PRIVACY_VERSION)
+                    token,
+                    birth_date=data["birth_date"],
+                    postcode=data["postcode"],
+                    municipality=data["municipality"],
+                    education_level=data["education_level"],
+                    consent_purpose=str(CONSENT_PURPOSE),
+                    privacy_version=PRIVACY_VERSION,
+                )
         except ValidationError as error:
             _apply_errors(form, error)
         except nominations.NominationError as error:
             messages.error(request, str(error))
-            return render(request, "network/nomination_invalid.html", {"expired": False},
-                          status=410)
+            return render(
+                request, "network/nomination_invalid.html", {"expired": False}, status=410
+            )
         else:
             return render(request, "network/nomination_done.html", {"declined": False})
-    return render(request, "network/nomination_respond.html", {
-        "nomination": nomination, "organisation": nomination.organisation, "form": form})
+    return render(
+        request,
+        "network/nomination_respond.html",
+        {"nomination": nomination, "organisation": nomination.organisation, "form": form},
+    )
 
 
 # ---------------------------------------------------------------------- vacancies
 @guarded(can_manage_vacancies)
 def vacancy_list(request, pk):
     organisation = _employer(request, pk, can_manage_vacancies)
-    items = (Vacancy.objects.filter(organisation=organisation)
-             .select_related("occupation", "municipality").order_by("-is_open", "start_date"))
-    return render(request, "network/vacancies.html", {"organisation": organisation,
-                                                      "vacancies": items})
+    items = (
+        Vacancy.objects.filter(organisation=organisation)
+        .select_related("occupation", "municipality")
+        .order_by("-is_open", "start_date")
+    )
+    return render(
+        request, "network/vacancies.html", {"organisation": organisation, "vacancies": items}
+    )
 
 
 def _vacancy_form(request, organisation, vacancy):
     title = request.POST.get("title") if request.method == "POST" else vacancy.title
     candidates = vacancies.candidate_occupations(title or "", vacancy.occupation)
     initial = {} if vacancy.pk else {"municipality": organisation.municipality_id}
-    form = VacancyForm(request.POST or None, instance=vacancy, candidates=candidates,
-                       initial=initial)
+    form = VacancyForm(
+        request.POST or None, instance=vacancy, candidates=candidates, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            saved = vacancies.save_vacancy(form.save(commit=False),
-                                           chosen_occupation=form.chosen_occupation(),
-                                           by=request.user)
+            saved = vacancies.save_vacancy(
+                form.save(commit=False), chosen_occupation=form.chosen_occupation(), by=request.user
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         else:
             messages.success(request, _("The vacancy has been saved."))
             return redirect("network:vacancy_detail", pk=saved.pk)
-    return render(request, "network/vacancy_form.html", {
-        "organisation": organisation, "form": form, "vacancy": vacancy,
-        "suggestions": vacancies.match_title(title or "") if vacancy.pk else []})
+    return render(
+        request,
+        "network/vacancy_form.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "vacancy": vacancy,
+            "suggestions": vacancies.match_title(title or "") if vacancy.pk else [],
+        },
+    )
 
 
 @guarded(can_manage_vacancies)
@@ -166,7 +211,8 @@ def vacancy_new(request, pk):
 
 def _vacancy(request, pk, check):
     vacancy = get_object_or_404(
-        Vacancy.objects.select_related("organisation", "municipality", "occupation"), pk=pk)
+        Vacancy.objects.select_related("organisation", "municipality", "occupation"), pk=pk
+    )
     return require(check, request.user, vacancy)
 
 
@@ -195,12 +241,18 @@ def vacancy_detail(request, pk):
     vacancy = _vacancy(request, pk, can_view_vacancy)
     matches = []
     if can_handle_vacancy_match(request.user):
-        matches = (VacancyMatch.objects.filter(vacancy=vacancy, handled_at__isnull=True,
-                                               participant__advisor=request.user)
-                   .select_related("participant"))
-    return render(request, "network/vacancy_detail.html", {
-        "vacancy": vacancy, "matches": matches,
-        "can_manage": can_manage_vacancies(request.user, vacancy.organisation)})
+        matches = VacancyMatch.objects.filter(
+            vacancy=vacancy, handled_at__isnull=True, participant__advisor=request.user
+        ).select_related("participant")
+    return render(
+        request,
+        "network/vacancy_detail.html",
+        {
+            "vacancy": vacancy,
+            "matches": matches,
+            "can_manage": can_manage_vacancies(request.user, vacancy.organisation),
+        },
+    )
 
 
 @guarded(can_handle_vacancy_match)
@@ -225,14 +277,17 @@ def route_extras(request, pk):
     require(can_view_route_extras, request.user, participant)
     profile = ParticipantProfile.objects.filter(participant=participant).first()
     context = {
-        "participant": participant, "profile": profile,
+        "participant": participant,
+        "profile": profile,
         "offers": nominations.offers_for(participant),
         "extras": vacancies.route_extras(participant),
         "is_self": participant.user_id == request.user.pk,
         "can_edit_language": can_edit_language_profile(request.user, participant),
         "preferences_form": PreferencesForm(instance=profile),
     }
-    template = "network/_route_extras.html" if _is_htmx(request) else "network/route_extras_page.html"
+    template = (
+        "network/_route_extras.html" if _is_htmx(request) else "network/route_extras_page.html"
+    )
     return render(request, template, context)
 
 
@@ -240,15 +295,15 @@ def route_extras(request, pk):
 def language_profile(request, pk):
     participant = get_object_or_404(Participant.objects.active(), pk=pk)
     require(can_edit_language_profile, request.user, participant)
-    profile = ParticipantProfile.objects.filter(participant=participant).first() \
-        or ParticipantProfile(participant=participant)
+    profile = ParticipantProfile.objects.filter(
+        participant=participant
+    ).first() or ParticipantProfile(participant=participant)
     form = LanguageProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The Dutch language level has been saved."))
         return redirect("people:detail", pk=participant.pk)
-    return render(request, "network/language_form.html", {"participant": participant,
-                                                          "form": form})
+    return render(request, "network/language_form.html", {"participant": participant, "form": form})
 
 
 @guarded(can_set_own_preferences)
@@ -257,11 +312,16 @@ def my_preferences(request):
     participant = Participant.objects.active().filter(user=request.user).first()
     if participant is None:
         raise Http404
-    profile = ParticipantProfile.objects.filter(participant=participant).first() \
-        or ParticipantProfile(participant=participant)
+    profile = ParticipantProfile.objects.filter(
+        participant=participant
+    ).first() or ParticipantProfile(participant=participant)
     form = PreferencesForm(request.POST, instance=profile)
     if form.is_valid():
         form.save()
-        messages.success(request, _("You will be matched to vacancies.")
-                         if profile.opt_in_vacancies else _("You will not be matched to vacancies."))
+        messages.success(
+            request,
+            _("You will be matched to vacancies.")
+            if profile.opt_in_vacancies
+            else _("You will not be matched to vacancies."),
+        )
     return redirect("people:mine")

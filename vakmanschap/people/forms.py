@@ -37,13 +37,15 @@ class ParticipantForm(forms.ModelForm):
             "training_wish": forms.Textarea(attrs={"rows": 4}),
             "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
             # Suggestions from the skills engine while typing (a plain text field without JS).
-            "current_job": forms.TextInput(attrs={
-                "list": "job-title-suggestions",
-                "hx-get": reverse_lazy("skills:title_suggestions"),
-                "hx-trigger": "input changed delay:300ms",
-                "hx-target": "#job-title-suggestions",
-                "autocomplete": "off",
-            }),
+            "current_job": forms.TextInput(
+                attrs={
+                    "list": "job-title-suggestions",
+                    "hx-get": reverse_lazy("skills:title_suggestions"),
+                    "hx-trigger": "input changed delay:300ms",
+                    "hx-target": "#job-title-suggestions",
+                    "autocomplete": "off",
+                }
+            ),
         }
 
     consent = forms.BooleanField(

@@ -53,8 +53,11 @@ class QuestionnaireAdmin(_LockedWhenUsed, admin.ModelAdmin):
     def copy_as_new_version(self, request, queryset):
         for questionnaire in queryset:
             questionnaire.copy_as_new_version()
-        self.message_user(request, ngettext("%d copy made.", "%d copies made.", queryset.count())
-                          % queryset.count(), messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%d copy made.", "%d copies made.", queryset.count()) % queryset.count(),
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Dimension)

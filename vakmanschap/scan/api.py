@@ -23,14 +23,21 @@ class QuestionnaireView(GuardedAPIView):
             questionnaire = services.current_questionnaire()
         except services.NoQuestionnaire:
             return problem(404, _("No questionnaire has been published yet."))
-        return Response({
-            "version": questionnaire.version,
-            "dimensions": [
-                {"key": d.key, "label": d.label,
-                 "items": [{"id": i.pk, "text": i.text, "reverse": i.reverse} for i in items]}
-                for d, items in questionnaire.structure()
-            ],
-        })
+        return Response(
+            {
+                "version": questionnaire.version,
+                "dimensions": [
+                    {
+                        "key": d.key,
+                        "label": d.label,
+                        "items": [
+                            {"id": i.pk, "text": i.text, "reverse": i.reverse} for i in items
+                        ],
+                    }
+                    for d, items in questionnaire.structure()
+                ],
+            }
+        )
 
 
 class ScanInput(serializers.Serializer):
@@ -65,12 +72,21 @@ class ScanReportView(EmployerAPIView):
         data = services.report(organisation)
         if data is None:
             return Response({"scores": {}, "benchmark": None, "advice": [], "basis": None})
-        return Response({
-            "scan": {"id": data["scan"].pk, "date": data["scan"].created_at.date()},
-            "scores": data["scores"],
-            "benchmark": data["benchmark"],
-            "advice": [{"dimension": a["dimension"], "text": a["text"],
-                        "links": [{"label": link["label"], "url": link["url"]} for link in a["links"]]}
-                       for a in data["advice"]],
-            "basis": data["basis"],
-        })
+        return Response(
+            {
+                "scan": {"id": data["scan"].pk, "date": data["scan"].created_at.date()},
+                "scores": data["scores"],
+                "benchmark": data["benchmark"],
+                "advice": [
+                    {
+                        "dimension": a["dimension"],
+                        "text": a["text"],
+                        "links": [
+                            {"label": link["label"], "url": link["url"]} for link in a["links"]
+                        ],
+                    }
+                    for a in data["advice"]
+                ],
+                "basis": data["basis"],
+            }
+        )

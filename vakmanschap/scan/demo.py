@@ -50,10 +50,15 @@ def _employee_count(index: int, round_number: int) -> int:
 
 
 def _scan(organisation, questionnaire, structure, index, days_ago, round_number, manager, today):
-    started = timezone.make_aware(datetime.datetime.combine(
-        today - datetime.timedelta(days=days_ago), datetime.time(9, 30)))
-    scan = Scan.objects.create(organisation=organisation, questionnaire=questionnaire,
-                               started_by=manager, created_at=started)
+    started = timezone.make_aware(
+        datetime.datetime.combine(today - datetime.timedelta(days=days_ago), datetime.time(9, 30))
+    )
+    scan = Scan.objects.create(
+        organisation=organisation,
+        questionnaire=questionnaire,
+        started_by=manager,
+        created_at=started,
+    )
     levels = [
         level + (IMPROVEMENT[(d + index) % len(IMPROVEMENT)] if round_number else 0.0)
         for d, level in enumerate(LEVELS[index])
@@ -62,13 +67,22 @@ def _scan(organisation, questionnaire, structure, index, days_ago, round_number,
     for number, (kind, optimism) in enumerate(respondents):
         rng = random.Random(f"{organisation.kvk_number}-{round_number}-{number}")
         response = Response.objects.create(
-            scan=scan, kind=kind, user=manager if kind == "management" else None,
+            scan=scan,
+            kind=kind,
+            user=manager if kind == "management" else None,
             submitted_on=(started + datetime.timedelta(days=min(number, 14))).date(),
         )
-        Answer.objects.bulk_create([
-            Answer(response=response, item=item, value=_answer(rng, levels[d] + optimism, item.reverse))
-            for d, (_dimension, items) in enumerate(structure) for item in items
-        ])
+        Answer.objects.bulk_create(
+            [
+                Answer(
+                    response=response,
+                    item=item,
+                    value=_answer(rng, levels[d] + optimism, item.reverse),
+                )
+                for d, (_dimension, items) in enumerate(structure)
+                for item in items
+            ]
+        )
     scan.closed_at = started + datetime.timedelta(days=21)
     scan.save(update_fields=["closed_at"])
     services.refresh_scores(scan)
@@ -87,9 +101,25 @@ def load_scan_demo(today: datetime.date | None = None) -> dict[str, int]:
         organisation = Organisation.objects.get(kvk_number=kvk)
         if organisation.scans.exists():
             continue
-        manager = next((m.user for m in organisation.memberships.filter(role=Role.EMPLOYER_STAFF)
-                        .select_related("user")), None)
+        manager = next(
+            (
+                m.user
+                for m in organisation.memberships.filter(role=Role.EMPLOYER_STAFF).select_related(
+                    "user"
+                )
+            ),
+            None,
+        )
         for days_ago, round_number in ROUNDS:
-            _scan(organisation, questionnaire, structure, index, days_ago, round_number, manager, today)
+            _scan(
+                organisation,
+                questionnaire,
+                structure,
+                index,
+                days_ago,
+                round_number,
+                manager,
+                today,
+            )
             made += 1
     return {"scans": made}

@@ -24,7 +24,10 @@ class ScanForm(forms.Form):
         for _dimension, items in structure:
             for item in items:
                 self.fields[field_name(item.pk)] = forms.TypedChoiceField(
-                    label=item.text, choices=SCALE, coerce=int, widget=forms.RadioSelect,
+                    label=item.text,
+                    choices=SCALE,
+                    coerce=int,
+                    widget=forms.RadioSelect,
                     error_messages={"required": _("Choose an answer for this statement.")},
                 )
 
@@ -38,16 +41,28 @@ class ScanForm(forms.Form):
 
 class InviteEmployeesForm(forms.Form):
     emails = forms.CharField(
-        label=_("E-mail addresses of employees"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One per line. Each person gets their own anonymous link; the addresses are not stored."),
+        label=_("E-mail addresses of employees"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "One per line. Each person gets their own anonymous link; the addresses are not stored."
+        ),
     )
     extra_links = forms.IntegerField(
-        label=_("Extra links to hand out yourself"), required=False, min_value=0, max_value=200, initial=0,
+        label=_("Extra links to hand out yourself"),
+        required=False,
+        min_value=0,
+        max_value=200,
+        initial=0,
         help_text=_("For employees without e-mail. The links are shown once."),
     )
 
     def clean_emails(self):
-        emails = [line.strip() for line in self.cleaned_data["emails"].replace(",", "\n").splitlines() if line.strip()]
+        emails = [
+            line.strip()
+            for line in self.cleaned_data["emails"].replace(",", "\n").splitlines()
+            if line.strip()
+        ]
         bad = []
         for email in emails:
             try:
@@ -55,7 +70,9 @@ class InviteEmployeesForm(forms.Form):
             except forms.ValidationError:
                 bad.append(email)
         if bad:
-            raise forms.ValidationError(_("Not an e-mail address: %(list)s") % {"list": ", ".join(bad)})
+            raise forms.ValidationError(
+                _("Not an e-mail address: %(list)s") % {"list": ", ".join(bad)}
+            )
         if len(emails) > 500:
             raise forms.ValidationError(_("At most 500 addresses at a time."))
         return sorted(set(e.lower() for e in emails))

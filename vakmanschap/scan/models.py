@@ -36,7 +36,8 @@ class Questionnaire(models.Model):
     title_nl = models.CharField(_("title (Dutch)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200)
     is_published = models.BooleanField(
-        _("published"), default=False,
+        _("published"),
+        default=False,
         help_text=_("The highest published version is the one employers fill in."),
     )
     notes = models.TextField(_("notes"), blank=True)
@@ -63,10 +64,12 @@ class Questionnaire(models.Model):
 
     def structure(self):
         """[(dimension, [items])] in order, with one query per table."""
-        dimensions = list(self.dimensions.order_by("order", "pk").prefetch_related(
-            models.Prefetch("items", queryset=Item.objects.order_by("order", "pk")),
-            "instruments",
-        ))
+        dimensions = list(
+            self.dimensions.order_by("order", "pk").prefetch_related(
+                models.Prefetch("items", queryset=Item.objects.order_by("order", "pk")),
+                "instruments",
+            )
+        )
         return [(d, list(d.items.all())) for d in dimensions]
 
     @transaction.atomic
@@ -74,7 +77,10 @@ class Questionnaire(models.Model):
         """An unpublished copy with the next version number, for the fund to edit."""
         next_version = (Questionnaire.objects.aggregate(v=models.Max("version"))["v"] or 0) + 1
         copy = Questionnaire.objects.create(
-            version=next_version, title_nl=self.title_nl, title_en=self.title_en, is_published=False,
+            version=next_version,
+            title_nl=self.title_nl,
+            title_en=self.title_en,
+            is_published=False,
             notes=f"Copy of version {self.version}",
         )
         for dimension, items in self.structure():
@@ -118,15 +124,19 @@ class Instrument(models.Model):
 
 
 class Dimension(models.Model):
-    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="dimensions")
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="dimensions"
+    )
     key = models.SlugField(_("key"), max_length=50)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     label_nl = models.CharField(_("label (Dutch)"), max_length=200)
     label_en = models.CharField(_("label (English)"), max_length=200)
-    advice_nl = models.TextField(_("advice (Dutch)"), blank=True,
-                                 help_text=_("Concrete actions, one per line."))
-    advice_en = models.TextField(_("advice (English)"), blank=True,
-                                 help_text=_("Concrete actions, one per line."))
+    advice_nl = models.TextField(
+        _("advice (Dutch)"), blank=True, help_text=_("Concrete actions, one per line.")
+    )
+    advice_en = models.TextField(
+        _("advice (English)"), blank=True, help_text=_("Concrete actions, one per line.")
+    )
     instruments = models.ManyToManyField(Instrument, blank=True, verbose_name=_("instruments"))
 
     class Meta:
@@ -134,7 +144,9 @@ class Dimension(models.Model):
         verbose_name = _("dimension")
         verbose_name_plural = _("dimensions")
         constraints = [
-            models.UniqueConstraint(fields=["questionnaire", "key"], name="scan_dimension_unique_key"),
+            models.UniqueConstraint(
+                fields=["questionnaire", "key"], name="scan_dimension_unique_key"
+            ),
         ]
 
     def __str__(self):
@@ -161,7 +173,8 @@ class Item(models.Model):
     text_nl = models.CharField(_("statement (Dutch)"), max_length=300)
     text_en = models.CharField(_("statement (English)"), max_length=300)
     reverse = models.BooleanField(
-        _("reverse-scored"), default=False,
+        _("reverse-scored"),
+        default=False,
         help_text=_("Agreeing is unfavourable: the answer counts as 6 − answer."),
     )
 
@@ -186,12 +199,16 @@ class Scan(models.Model):
     """
 
     organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("employer"), on_delete=models.CASCADE,
-        related_name="scans", limit_choices_to={"kind": OrganisationKind.EMPLOYER},
+        "organisations.Organisation",
+        verbose_name=_("employer"),
+        on_delete=models.CASCADE,
+        related_name="scans",
+        limit_choices_to={"kind": OrganisationKind.EMPLOYER},
     )
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.PROTECT, related_name="scans")
-    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   blank=True, related_name="+")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(_("started at"), default=timezone.now)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     scores = models.JSONField(_("scores"), default=dict, blank=True)
@@ -221,8 +238,9 @@ class Response(models.Model):
 
     scan = models.ForeignKey(Scan, on_delete=models.CASCADE, related_name="responses")
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             blank=True, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     submitted_on = models.DateField(default=timezone.localdate)
 
     class Meta:
@@ -230,11 +248,13 @@ class Response(models.Model):
         verbose_name_plural = _("responses")
         constraints = [
             models.UniqueConstraint(
-                fields=["scan"], condition=models.Q(kind="management"),
+                fields=["scan"],
+                condition=models.Q(kind="management"),
                 name="scan_one_management_response",
             ),
             models.CheckConstraint(
-                condition=models.Q(kind="employee", user__isnull=True) | models.Q(kind="management"),
+                condition=models.Q(kind="employee", user__isnull=True)
+                | models.Q(kind="management"),
                 name="scan_employee_response_is_anonymous",
             ),
         ]
@@ -246,13 +266,16 @@ class Response(models.Model):
 class Answer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="answers")
-    value = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
+    value = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["response", "item"], name="scan_answer_once_per_item"),
-            models.CheckConstraint(condition=models.Q(value__gte=1, value__lte=5),
-                                   name="scan_answer_value_1_to_5"),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=1, value__lte=5), name="scan_answer_value_1_to_5"
+            ),
         ]
 
     def __str__(self):
@@ -261,7 +284,9 @@ class Answer(models.Model):
 
 class RespondentLinkQuerySet(models.QuerySet):
     def usable(self, now=None):
-        return self.filter(used=False, expires_at__gt=now or timezone.now(), scan__closed_at__isnull=True)
+        return self.filter(
+            used=False, expires_at__gt=now or timezone.now(), scan__closed_at__isnull=True
+        )
 
 
 class RespondentLink(models.Model):
@@ -285,16 +310,21 @@ class RespondentLink(models.Model):
     @classmethod
     def issue(cls, scan, days=LINK_VALID_DAYS):
         token = new_token()
-        link = cls.objects.create(scan=scan, token_hash=hash_token(token),
-                                  expires_at=timezone.now() + datetime.timedelta(days=days))
+        link = cls.objects.create(
+            scan=scan,
+            token_hash=hash_token(token),
+            expires_at=timezone.now() + datetime.timedelta(days=days),
+        )
         return link, token
 
     @classmethod
     def for_token(cls, token: str):
-        return cls.objects.select_related("scan__organisation", "scan__questionnaire").filter(
-            token_hash=hash_token(token)).first()
+        return (
+            cls.objects.select_related("scan__organisation", "scan__questionnaire")
+            .filter(token_hash=hash_token(token))
+            .first()
+        )
 
     @property
     def is_usable(self) -> bool:
         return not self.used and self.expires_at > timezone.now() and self.scan.closed_at is None
-

@@ -32,12 +32,17 @@ def rescale(mean_value: float) -> float:
     return (mean_value - SCALE_MIN) / (SCALE_MAX - SCALE_MIN) * 100
 
 
-def respondent_scores(answers: Mapping[int, int],
-                      dimensions: Mapping[str, Iterable[tuple[int, bool]]]) -> dict[str, float]:
+def respondent_scores(
+    answers: Mapping[int, int], dimensions: Mapping[str, Iterable[tuple[int, bool]]]
+) -> dict[str, float]:
     """One respondent: {dimension key: 0..100}. `dimensions` maps a key to (item id, reverse)."""
     scores = {}
     for key, items in dimensions.items():
-        values = [item_value(answers[item_id], reverse) for item_id, reverse in items if item_id in answers]
+        values = [
+            item_value(answers[item_id], reverse)
+            for item_id, reverse in items
+            if item_id in answers
+        ]
         if values:
             scores[key] = round(rescale(mean(values)), 1)
     return scores
@@ -46,10 +51,7 @@ def respondent_scores(answers: Mapping[int, int],
 def combine(per_respondent: list[Mapping[str, float]]) -> dict[str, float]:
     """Mean over respondents, per dimension."""
     keys = {k for scores in per_respondent for k in scores}
-    return {
-        k: round(mean(s[k] for s in per_respondent if k in s), 1)
-        for k in sorted(keys)
-    }
+    return {k: round(mean(s[k] for s in per_respondent if k in s), 1) for k in sorted(keys)}
 
 
 def should_aggregate(employee_count: int, closed: bool) -> bool:
@@ -65,8 +67,9 @@ class Peer:
     scores: Mapping[str, float]
 
 
-def benchmark(own_sector: str | None, own_size: str | None, keys: Iterable[str],
-              peers: list[Peer]) -> dict | None:
+def benchmark(
+    own_sector: str | None, own_size: str | None, keys: Iterable[str], peers: list[Peer]
+) -> dict | None:
     """{"group": "sector_size" | "network", "peer_count", "median": {key: int}} or None.
 
     `peers` are the OTHER companies (never the company itself), each with its latest scores.
@@ -75,8 +78,12 @@ def benchmark(own_sector: str | None, own_size: str | None, keys: Iterable[str],
     comparable = [p for p in peers if all(k in p.scores for k in keys)]
     groups = []
     if own_sector and own_size:
-        groups.append(("sector_size", [p for p in comparable
-                                       if p.sector == own_sector and p.size_class == own_size]))
+        groups.append(
+            (
+                "sector_size",
+                [p for p in comparable if p.sector == own_sector and p.size_class == own_size],
+            )
+        )
     groups.append(("network", comparable))
     for name, members in groups:
         if len(members) >= MIN_PEERS:
@@ -88,17 +95,31 @@ def benchmark(own_sector: str | None, own_size: str | None, keys: Iterable[str],
     return None
 
 
-def strengths_and_weak_spots(scores: Mapping[str, float], median_scores: Mapping[str, float] | None):
+def strengths_and_weak_spots(
+    scores: Mapping[str, float], median_scores: Mapping[str, float] | None
+):
     """Weak spots: below WEAK_BELOW (50), or NOTABLE_GAP under the benchmark, and always the lowest.
     Strengths: from STRONG_FROM, or NOTABLE_GAP above the benchmark (and not weak)."""
     if not scores:
         return [], []
     median_scores = median_scores or {}
     lowest = min(scores, key=lambda k: (scores[k], k))
-    weak = [k for k in scores if scores[k] < WEAK_BELOW
-            or (k in median_scores and median_scores[k] - scores[k] >= NOTABLE_GAP) or k == lowest]
-    strong = [k for k in scores if k not in weak and (
-        scores[k] >= STRONG_FROM or (k in median_scores and scores[k] - median_scores[k] >= NOTABLE_GAP))]
+    weak = [
+        k
+        for k in scores
+        if scores[k] < WEAK_BELOW
+        or (k in median_scores and median_scores[k] - scores[k] >= NOTABLE_GAP)
+        or k == lowest
+    ]
+    strong = [
+        k
+        for k in scores
+        if k not in weak
+        and (
+            scores[k] >= STRONG_FROM
+            or (k in median_scores and scores[k] - median_scores[k] >= NOTABLE_GAP)
+        )
+    ]
     weak.sort(key=lambda k: scores[k])
     strong.sort(key=lambda k: -scores[k])
     return strong, weak

@@ -41,7 +41,7 @@ def dimension_map(questionnaire) -> dict[str, list[tuple[int, bool]]]:
 def validate_answers(questionnaire, raw) -> dict[int, int]:
     """Every item answered once with a whole number 1–5; nothing else. Raises AnswerErrors."""
     if not isinstance(raw, dict):
-        raise AnswerErrors({"answers": _("Send the answers as an object: {\"<item id>\": 1..5}.")})
+        raise AnswerErrors({"answers": _('Send the answers as an object: {"<item id>": 1..5}.')})
     item_ids = {item_id for items in dimension_map(questionnaire).values() for item_id, _r in items}
     errors, answers = {}, {}
     for key, value in raw.items():
@@ -65,7 +65,10 @@ def validate_answers(questionnaire, raw) -> dict[int, int]:
 
 def _save_answers(response, answers: dict[int, int]):
     Answer.objects.bulk_create(
-        [Answer(response=response, item_id=item_id, value=value) for item_id, value in answers.items()]
+        [
+            Answer(response=response, item_id=item_id, value=value)
+            for item_id, value in answers.items()
+        ]
     )
 
 
@@ -74,7 +77,9 @@ def start_scan(organisation, user, raw_answers) -> Scan:
     """A new scan round with the management respondent's answers. All or nothing."""
     questionnaire = current_questionnaire()
     answers = validate_answers(questionnaire, raw_answers)
-    scan = Scan.objects.create(organisation=organisation, questionnaire=questionnaire, started_by=user)
+    scan = Scan.objects.create(
+        organisation=organisation, questionnaire=questionnaire, started_by=user
+    )
     response = Response.objects.create(scan=scan, kind=Response.Kind.MANAGEMENT, user=user)
     _save_answers(response, answers)
     refresh_scores(scan)
@@ -113,7 +118,9 @@ def refresh_scores(scan) -> None:
     responses = list(scan.responses.prefetch_related("answers"))
     employees = [r for r in responses if r.kind == Response.Kind.EMPLOYEE]
     aggregate = scoring.should_aggregate(len(employees), scan.closed_at is not None)
-    counted = responses if aggregate else [r for r in responses if r.kind == Response.Kind.MANAGEMENT]
+    counted = (
+        responses if aggregate else [r for r in responses if r.kind == Response.Kind.MANAGEMENT]
+    )
     per_respondent = [
         scoring.respondent_scores({a.item_id: a.value for a in r.answers.all()}, dimensions)
         for r in counted
@@ -132,9 +139,14 @@ def invite_employees(scan, emails: list[str], extra_links: int, link_for) -> lis
         send_email.enqueue(
             subject=_("%(name)s asks for your view: the social-innovation scan")
             % {"name": scan.organisation.name},
-            body=render_to_string("scan/email/respondent_invitation.txt", {
-                "organisation": scan.organisation, "link": link_for(token), "expires_at": link.expires_at,
-            }),
+            body=render_to_string(
+                "scan/email/respondent_invitation.txt",
+                {
+                    "organisation": scan.organisation,
+                    "link": link_for(token),
+                    "expires_at": link.expires_at,
+                },
+            ),
             to=[email],
         )
     return [link_for(RespondentLink.issue(scan)[1]) for _i in range(extra_links)]
@@ -143,15 +155,24 @@ def invite_employees(scan, emails: list[str], extra_links: int, link_for) -> lis
 def peers_of(organisation) -> list[scoring.Peer]:
     """The latest scored scan of every OTHER employer, with its sector and size class."""
     latest = {}
-    scans = (Scan.objects.exclude(organisation=organisation).filter(respondent_count__gt=0)
-             .select_related("organisation__employer_profile").order_by("organisation_id", "-created_at", "-pk"))
+    scans = (
+        Scan.objects.exclude(organisation=organisation)
+        .filter(respondent_count__gt=0)
+        .select_related("organisation__employer_profile")
+        .order_by("organisation_id", "-created_at", "-pk")
+    )
     for scan in scans:
         latest.setdefault(scan.organisation_id, scan)
     peers = []
     for scan in latest.values():
         profile = getattr(scan.organisation, "employer_profile", None)
-        peers.append(scoring.Peer(profile.sector if profile else None,
-                                  profile.size_class if profile else None, scan.scores))
+        peers.append(
+            scoring.Peer(
+                profile.sector if profile else None,
+                profile.size_class if profile else None,
+                scan.scores,
+            )
+        )
     return peers
 
 
@@ -166,17 +187,28 @@ def report(organisation, scan=None) -> dict | None:
     keys = [d.key for d, _items in structure if d.key in scan.scores]
     scores = {k: scan.scores[k] for k in keys}
     profile = getattr(organisation, "employer_profile", None)
-    bench = scoring.benchmark(profile.sector if profile else None, profile.size_class if profile else None,
-                              keys, peers_of(organisation))
-    strengths, weak_spots = scoring.strengths_and_weak_spots(scores, bench["median"] if bench else None)
-    advice = [{
-        "dimension": k,
-        "label": dimensions[k].label,
-        "text": dimensions[k].advice,
-        "actions": dimensions[k].actions,
-        "links": [{"label": i.name, "url": i.url, "description": i.description}
-                  for i in dimensions[k].instruments.all()],
-    } for k in weak_spots]
+    bench = scoring.benchmark(
+        profile.sector if profile else None,
+        profile.size_class if profile else None,
+        keys,
+        peers_of(organisation),
+    )
+    strengths, weak_spots = scoring.strengths_and_weak_spots(
+        scores, bench["median"] if bench else None
+    )
+    advice = [
+        {
+            "dimension": k,
+            "label": dimensions[k].label,
+            "text": dimensions[k].advice,
+            "actions": dimensions[k].actions,
+            "links": [
+                {"label": i.name, "url": i.url, "description": i.description}
+                for i in dimensions[k].instruments.all()
+            ],
+        }
+        for k in weak_spots
+    ]
     employee_responses = scan.responses.filter(kind=Response.Kind.EMPLOYEE).count()
     return {
         "scan": scan,

@@ -22,7 +22,9 @@ from .permissions import (
 
 def _employer(request, pk, check):
     organisation = get_object_or_404(
-        Organisation.objects.select_related("employer_profile"), pk=pk, kind=OrganisationKind.EMPLOYER
+        Organisation.objects.select_related("employer_profile"),
+        pk=pk,
+        kind=OrganisationKind.EMPLOYER,
     )
     return require(check, request.user, organisation)
 
@@ -31,10 +33,15 @@ def _employer(request, pk, check):
 def index(request):
     employers = Organisation.objects.of_kind(OrganisationKind.EMPLOYER).order_by("name")
     if not is_fund_staff(request.user):
-        employers = employers.filter(memberships__user=request.user, memberships__role=Role.EMPLOYER_STAFF).distinct()
+        employers = employers.filter(
+            memberships__user=request.user, memberships__role=Role.EMPLOYER_STAFF
+        ).distinct()
         if len(employers) == 1:
             return redirect("scan:employer", pk=employers[0].pk)
-    rows = [(e, e.scans.filter(respondent_count__gt=0).order_by("-created_at").first()) for e in employers]
+    rows = [
+        (e, e.scans.filter(respondent_count__gt=0).order_by("-created_at").first())
+        for e in employers
+    ]
     return render(request, "scan/index.html", {"rows": rows})
 
 
@@ -42,10 +49,15 @@ def index(request):
 def employer(request, pk):
     organisation = _employer(request, pk, can_view_scan_report)
     scans = organisation.scans.order_by("-created_at")
-    return render(request, "scan/employer.html", {
-        "organisation": organisation, "scans": scans,
-        "can_take": can_take_scan(request.user, organisation),
-    })
+    return render(
+        request,
+        "scan/employer.html",
+        {
+            "organisation": organisation,
+            "scans": scans,
+            "can_take": can_take_scan(request.user, organisation),
+        },
+    )
 
 
 @guarded(can_take_scan)
@@ -56,12 +68,23 @@ def take(request, pk):
     except services.NoQuestionnaire as error:
         messages.error(request, str(error))
         return redirect("scan:employer", pk=organisation.pk)
-    form = ScanForm(request.POST if request.method == "POST" else None, structure=questionnaire.structure())
+    form = ScanForm(
+        request.POST if request.method == "POST" else None, structure=questionnaire.structure()
+    )
     if request.method == "POST" and form.is_valid():
-        scan = services.start_scan(organisation, request.user, {int(k): v for k, v in form.answers().items()})
-        messages.success(request, _("Thank you. Your answers have been saved; invite your employees to add theirs."))
+        scan = services.start_scan(
+            organisation, request.user, {int(k): v for k, v in form.answers().items()}
+        )
+        messages.success(
+            request,
+            _("Thank you. Your answers have been saved; invite your employees to add theirs."),
+        )
         return redirect("scan:report", pk=scan.organisation_id)
-    return render(request, "scan/take.html", {"form": form, "organisation": organisation, "questionnaire": questionnaire})
+    return render(
+        request,
+        "scan/take.html",
+        {"form": form, "organisation": organisation, "questionnaire": questionnaire},
+    )
 
 
 def _scan(request, pk):
@@ -72,12 +95,17 @@ def _scan(request, pk):
 @guarded(can_manage_scan)
 def detail(request, pk):
     scan = _scan(request, pk)
-    return render(request, "scan/detail.html", {
-        "scan": scan, "organisation": scan.organisation,
-        "employee_responses": scan.responses.filter(kind=Response.Kind.EMPLOYEE).count(),
-        "open_links": scan.links.usable().count(),
-        "form": InviteEmployeesForm(),
-    })
+    return render(
+        request,
+        "scan/detail.html",
+        {
+            "scan": scan,
+            "organisation": scan.organisation,
+            "employee_responses": scan.responses.filter(kind=Response.Kind.EMPLOYEE).count(),
+            "open_links": scan.links.usable().count(),
+            "form": InviteEmployeesForm(),
+        },
+    )
 
 
 @guarded(can_manage_scan)
@@ -88,7 +116,9 @@ def invite(request, pk):
     form = InviteEmployeesForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         links = services.invite_employees(
-            scan, form.cleaned_data["emails"], form.cleaned_data["extra_links"] or 0,
+            scan,
+            form.cleaned_data["emails"],
+            form.cleaned_data["extra_links"] or 0,
             lambda token: request.build_absolute_uri(reverse("scan:respond", args=[token])),
         )
         if form.cleaned_data["emails"]:
@@ -96,11 +126,17 @@ def invite(request, pk):
         if links:
             return render(request, "scan/links.html", {"scan": scan, "links": links})
         return redirect("scan:detail", pk=scan.pk)
-    return render(request, "scan/detail.html", {
-        "scan": scan, "organisation": scan.organisation, "form": form,
-        "employee_responses": scan.responses.filter(kind=Response.Kind.EMPLOYEE).count(),
-        "open_links": scan.links.usable().count(),
-    })
+    return render(
+        request,
+        "scan/detail.html",
+        {
+            "scan": scan,
+            "organisation": scan.organisation,
+            "form": form,
+            "employee_responses": scan.responses.filter(kind=Response.Kind.EMPLOYEE).count(),
+            "open_links": scan.links.usable().count(),
+        },
+    )
 
 
 @guarded(can_manage_scan)
@@ -118,28 +154,48 @@ def _chart_context(data):
     keys = [d.key for d in dimensions]
     series = [{"label": _("Your score"), "values": [data["scores"][k] for k in keys]}]
     if data["benchmark"]:
-        series.append({"label": _("Median of comparable companies"),
-                       "values": [data["benchmark"]["median"][k] for k in keys], "dashed": True})
+        series.append(
+            {
+                "label": _("Median of comparable companies"),
+                "values": [data["benchmark"]["median"][k] for k in keys],
+                "dashed": True,
+            }
+        )
     radar = charts.radar_svg(
-        labels, series, _("Scores per dimension"),
+        labels,
+        series,
+        _("Scores per dimension"),
         _("Radar chart of the scores from 0 to 100; the table below gives the same numbers."),
     )
     history = data["history"]
-    progress = charts.line_svg(
-        [h["date"].strftime("%d-%m-%Y") for h in history],
-        [{"label": d.label, "values": [h["scores"].get(d.key) for h in history]} for d in dimensions],
-        _("Progress over time"),
-        _("Line chart of the scores per dimension at each scan; the table below gives the same numbers."),
-    ) if len(history) > 1 else ""
+    progress = (
+        charts.line_svg(
+            [h["date"].strftime("%d-%m-%Y") for h in history],
+            [
+                {"label": d.label, "values": [h["scores"].get(d.key) for h in history]}
+                for d in dimensions
+            ],
+            _("Progress over time"),
+            _(
+                "Line chart of the scores per dimension at each scan; the table below gives the same numbers."
+            ),
+        )
+        if len(history) > 1
+        else ""
+    )
     rows = []
     for d in dimensions:
         k = d.key
-        rows.append({
-            "label": d.label, "score": data["scores"][k],
-            "median": data["benchmark"]["median"][k] if data["benchmark"] else None,
-            "strength": k in data["strengths"], "weak": k in data["weak_spots"],
-            "history": [h["scores"].get(k) for h in history],
-        })
+        rows.append(
+            {
+                "label": d.label,
+                "score": data["scores"][k],
+                "median": data["benchmark"]["median"][k] if data["benchmark"] else None,
+                "strength": k in data["strengths"],
+                "weak": k in data["weak_spots"],
+                "history": [h["scores"].get(k) for h in history],
+            }
+        )
     return {"radar": radar, "progress": progress, "rows": rows}
 
 
@@ -147,7 +203,11 @@ def _chart_context(data):
 def report(request, pk):
     organisation = _employer(request, pk, can_view_scan_report)
     data = services.report(organisation)
-    context = {"organisation": organisation, "data": data, "can_take": can_take_scan(request.user, organisation)}
+    context = {
+        "organisation": organisation,
+        "data": data,
+        "can_take": can_take_scan(request.user, organisation),
+    }
     if data:
         context.update(_chart_context(data))
         labels = {d.key: d.label for d in data["dimensions"]}
@@ -163,12 +223,22 @@ def respond(request, token):
         raise Http404
     if not can_use_respondent_link(request.user, link):
         return render(request, "scan/link_invalid.html", status=410)
-    form = ScanForm(request.POST if request.method == "POST" else None, structure=link.scan.questionnaire.structure())
+    form = ScanForm(
+        request.POST if request.method == "POST" else None,
+        structure=link.scan.questionnaire.structure(),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.submit_employee_response(token, {int(k): v for k, v in form.answers().items()})
         except services.LinkNotUsable:
             return render(request, "scan/link_invalid.html", status=410)
         return render(request, "scan/thanks.html", {"organisation": link.scan.organisation})
-    return render(request, "scan/respond.html", {"form": form, "organisation": link.scan.organisation,
-                                                 "questionnaire": link.scan.questionnaire})
+    return render(
+        request,
+        "scan/respond.html",
+        {
+            "form": form,
+            "organisation": link.scan.organisation,
+            "questionnaire": link.scan.questionnaire,
+        },
+    )

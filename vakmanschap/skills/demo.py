@@ -26,15 +26,15 @@ def _title_occupations(engine, titles) -> list[str]:
     return out
 
 
-def choose_course_skills(engine, title: str, description: str,
-                         sibling_titles: tuple[str, ...] = ()) -> list[str]:
+def choose_course_skills(
+    engine, title: str, description: str, sibling_titles: tuple[str, ...] = ()
+) -> list[str]:
     """4-8 skill URIs for a course, chosen by the engine: the essential skills of the
     occupations its title names (for a module such as "Medicatie en voorbehouden handelingen",
     which names none, those of the provider's other courses), ranked by how well they match
     the title and description; topped up from the skills extracted from the text."""
     text = f"{title}. {description}".strip()
-    occupations = _title_occupations(engine, [title]) or _title_occupations(
-        engine, sibling_titles)
+    occupations = _title_occupations(engine, [title]) or _title_occupations(engine, sibling_titles)
     candidates: list[int] = []
     for uri in occupations:
         for s in engine.sim.essential[engine.occ_pos[uri]].indices.tolist():
@@ -42,8 +42,9 @@ def choose_course_skills(engine, title: str, description: str,
                 candidates.append(s)
     relevance = {engine.skill_pos[u]: score for u, _, score in engine.extract_skills(text, 2000)}
     share = engine.skill_share
-    ranked = sorted(candidates, key=lambda s: (-relevance.get(s, 0.0), -float(share[s]),
-                                               engine.skill_uris[s]))
+    ranked = sorted(
+        candidates, key=lambda s: (-relevance.get(s, 0.0), -float(share[s]), engine.skill_uris[s])
+    )
     chosen = [engine.skill_uris[s] for s in ranked[:MAX_TAGS]]
     for uri, _, _ in engine.extract_skills(text, MAX_TAGS):
         if len(chosen) >= MIN_TAGS:
@@ -84,8 +85,12 @@ def give_demo_people_their_jobs() -> int:
 
     engine = loader.get_engine()
     updated = 0
-    people = (Participant.objects.active().exclude(current_job="")
-              .exclude(occupations_held__isnull=False).order_by("pk"))
+    people = (
+        Participant.objects.active()
+        .exclude(current_job="")
+        .exclude(occupations_held__isnull=False)
+        .order_by("pk")
+    )
     for participant in people:
         (matches,) = engine.match_titles([participant.current_job], 1)
         if not matches:
@@ -94,8 +99,7 @@ def give_demo_people_their_jobs() -> int:
         if occupation is None:
             continue
         years = DEMO_YEARS.get(participant.current_job.strip(), DEFAULT_YEARS)
-        PersonOccupation.objects.create(participant=participant, occupation=occupation,
-                                        years=years)
+        PersonOccupation.objects.create(participant=participant, occupation=occupation, years=years)
         services.confirm_occupation_skills(participant, occupation)
         updated += 1
     return updated

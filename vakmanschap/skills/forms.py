@@ -5,16 +5,27 @@ from django.utils.translation import gettext_lazy as _
 
 
 class OccupationSearchForm(forms.Form):
-    q = forms.CharField(label=_("Job title"), max_length=200,
-                        help_text=_("For example: zorghulp, lasser, operator CNC-machine."))
+    q = forms.CharField(
+        label=_("Job title"),
+        max_length=200,
+        help_text=_("For example: zorghulp, lasser, operator CNC-machine."),
+    )
 
 
 class AddOccupationForm(forms.Form):
     occupation = forms.IntegerField(widget=forms.HiddenInput)
-    years = forms.DecimalField(label=_("Years of experience"), min_value=Decimal(0),
-                               max_value=Decimal(60), decimal_places=1, initial=1)
+    years = forms.DecimalField(
+        label=_("Years of experience"),
+        min_value=Decimal(0),
+        max_value=Decimal(60),
+        decimal_places=1,
+        initial=1,
+    )
 
 
 class SkillSearchForm(forms.Form):
-    q = forms.CharField(label=_("Search a skill"), max_length=500,
-                        help_text=_("A skill, or a sentence about what the person can do."))
+    q = forms.CharField(
+        label=_("Search a skill"),
+        max_length=500,
+        help_text=_("A skill, or a sentence about what the person can do."),
+    )

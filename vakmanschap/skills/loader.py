@@ -50,8 +50,10 @@ def engine_config() -> EngineConfig:
     title_model = None
     if getattr(settings, "SKILLS_TITLE_MODEL", False) and model_available():
         title_model = EmbeddingConfig()
-    return EngineConfig(similarity=SimilarityConfig(**getattr(settings, "SKILLS_SIMILARITY", {})),
-                        title_model=title_model)
+    return EngineConfig(
+        similarity=SimilarityConfig(**getattr(settings, "SKILLS_SIMILARITY", {})),
+        title_model=title_model,
+    )
 
 
 def _release_key(config: EngineConfig) -> tuple[str, str]:

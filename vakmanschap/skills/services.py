@@ -25,9 +25,18 @@ from .engine import routes as engine_routes
 from .models import CourseSkill, PersonOccupation, PersonSkill, SkillStatus
 
 # The people app's education levels -> the engine's EDUCATION_LEVEL keys.
-EDUCATION = {"none": "none", "primary": "basisonderwijs", "vmbo": "vmbo", "mbo1": "mbo1",
-             "mbo2": "mbo2", "mbo3": "mbo3", "mbo4": "mbo4", "havo_vwo": "havo", "hbo": "hbo",
-             "wo": "wo"}
+EDUCATION = {
+    "none": "none",
+    "primary": "basisonderwijs",
+    "vmbo": "vmbo",
+    "mbo1": "mbo1",
+    "mbo2": "mbo2",
+    "mbo3": "mbo3",
+    "mbo4": "mbo4",
+    "havo_vwo": "havo",
+    "hbo": "hbo",
+    "wo": "wo",
+}
 
 
 def label_language(lang: str | None = None) -> str:
@@ -38,10 +47,12 @@ def label_language(lang: str | None = None) -> str:
 # ---------------------------------------------------------------------- engine inputs
 def engine_person(participant) -> engine_routes.Person:
     held = PersonOccupation.objects.filter(participant=participant).values_list(
-        "occupation__uri", "years")
+        "occupation__uri", "years"
+    )
     skills: dict[str, list[str]] = {s: [] for s in SkillStatus.values}
     for uri, status in PersonSkill.objects.filter(participant=participant).values_list(
-            "skill__uri", "status"):
+        "skill__uri", "status"
+    ):
         skills[status].append(uri)
     return engine_routes.Person(
         occupations=[engine_routes.HeldOccupation(uri, float(years)) for uri, years in held],
@@ -59,25 +70,35 @@ def engine_courses(known_skills=None) -> list[engine_routes.Course]:
 
     tags: dict[int, list[str]] = {}
     for course_id, uri in CourseSkill.objects.filter(
-            confirmed=True, course__is_active=True).values_list("course_id", "skill__uri"):
+        confirmed=True, course__is_active=True
+    ).values_list("course_id", "skill__uri"):
         if known_skills is None or uri in known_skills:
             tags.setdefault(course_id, []).append(uri)
-    return [engine_routes.Course(str(pk), title, level, price, float(months), tags[pk],
-                                 str(provider))
-            for pk, title, level, price, months, provider in Course.objects.active().filter(
-                pk__in=tags).values_list("pk", "title", "level", "price_cents",
-                                          "duration_months", "provider_id").order_by("pk")]
+    return [
+        engine_routes.Course(str(pk), title, level, price, float(months), tags[pk], str(provider))
+        for pk, title, level, price, months, provider in Course.objects.active()
+        .filter(pk__in=tags)
+        .values_list("pk", "title", "level", "price_cents", "duration_months", "provider_id")
+        .order_by("pk")
+    ]
 
 
-def engine_shortage(region: str = DEFAULT_REGION, on_date: datetime.date | None = None,
-                    known_occupations=None) -> list[engine_routes.ShortageOccupation]:
+def engine_shortage(
+    region: str = DEFAULT_REGION, on_date: datetime.date | None = None, known_occupations=None
+) -> list[engine_routes.ShortageOccupation]:
     current = shortage_list_on(region, on_date)
     if current is None:
         return []
-    rows = ShortageOccupation.objects.filter(shortage_list=current).values_list(
-        "occupation__uri", "sector", "label").order_by("id")
-    return [engine_routes.ShortageOccupation(uri, sector, label) for uri, sector, label in rows
-            if known_occupations is None or uri in known_occupations]
+    rows = (
+        ShortageOccupation.objects.filter(shortage_list=current)
+        .values_list("occupation__uri", "sector", "label")
+        .order_by("id")
+    )
+    return [
+        engine_routes.ShortageOccupation(uri, sector, label)
+        for uri, sector, label in rows
+        if known_occupations is None or uri in known_occupations
+    ]
 
 
 def engine_rules(scheme=None) -> engine_routes.Rules:
@@ -88,8 +109,9 @@ def engine_rules(scheme=None) -> engine_routes.Rules:
         scheme = current_scheme()
     if scheme is None:
         return engine_routes.Rules()
-    return engine_routes.Rules(max_level=scheme.max_course_level,
-                               max_amount_cents=scheme.max_amount_cents)
+    return engine_routes.Rules(
+        max_level=scheme.max_course_level, max_amount_cents=scheme.max_amount_cents
+    )
 
 
 def scheme_region() -> str:
@@ -137,12 +159,17 @@ def routes_for(participant, k: int = 5, lang: str | None = None) -> list[RouteVi
     shortage = engine_shortage(scheme_region(), known_occupations=engine.occ_pos)
     routes = engine.routes(person, shortage, engine_courses(engine.skill_pos), engine_rules(), k=k)
     uris = {r.uri for r in routes}
-    skill_uris = {u for r in routes for u in (*r.gaps, *(p for p, _, _ in r.matched),
-                                                *(q for _, q, _ in r.matched))}
-    concepts = {c.uri: c for c in attach_preferred_labels(
-        Concept.objects.filter(uri__in=uris | skill_uris))}
+    skill_uris = {
+        u
+        for r in routes
+        for u in (*r.gaps, *(p for p, _, _ in r.matched), *(q for _, q, _ in r.matched))
+    }
+    concepts = {
+        c.uri: c for c in attach_preferred_labels(Concept.objects.filter(uri__in=uris | skill_uris))
+    }
     courses = Course.objects.select_related("provider").in_bulk(
-        [int(c) for r in routes for c in r.courses])
+        [int(c) for r in routes for c in r.courses]
+    )
 
     def ref(uri):
         concept = concepts.get(uri)
@@ -153,18 +180,25 @@ def routes_for(participant, k: int = 5, lang: str | None = None) -> list[RouteVi
 
     out = []
     for r in routes:
-        out.append(RouteView(
-            route=r, occupation=concepts.get(r.uri),
-            label=r.label.get(lang) or r.label.get("en", r.uri),
-            explanation=r.explanation_nl if lang == "nl" else r.explanation_en,
-            matched=[(ref(p), ref(q)) for p, q, _ in r.matched],
-            gaps=[ref(u) for u in r.gaps], uncovered=[ref(u) for u in r.uncovered],
-            courses=[courses[int(c)] for c in r.courses if int(c) in courses]))
+        out.append(
+            RouteView(
+                route=r,
+                occupation=concepts.get(r.uri),
+                label=r.label.get(lang) or r.label.get("en", r.uri),
+                explanation=r.explanation_nl if lang == "nl" else r.explanation_en,
+                matched=[(ref(p), ref(q)) for p, q, _ in r.matched],
+                gaps=[ref(u) for u in r.gaps],
+                uncovered=[ref(u) for u in r.uncovered],
+                courses=[courses[int(c)] for c in r.courses if int(c) in courses],
+            )
+        )
     return out
 
 
 # ---------------------------------------------------------------------- occupations and skills
-def match_occupations(text: str, k: int = 8, lang: str | None = None) -> list[tuple[Concept, str, float]]:
+def match_occupations(
+    text: str, k: int = 8, lang: str | None = None
+) -> list[tuple[Concept, str, float]]:
     """Job title (Dutch or English) -> ESCO occupations with label and score."""
     lang = label_language(lang)
     engine = loader.get_engine()
@@ -173,7 +207,9 @@ def match_occupations(text: str, k: int = 8, lang: str | None = None) -> list[tu
     return [(by_uri[u], label, score) for u, label, score in matches if u in by_uri]
 
 
-def search_skills(text: str, k: int = 10, lang: str | None = None) -> list[tuple[Concept, str, float]]:
+def search_skills(
+    text: str, k: int = 10, lang: str | None = None
+) -> list[tuple[Concept, str, float]]:
     lang = label_language(lang)
     engine = loader.get_engine()
     found = engine.extract_skills(text or "", k, lang)
@@ -182,16 +218,19 @@ def search_skills(text: str, k: int = 10, lang: str | None = None) -> list[tuple
 
 
 def essential_skills(occupation) -> list[Concept]:
-    return attach_preferred_labels(Concept.objects.filter(
-        occupation_links__occupation=occupation,
-        occupation_links__relation_type=RelationType.ESSENTIAL).order_by("id"))
+    return attach_preferred_labels(
+        Concept.objects.filter(
+            occupation_links__occupation=occupation,
+            occupation_links__relation_type=RelationType.ESSENTIAL,
+        ).order_by("id")
+    )
 
 
 @transaction.atomic
 def add_occupation(participant, occupation, years, by=None) -> PersonOccupation:
     held, created = PersonOccupation.objects.get_or_create(
-        participant=participant, occupation=occupation,
-        defaults={"years": years, "added_by": by})
+        participant=participant, occupation=occupation, defaults={"years": years, "added_by": by}
+    )
     if not created and held.years != years:
         held.years = years
         held.save(update_fields=["years"])
@@ -200,13 +239,15 @@ def add_occupation(participant, occupation, years, by=None) -> PersonOccupation:
 
 def set_skill(participant, skill, status: str, by=None) -> PersonSkill:
     obj, _ = PersonSkill.objects.update_or_create(
-        participant=participant, skill=skill, defaults={"status": status, "updated_by": by})
+        participant=participant, skill=skill, defaults={"status": status, "updated_by": by}
+    )
     return obj
 
 
 @transaction.atomic
-def confirm_occupation_skills(participant, occupation, keep_uris: set[str] | None = None,
-                              by=None) -> tuple[int, int]:
+def confirm_occupation_skills(
+    participant, occupation, keep_uris: set[str] | None = None, by=None
+) -> tuple[int, int]:
     """Confirm the occupation's essential skills in `keep_uris` (all when None) and mark the
     others removed. Returns (confirmed, removed)."""
     confirmed = removed = 0
@@ -230,8 +271,11 @@ def suggest_course_skills(course, k: int = 8, by=None) -> list[CourseSkill]:
     tags that exist already (confirmed or not) stay as they are."""
     found = search_skills(course_text(course), k, "nl")
     existing = set(CourseSkill.objects.filter(course=course).values_list("skill_id", flat=True))
-    new = [CourseSkill(course=course, skill=skill, score=score, tagged_by=by)
-           for skill, _, score in found if skill.pk not in existing]
+    new = [
+        CourseSkill(course=course, skill=skill, score=score, tagged_by=by)
+        for skill, _, score in found
+        if skill.pk not in existing
+    ]
     CourseSkill.objects.bulk_create(new, ignore_conflicts=True)
     return new
 
@@ -245,5 +289,6 @@ def occupation_concept(uri: str) -> Concept | None:
 
 
 def occupation_skill_count(occupation) -> int:
-    return OccupationSkill.objects.filter(occupation=occupation,
-                                          relation_type=RelationType.ESSENTIAL).count()
+    return OccupationSkill.objects.filter(
+        occupation=occupation, relation_type=RelationType.ESSENTIAL
+    ).count()

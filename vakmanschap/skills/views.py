@@ -38,22 +38,28 @@ def _is_htmx(request) -> bool:
 
 def _routes_context(request, participant) -> dict:
     lang = services.label_language()
-    context = {"participant": participant, "routes": [], "error": "",
-               "can_plan": can_write_plans(request.user),
-               "can_edit": can_edit_person_skills(request.user, participant),
-               "has_profile": PersonOccupation.objects.filter(participant=participant).exists()
-               or PersonSkill.objects.filter(participant=participant).exists()}
+    context = {
+        "participant": participant,
+        "routes": [],
+        "error": "",
+        "can_plan": can_write_plans(request.user),
+        "can_edit": can_edit_person_skills(request.user, participant),
+        "has_profile": PersonOccupation.objects.filter(participant=participant).exists()
+        or PersonSkill.objects.filter(participant=participant).exists(),
+    }
     try:
         context["routes"] = services.routes_for(participant, ROUTES_SHOWN, lang)
     except loader.EscoNotImported:
-        context["error"] = _("Routes need the ESCO occupations and skills; they are not "
-                             "imported yet.")
+        context["error"] = _(
+            "Routes need the ESCO occupations and skills; they are not imported yet."
+        )
     reasons = REASONS_NL if lang == "nl" else REASONS_EN
     for route in context["routes"]:
         route.reason_texts = [reasons.get(r, r) for r in route.route.reasons]
         if route.occupation is not None:
-            query = "&".join([f"target={route.occupation.pk}"]
-                             + [f"courses={c.pk}" for c in route.courses])
+            query = "&".join(
+                [f"target={route.occupation.pk}"] + [f"courses={c.pk}" for c in route.courses]
+            )
             route.plan_url = reverse("funding:plan_new", args=[participant.pk]) + "?" + query
     return context
 
@@ -70,8 +76,7 @@ def _routes_response(request, participant, page_title):
 def person_routes(request, pk):
     participant = get_object_or_404(Participant.objects.active(), pk=pk)
     require(can_view_routes, request.user, participant)
-    return _routes_response(request, participant,
-                            _("Routes for %(name)s") % {"name": participant})
+    return _routes_response(request, participant, _("Routes for %(name)s") % {"name": participant})
 
 
 @guarded(can_view_own_routes)
@@ -107,15 +112,20 @@ def _skill_options(query: str):
 
 
 def _held_with_checklists(participant):
-    held = list(PersonOccupation.objects.filter(participant=participant)
-                .select_related("occupation"))
+    held = list(
+        PersonOccupation.objects.filter(participant=participant).select_related("occupation")
+    )
     attach_preferred_labels([h.occupation for h in held])
-    status = dict(PersonSkill.objects.filter(participant=participant)
-                  .values_list("skill_id", "status"))
+    status = dict(
+        PersonSkill.objects.filter(participant=participant).values_list("skill_id", "status")
+    )
     for h in held:
         h.checklist = [(s, status.get(s.pk)) for s in services.essential_skills(h.occupation)]
-    added = list(PersonSkill.objects.filter(participant=participant, status=SkillStatus.ADDED)
-                 .select_related("skill"))
+    added = list(
+        PersonSkill.objects.filter(
+            participant=participant, status=SkillStatus.ADDED
+        ).select_related("skill")
+    )
     attach_preferred_labels([a.skill for a in added])
     return held, added
 
@@ -123,25 +133,47 @@ def _held_with_checklists(participant):
 @guarded(can_edit_person_skills)
 def person_skills(request, pk):
     participant = _editable_participant(request, pk)
-    search = OccupationSearchForm(request.GET if "q" in request.GET else None,
-                                  initial={"q": participant.current_job})
-    skill_search = SkillSearchForm(request.GET if "skill-q" in request.GET else None,
-                                   prefix="skill")
-    search.fields["q"].widget.attrs.update({
-        "hx-get": reverse("skills:occupation_options", args=[pk]), "autocomplete": "off",
-        "hx-trigger": "input changed delay:300ms, search", "hx-target": "#occupation-options"})
-    skill_search.fields["q"].widget.attrs.update({
-        "hx-get": reverse("skills:skill_options", args=[pk]), "autocomplete": "off",
-        "hx-trigger": "input changed delay:300ms, search", "hx-target": "#skill-options"})
+    search = OccupationSearchForm(
+        request.GET if "q" in request.GET else None, initial={"q": participant.current_job}
+    )
+    skill_search = SkillSearchForm(
+        request.GET if "skill-q" in request.GET else None, prefix="skill"
+    )
+    search.fields["q"].widget.attrs.update(
+        {
+            "hx-get": reverse("skills:occupation_options", args=[pk]),
+            "autocomplete": "off",
+            "hx-trigger": "input changed delay:300ms, search",
+            "hx-target": "#occupation-options",
+        }
+    )
+    skill_search.fields["q"].widget.attrs.update(
+        {
+            "hx-get": reverse("skills:skill_options", args=[pk]),
+            "autocomplete": "off",
+            "hx-trigger": "input changed delay:300ms, search",
+            "hx-target": "#skill-options",
+        }
+    )
     occupation_options = _occupation_options(request.GET.get("q", ""))
     skill_options = _skill_options(request.GET.get("skill-q", ""))
     held, added = _held_with_checklists(participant)
-    return render(request, "skills/person_skills.html", {
-        "participant": participant, "search": search, "skill_search": skill_search,
-        "occupation_options": occupation_options, "skill_options": skill_options,
-        "held": held, "added": added, "add_form": AddOccupationForm(),
-        "query": request.GET.get("q", ""), "skill_query": request.GET.get("skill-q", ""),
-    })
+    return render(
+        request,
+        "skills/person_skills.html",
+        {
+            "participant": participant,
+            "search": search,
+            "skill_search": skill_search,
+            "occupation_options": occupation_options,
+            "skill_options": skill_options,
+            "held": held,
+            "added": added,
+            "add_form": AddOccupationForm(),
+            "query": request.GET.get("q", ""),
+            "skill_query": request.GET.get("skill-q", ""),
+        },
+    )
 
 
 @guarded(can_edit_person_skills)
@@ -149,23 +181,33 @@ def occupation_options(request, pk):
     """HTMX: the ESCO occupations matching a typed job title, as choosable options."""
     participant = _editable_participant(request, pk)
     if not _is_htmx(request):
-        return redirect(reverse("skills:person_skills", args=[pk]) + "?"
-                        + request.GET.urlencode())
-    return render(request, "skills/_occupation_options.html", {
-        "participant": participant, "occupation_options": _occupation_options(
-            request.GET.get("q", "")), "query": request.GET.get("q", ""),
-        "add_form": AddOccupationForm()})
+        return redirect(reverse("skills:person_skills", args=[pk]) + "?" + request.GET.urlencode())
+    return render(
+        request,
+        "skills/_occupation_options.html",
+        {
+            "participant": participant,
+            "occupation_options": _occupation_options(request.GET.get("q", "")),
+            "query": request.GET.get("q", ""),
+            "add_form": AddOccupationForm(),
+        },
+    )
 
 
 @guarded(can_edit_person_skills)
 def skill_options(request, pk):
     participant = _editable_participant(request, pk)
     if not _is_htmx(request):
-        return redirect(reverse("skills:person_skills", args=[pk]) + "?"
-                        + request.GET.urlencode())
-    return render(request, "skills/_skill_options.html", {
-        "participant": participant, "skill_options": _skill_options(
-            request.GET.get("skill-q", "")), "skill_query": request.GET.get("skill-q", "")})
+        return redirect(reverse("skills:person_skills", args=[pk]) + "?" + request.GET.urlencode())
+    return render(
+        request,
+        "skills/_skill_options.html",
+        {
+            "participant": participant,
+            "skill_options": _skill_options(request.GET.get("skill-q", "")),
+            "skill_query": request.GET.get("skill-q", ""),
+        },
+    )
 
 
 @require_POST
@@ -174,12 +216,14 @@ def add_occupation(request, pk):
     participant = _editable_participant(request, pk)
     form = AddOccupationForm(request.POST)
     if form.is_valid():
-        occupation = Concept.objects.filter(pk=form.cleaned_data["occupation"],
-                                            kind=ConceptKind.OCCUPATION).first()
+        occupation = Concept.objects.filter(
+            pk=form.cleaned_data["occupation"], kind=ConceptKind.OCCUPATION
+        ).first()
         if occupation is None:
             raise Http404
-        services.add_occupation(participant, occupation, form.cleaned_data["years"],
-                                by=request.user)
+        services.add_occupation(
+            participant, occupation, form.cleaned_data["years"], by=request.user
+        )
         messages.success(request, _("The occupation has been added. Check its skills below."))
     else:
         messages.error(request, _("Give the years of experience as a number from 0 to 60."))
@@ -200,12 +244,19 @@ def remove_occupation(request, pk, held_pk):
 def save_checklist(request, pk, held_pk):
     participant = _editable_participant(request, pk)
     held = get_object_or_404(PersonOccupation, pk=held_pk, participant=participant)
-    keep = set(Concept.objects.filter(pk__in=[v for v in request.POST.getlist("skills")
-                                              if v.isdigit()]).values_list("uri", flat=True))
-    confirmed, removed = services.confirm_occupation_skills(participant, held.occupation, keep,
-                                                            by=request.user)
-    messages.success(request, _("Skills saved: %(confirmed)d confirmed, %(removed)d removed.")
-                     % {"confirmed": confirmed, "removed": removed})
+    keep = set(
+        Concept.objects.filter(
+            pk__in=[v for v in request.POST.getlist("skills") if v.isdigit()]
+        ).values_list("uri", flat=True)
+    )
+    confirmed, removed = services.confirm_occupation_skills(
+        participant, held.occupation, keep, by=request.user
+    )
+    messages.success(
+        request,
+        _("Skills saved: %(confirmed)d confirmed, %(removed)d removed.")
+        % {"confirmed": confirmed, "removed": removed},
+    )
     return redirect("skills:person_skills", pk=participant.pk)
 
 
@@ -223,8 +274,9 @@ def add_skill(request, pk):
 @guarded(can_edit_person_skills)
 def remove_skill(request, pk, skill_pk):
     participant = _editable_participant(request, pk)
-    PersonSkill.objects.filter(participant=participant, skill_id=skill_pk,
-                               status=SkillStatus.ADDED).delete()
+    PersonSkill.objects.filter(
+        participant=participant, skill_id=skill_pk, status=SkillStatus.ADDED
+    ).delete()
     messages.success(request, _("The skill has been removed."))
     return redirect("skills:person_skills", pk=participant.pk)
 
@@ -243,8 +295,11 @@ def course_tags(request, pk):
             except loader.EscoNotImported as exc:
                 messages.error(request, str(exc))
             else:
-                messages.success(request, _("%(count)d skills suggested; confirm the ones the "
-                                            "course teaches.") % {"count": len(made)})
+                messages.success(
+                    request,
+                    _("%(count)d skills suggested; confirm the ones the course teaches.")
+                    % {"count": len(made)},
+                )
         elif action == "confirm":
             tag = get_object_or_404(CourseSkill, pk=tag_id, course=course)
             tag.confirmed, tag.confirmed_by = True, request.user
@@ -254,23 +309,37 @@ def course_tags(request, pk):
             get_object_or_404(CourseSkill, pk=tag_id, course=course).delete()
             messages.success(request, _("The skill has been removed."))
         elif action == "add":
-            skill = get_object_or_404(Concept, pk=request.POST.get("skill") or 0,
-                                      kind=ConceptKind.SKILL)
+            skill = get_object_or_404(
+                Concept, pk=request.POST.get("skill") or 0, kind=ConceptKind.SKILL
+            )
             CourseSkill.objects.update_or_create(
-                course=course, skill=skill,
-                defaults={"confirmed": True, "confirmed_by": request.user,
-                          "tagged_by": request.user})
+                course=course,
+                skill=skill,
+                defaults={
+                    "confirmed": True,
+                    "confirmed_by": request.user,
+                    "tagged_by": request.user,
+                },
+            )
             messages.success(request, _("The skill has been added."))
         return redirect("skills:course_tags", pk=course.pk)
     tags = list(CourseSkill.objects.filter(course=course).select_related("skill"))
     attach_preferred_labels([t.skill for t in tags])
-    skill_search = SkillSearchForm(request.GET if "skill-q" in request.GET else None,
-                                   prefix="skill")
-    return render(request, "skills/course_tags.html", {
-        "course": course, "confirmed": [t for t in tags if t.confirmed],
-        "suggested": [t for t in tags if not t.confirmed], "skill_search": skill_search,
-        "skill_options": _skill_options(request.GET.get("skill-q", "")),
-        "skill_query": request.GET.get("skill-q", "")})
+    skill_search = SkillSearchForm(
+        request.GET if "skill-q" in request.GET else None, prefix="skill"
+    )
+    return render(
+        request,
+        "skills/course_tags.html",
+        {
+            "course": course,
+            "confirmed": [t for t in tags if t.confirmed],
+            "suggested": [t for t in tags if not t.confirmed],
+            "skill_search": skill_search,
+            "skill_options": _skill_options(request.GET.get("skill-q", "")),
+            "skill_query": request.GET.get("skill-q", ""),
+        },
+    )
 
 
 # ---------------------------------------------------------------------- occupation and skill pages
@@ -283,25 +352,35 @@ def occupation_page(request, pk):
         found = engine.similar_occupations(occupation.uri, 10, viable_only=False)
         by_uri = Concept.objects.in_bulk([u for u, *_ in found], field_name="uri")
         attach_preferred_labels(by_uri.values())
-        similar = [(by_uri[u], score, viable) for u, _, score, viable, _ in found
-                   if u in by_uri]
+        similar = [(by_uri[u], score, viable) for u, _, score, viable, _ in found if u in by_uri]
     except loader.EscoNotImported:
         pass
     skills = services.essential_skills(occupation)
-    courses = (Course.objects.active().filter(skill_tags__skill__in=skills,
-                                              skill_tags__confirmed=True)
-               .annotate(n=Count("skill_tags")).select_related("provider").order_by("-n", "title")
-               .distinct()[:10])
+    courses = (
+        Course.objects.active()
+        .filter(skill_tags__skill__in=skills, skill_tags__confirmed=True)
+        .annotate(n=Count("skill_tags"))
+        .select_related("provider")
+        .order_by("-n", "title")
+        .distinct()[:10]
+    )
     attach_preferred_labels([occupation])
-    return render(request, "skills/occupation.html", {
-        "occupation": occupation, "similar": similar, "skills": skills, "courses": courses})
+    return render(
+        request,
+        "skills/occupation.html",
+        {"occupation": occupation, "similar": similar, "skills": skills, "courses": courses},
+    )
 
 
 @guarded(can_view_esco_pages)
 def skill_page(request, pk):
     skill = get_object_or_404(Concept, pk=pk, kind=ConceptKind.SKILL)
-    courses = (Course.objects.active().filter(skill_tags__skill=skill, skill_tags__confirmed=True)
-               .select_related("provider").order_by("title"))
+    courses = (
+        Course.objects.active()
+        .filter(skill_tags__skill=skill, skill_tags__confirmed=True)
+        .select_related("provider")
+        .order_by("title")
+    )
     return render(request, "skills/skill.html", {"skill": skill, "courses": courses})
 
 

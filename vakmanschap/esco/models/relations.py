@@ -8,20 +8,24 @@ from .taxonomy import Concept
 
 
 class OccupationSkill(models.Model):
-    occupation = models.ForeignKey(Concept, on_delete=models.CASCADE,
-                                   related_name="skill_links", db_index=False)
+    occupation = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, related_name="skill_links", db_index=False
+    )
     skill = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="occupation_links")
     relation_type = models.CharField(_("relation"), max_length=10, choices=RelationType.choices)
-    skill_type = models.CharField(_("skill type"), max_length=20, blank=True,
-                                  choices=SkillType.choices)
+    skill_type = models.CharField(
+        _("skill type"), max_length=20, blank=True, choices=SkillType.choices
+    )
 
     class Meta:
         verbose_name = _("occupation–skill relation")
         verbose_name_plural = _("occupation–skill relations")
         constraints = [
             models.UniqueConstraint(fields=["occupation", "skill"], name="esco_occskill_unique"),
-            models.CheckConstraint(condition=models.Q(relation_type__in=RelationType.values),
-                                   name="esco_occskill_relation_type"),
+            models.CheckConstraint(
+                condition=models.Q(relation_type__in=RelationType.values),
+                name="esco_occskill_relation_type",
+            ),
         ]
 
     def __str__(self):
@@ -31,8 +35,9 @@ class OccupationSkill(models.Model):
 class Broader(models.Model):
     """A broader relation of either pillar (occupation/ISCO, skill/skill group)."""
 
-    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="broader_links",
-                                db_index=False)
+    concept = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, related_name="broader_links", db_index=False
+    )
     broader = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="narrower_links")
 
     class Meta:
@@ -40,8 +45,9 @@ class Broader(models.Model):
         verbose_name_plural = _("broader relations")
         constraints = [
             models.UniqueConstraint(fields=["concept", "broader"], name="esco_broader_unique"),
-            models.CheckConstraint(condition=~models.Q(concept=models.F("broader")),
-                                   name="esco_broader_not_self"),
+            models.CheckConstraint(
+                condition=~models.Q(concept=models.F("broader")), name="esco_broader_not_self"
+            ),
         ]
 
     def __str__(self):
@@ -49,8 +55,9 @@ class Broader(models.Model):
 
 
 class SkillRelation(models.Model):
-    skill = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="related_links",
-                              db_index=False)
+    skill = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, related_name="related_links", db_index=False
+    )
     related = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="+")
     relation_type = models.CharField(_("relation"), max_length=10, choices=RelationType.choices)
 
@@ -77,8 +84,9 @@ class CollectionMembership(models.Model):
         verbose_name = _("collection membership")
         verbose_name_plural = _("collection memberships")
         constraints = [
-            models.UniqueConstraint(fields=["collection", "concept"],
-                                    name="esco_collection_unique"),
+            models.UniqueConstraint(
+                fields=["collection", "concept"], name="esco_collection_unique"
+            ),
         ]
 
     def __str__(self):

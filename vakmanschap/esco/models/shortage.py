@@ -13,8 +13,12 @@ DEFAULT_REGION = "twente"
 class ShortageList(models.Model):
     region = models.SlugField(_("region"), max_length=50, default=DEFAULT_REGION)
     valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid to"), null=True, blank=True,
-                                help_text=_("Leave empty while the list has no end date."))
+    valid_to = models.DateField(
+        _("valid to"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty while the list has no end date."),
+    )
     source_name = models.CharField(_("source"), max_length=255, blank=True)
     # Hash of the normalised entries: the same list imported twice is recognised.
     content_hash = models.CharField(_("content hash"), max_length=64, blank=True, editable=False)
@@ -25,14 +29,19 @@ class ShortageList(models.Model):
         verbose_name = _("shortage occupation list")
         verbose_name_plural = _("shortage occupation lists")
         constraints = [
-            models.CheckConstraint(condition=Q(valid_to__isnull=True)
-                                   | Q(valid_to__gte=F("valid_from")),
-                                   name="esco_shortage_dates_ordered"),
-            models.UniqueConstraint(fields=["region", "valid_from", "valid_to", "content_hash"],
-                                    name="esco_shortage_unique_version"),
-            models.UniqueConstraint(fields=["region", "valid_from", "content_hash"],
-                                    condition=Q(valid_to__isnull=True),
-                                    name="esco_shortage_unique_open_version"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                name="esco_shortage_dates_ordered",
+            ),
+            models.UniqueConstraint(
+                fields=["region", "valid_from", "valid_to", "content_hash"],
+                name="esco_shortage_unique_version",
+            ),
+            models.UniqueConstraint(
+                fields=["region", "valid_from", "content_hash"],
+                condition=Q(valid_to__isnull=True),
+                name="esco_shortage_unique_open_version",
+            ),
         ]
 
     def __str__(self):
@@ -41,11 +50,16 @@ class ShortageList(models.Model):
 
 
 class ShortageOccupation(models.Model):
-    shortage_list = models.ForeignKey(ShortageList, verbose_name=_("list"),
-                                      on_delete=models.CASCADE, related_name="entries")
-    occupation = models.ForeignKey(Concept, verbose_name=_("occupation"),
-                                   on_delete=models.PROTECT, related_name="shortage_entries",
-                                   limit_choices_to={"kind": ConceptKind.OCCUPATION})
+    shortage_list = models.ForeignKey(
+        ShortageList, verbose_name=_("list"), on_delete=models.CASCADE, related_name="entries"
+    )
+    occupation = models.ForeignKey(
+        Concept,
+        verbose_name=_("occupation"),
+        on_delete=models.PROTECT,
+        related_name="shortage_entries",
+        limit_choices_to={"kind": ConceptKind.OCCUPATION},
+    )
     sector = models.CharField(_("sector"), max_length=50, blank=True)
     label = models.CharField(_("label in the source"), max_length=255, blank=True)
     basis = models.CharField(_("basis"), max_length=50, blank=True)
@@ -54,8 +68,9 @@ class ShortageOccupation(models.Model):
         verbose_name = _("shortage occupation")
         verbose_name_plural = _("shortage occupations")
         constraints = [
-            models.UniqueConstraint(fields=["shortage_list", "occupation"],
-                                    name="esco_shortage_unique_occupation"),
+            models.UniqueConstraint(
+                fields=["shortage_list", "occupation"], name="esco_shortage_unique_occupation"
+            ),
         ]
 
     def __str__(self):

@@ -24,13 +24,20 @@ class Concept(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=ConceptKind.choices)
     # Occupation: ESCO code ("2654.1.7"); ISCO group: ISCO code; skill group: "S1.2" etc.
     code = models.CharField(_("code"), max_length=40, blank=True)
-    skill_type = models.CharField(_("skill type"), max_length=20, blank=True,
-                                  choices=SkillType.choices)
-    reuse_level = models.CharField(_("reuse level"), max_length=20, blank=True,
-                                   choices=ReuseLevel.choices)
+    skill_type = models.CharField(
+        _("skill type"), max_length=20, blank=True, choices=SkillType.choices
+    )
+    reuse_level = models.CharField(
+        _("reuse level"), max_length=20, blank=True, choices=ReuseLevel.choices
+    )
     isco_group = models.ForeignKey(
-        "self", verbose_name=_("ISCO group"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="isco_occupations", limit_choices_to={"kind": ConceptKind.ISCO_GROUP},
+        "self",
+        verbose_name=_("ISCO group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="isco_occupations",
+        limit_choices_to={"kind": ConceptKind.ISCO_GROUP},
     )
     status = models.CharField(_("status"), max_length=20, blank=True)
 
@@ -40,8 +47,9 @@ class Concept(models.Model):
         verbose_name_plural = _("ESCO concepts")
         indexes = [models.Index(fields=["kind", "code"], name="esco_concept_kind_code")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(kind__in=ConceptKind.values),
-                                   name="esco_concept_known_kind"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ConceptKind.values), name="esco_concept_known_kind"
+            ),
         ]
 
     def __str__(self):
@@ -51,8 +59,9 @@ class Concept(models.Model):
     def _preferred(self) -> dict[str, str]:
         cached = getattr(self, "_preferred_cache", None)
         if cached is None:
-            cached = dict(self.labels.filter(kind=LabelKind.PREFERRED)
-                          .values_list("language", "text"))
+            cached = dict(
+                self.labels.filter(kind=LabelKind.PREFERRED).values_list("language", "text")
+            )
             self._preferred_cache = cached
         return cached
 
@@ -67,13 +76,14 @@ class Concept(models.Model):
 
     def labels_by_language(self) -> dict[str, dict[str, list[str]]]:
         """{lang: {"preferred": [...], "alt": [...], "hidden": [...]}} for detail pages."""
-        names = {LabelKind.PREFERRED: "preferred", LabelKind.ALT: "alt",
-                 LabelKind.HIDDEN: "hidden"}
+        names = {LabelKind.PREFERRED: "preferred", LabelKind.ALT: "alt", LabelKind.HIDDEN: "hidden"}
         out: dict[str, dict[str, list[str]]] = {}
         for lang, kind, text in self.labels.order_by("language", "kind", "text").values_list(
-                "language", "kind", "text"):
+            "language", "kind", "text"
+        ):
             out.setdefault(lang, {"preferred": [], "alt": [], "hidden": []})[names[kind]].append(
-                text)
+                text
+            )
         return out
 
     def description(self, lang: str | None = None) -> LabelText:
@@ -161,8 +171,9 @@ class IscoGroup(_KindMixin, Concept):
 
 class Label(models.Model):
     # db_index=False: the unique constraint below starts with concept_id (cheaper bulk loads).
-    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="labels",
-                                db_index=False)
+    concept = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, related_name="labels", db_index=False
+    )
     language = models.CharField(_("language"), max_length=8)
     kind = models.PositiveSmallIntegerField(_("kind"), choices=LabelKind.choices)
     text = models.TextField(_("text"))
@@ -172,11 +183,14 @@ class Label(models.Model):
         verbose_name_plural = _("labels")
         indexes = [models.Index(fields=["text"], name="esco_label_text")]
         constraints = [
-            models.UniqueConstraint(fields=["concept", "language", "kind", "text"],
-                                    name="esco_label_unique"),
-            models.UniqueConstraint(fields=["concept", "language"],
-                                    condition=models.Q(kind=LabelKind.PREFERRED),
-                                    name="esco_label_one_preferred"),
+            models.UniqueConstraint(
+                fields=["concept", "language", "kind", "text"], name="esco_label_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["concept", "language"],
+                condition=models.Q(kind=LabelKind.PREFERRED),
+                name="esco_label_one_preferred",
+            ),
         ]
 
     def __str__(self):
@@ -184,16 +198,18 @@ class Label(models.Model):
 
 
 class Description(models.Model):
-    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="descriptions",
-                                db_index=False)
+    concept = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, related_name="descriptions", db_index=False
+    )
     language = models.CharField(_("language"), max_length=8)
     text = models.TextField(_("text"))
 
     class Meta:
         verbose_name = _("description")
         verbose_name_plural = _("descriptions")
-        constraints = [models.UniqueConstraint(fields=["concept", "language"],
-                                               name="esco_description_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["concept", "language"], name="esco_description_unique")
+        ]
 
     def __str__(self):
         return f"{self.text[:60]} ({self.language})"

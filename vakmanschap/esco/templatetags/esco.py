@@ -24,7 +24,9 @@ def render_text(label_text):
     return format_html(
         '<span lang="{}">{}</span> <small class="esco-fallback">({})'
         '<span class="site-visually-hidden"> {}</span></small>',
-        language, text, language.upper(),
+        language,
+        text,
+        language.upper(),
         _("not available in your language; shown in %(language)s")
         % {"language": _language_name(language)},
     )

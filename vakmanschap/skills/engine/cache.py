@@ -42,8 +42,9 @@ def read_meta(cache_dir: str | os.PathLike) -> dict | None:
         return None
 
 
-def is_valid(cache_dir: str | os.PathLike, version: str | None = None,
-             fingerprint: str | None = None) -> bool:
+def is_valid(
+    cache_dir: str | os.PathLike, version: str | None = None, fingerprint: str | None = None
+) -> bool:
     meta = read_meta(cache_dir)
     if not meta or meta.get("format") != FORMAT or meta.get("code") != code_version():
         return False
@@ -54,22 +55,34 @@ def is_valid(cache_dir: str | os.PathLike, version: str | None = None,
     return (Path(cache_dir) / STATE_FILE).exists()
 
 
-def save(cache_dir: str | os.PathLike, state: dict, version: str, fingerprint: str,
-         extra: dict | None = None) -> None:
+def save(
+    cache_dir: str | os.PathLike,
+    state: dict,
+    version: str,
+    fingerprint: str,
+    extra: dict | None = None,
+) -> None:
     cache_dir = Path(cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
     # Write to temp files and rename, so a crash never leaves a half-written cache behind.
     with tempfile.NamedTemporaryFile(dir=cache_dir, delete=False, suffix=".tmp") as f:
         pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(f.name, cache_dir / STATE_FILE)
-    meta = {"format": FORMAT, "code": code_version(), "version": version, "fingerprint": fingerprint, **(extra or {})}
+    meta = {
+        "format": FORMAT,
+        "code": code_version(),
+        "version": version,
+        "fingerprint": fingerprint,
+        **(extra or {}),
+    }
     tmp = cache_dir / (META_FILE + ".tmp")
     tmp.write_text(json.dumps(meta, indent=2))
     os.replace(tmp, cache_dir / META_FILE)
 
 
-def load(cache_dir: str | os.PathLike, version: str | None = None,
-         fingerprint: str | None = None) -> dict:
+def load(
+    cache_dir: str | os.PathLike, version: str | None = None, fingerprint: str | None = None
+) -> dict:
     if not is_valid(cache_dir, version, fingerprint):
         raise CacheMiss(f"no valid engine cache in {cache_dir}")
     with open(Path(cache_dir) / STATE_FILE, "rb") as f:

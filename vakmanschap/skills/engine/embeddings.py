@@ -75,8 +75,14 @@ class LanguageGate:
     THRESHOLD = 0.25
 
     def __init__(self, occupations: list[Occupation]):
-        words = {lang: {w for t in label_table(occupations, clean_title, languages=(lang,)).texts
-                        for w in t.split()} for lang in ("nl", "en")}
+        words = {
+            lang: {
+                w
+                for t in label_table(occupations, clean_title, languages=(lang,)).texts
+                for w in t.split()
+            }
+            for lang in ("nl", "en")
+        }
         self.dutch_only = frozenset(words["nl"] - words["en"])
         self.english_only = frozenset(words["en"] - words["nl"])
         self.both = frozenset(words["nl"] & words["en"])
@@ -85,8 +91,10 @@ class LanguageGate:
         vocab = len(nl.keys() | en.keys())
         n_nl, n_en = sum(nl.values()) + vocab, sum(en.values()) + vocab
         self.unseen_log_odds = math.log(n_en / n_nl)
-        self.log_odds = {g: math.log((nl[g] + 1) / n_nl) - math.log((en[g] + 1) / n_en)
-                         for g in nl.keys() | en.keys()}
+        self.log_odds = {
+            g: math.log((nl[g] + 1) / n_nl) - math.log((en[g] + 1) / n_en)
+            for g in nl.keys() | en.keys()
+        }
 
     def _log_odds(self, word: str) -> float:
         return sum(self.log_odds.get(g, self.unseen_log_odds) for g in _trigrams(word))
@@ -128,8 +136,10 @@ class EmbeddingTitleScorer:
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         model = load_model(self.config.package)
-        return np.asarray(model.encode(texts, batch_size=self.config.batch_size,
-                                       normalize_embeddings=True), dtype=np.float32)
+        return np.asarray(
+            model.encode(texts, batch_size=self.config.batch_size, normalize_embeddings=True),
+            dtype=np.float32,
+        )
 
     def scores(self, texts: list[str]) -> np.ndarray:
         c = self.config

@@ -66,14 +66,21 @@ class SkillsEngine:
 
     # ------------------------------------------------------------------ build / load
     @classmethod
-    def build(cls, snapshot: EscoSnapshot, cache_dir: str | os.PathLike | None = None,
-              config: EngineConfig | None = None) -> SkillsEngine:
+    def build(
+        cls,
+        snapshot: EscoSnapshot,
+        cache_dir: str | os.PathLike | None = None,
+        config: EngineConfig | None = None,
+    ) -> SkillsEngine:
         """Build from a snapshot, or load the cache when it matches the snapshot's fingerprint."""
         fingerprint = snapshot.fingerprint()
         config = config or EngineConfig()
         config_key = hashlib.sha256(repr(config).encode()).hexdigest()[:16]
-        if (cache_dir is not None and cache.is_valid(cache_dir, snapshot.version, fingerprint)
-                and (cache.read_meta(cache_dir) or {}).get("config") == config_key):
+        if (
+            cache_dir is not None
+            and cache.is_valid(cache_dir, snapshot.version, fingerprint)
+            and (cache.read_meta(cache_dir) or {}).get("config") == config_key
+        ):
             return cls(cache.load(cache_dir))
         occs, skills = snapshot.occupations, snapshot.skills
         occ_pos = {o.uri: i for i, o in enumerate(occs)}
@@ -84,18 +91,24 @@ class SkillsEngine:
                 mats[kind][0].append(occ_pos[o])
                 mats[kind][1].append(skill_pos[s])
         shape = (len(occs), len(skills))
-        ess, opt = (sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=shape)
-                    for r, c in mats.values())
+        ess, opt = (
+            sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=shape)
+            for r, c in mats.values()
+        )
         ess.data[:] = 1
         opt.data[:] = 1
         opt = (opt - opt.multiply(ess)).tocsr()  # a skill listed both ways counts as essential
         opt.eliminate_zeros()
         sim = SimilarityModel(
-            ess, opt,
-            skill_similarity([s.label("en") for s in skills], config.similarity.skill_match_threshold),
+            ess,
+            opt,
+            skill_similarity(
+                [s.label("en") for s in skills], config.similarity.skill_match_threshold
+            ),
             ancestors([s.uri for s in skills], snapshot.skill_broader),
             np.array([isco_skill_level(o.isco_group or o.isco_code) for o in occs]),
-            config.similarity)
+            config.similarity,
+        )
         if config.precompute_matrix:
             sim.build_matrix()
         share = np.asarray(ess.sum(axis=0)).ravel() / max(len(occs), 1)
@@ -104,24 +117,34 @@ class SkillsEngine:
             "fingerprint": fingerprint,
             "config": config,
             "occ_uris": [o.uri for o in occs],
-            "occ_labels": [{lang: d.get("preferred", "") for lang, d in o.labels.items()} for o in occs],
+            "occ_labels": [
+                {lang: d.get("preferred", "") for lang, d in o.labels.items()} for o in occs
+            ],
             "skill_uris": [s.uri for s in skills],
-            "skill_labels": [{lang: d.get("preferred", "") for lang, d in s.labels.items()}
-                             for s in skills],
+            "skill_labels": [
+                {lang: d.get("preferred", "") for lang, d in s.labels.items()} for s in skills
+            ],
             "skill_share": share.astype(np.float32),
             "titles": TitleIndex(occs, config.titles),
             "extractor": SkillExtractor(skills, config.extraction),
             "sim": sim,
-            "title_embedder": (EmbeddingTitleScorer(occs, config.title_model)
-                               if config.title_model is not None else None),
+            "title_embedder": (
+                EmbeddingTitleScorer(occs, config.title_model)
+                if config.title_model is not None
+                else None
+            ),
         }
         if cache_dir is not None:
             cache.save(cache_dir, state, snapshot.version, fingerprint, {"config": config_key})
         return cls(state)
 
     @classmethod
-    def load(cls, cache_dir: str | os.PathLike, version: str | None = None,
-             fingerprint: str | None = None) -> SkillsEngine:
+    def load(
+        cls,
+        cache_dir: str | os.PathLike,
+        version: str | None = None,
+        fingerprint: str | None = None,
+    ) -> SkillsEngine:
         """Load a cached engine; raises ``cache.CacheMiss`` if absent or for another snapshot."""
         return cls(cache.load(cache_dir, version, fingerprint))
 
@@ -137,11 +160,16 @@ class SkillsEngine:
     def _nearest(self, uri: str, uris: list[str], labels: list[dict], n: int = 3):
         """Closest URIs by URI spelling, then by label (the URI's last segment vs labels)."""
         key = uri.strip().lower()
-        found = [(u, labels[uris.index(u)].get("en", ""))
-                 for u in difflib.get_close_matches(key, uris, n=n, cutoff=0.8)]
+        found = [
+            (u, labels[uris.index(u)].get("en", ""))
+            for u in difflib.get_close_matches(key, uris, n=n, cutoff=0.8)
+        ]
         tail = key.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " ")
-        by_label = {lab.get(lang, "").lower(): u for u, lab in zip(uris, labels, strict=True)
-                    for lang in lab}
+        by_label = {
+            lab.get(lang, "").lower(): u
+            for u, lab in zip(uris, labels, strict=True)
+            for lang in lab
+        }
         for h in difflib.get_close_matches(tail, list(by_label), n=n, cutoff=0.5):
             if all(by_label[h] != u for u, _ in found):
                 found.append((by_label[h], labels[uris.index(by_label[h])].get("en", "")))
@@ -168,24 +196,44 @@ class SkillsEngine:
         if mode != "lexical" and getattr(self, "title_embedder", None) is not None:
             extra = self.title_embedder.scores
         res = self.titles.query(list(texts), k, extra=extra) if texts else []
-        return [[(self.occ_uris[i], self.occ_labels[i].get(lang) or self.occ_labels[i].get("en", ""),
-                  s) for i, s in r] for r in res]
+        return [
+            [
+                (
+                    self.occ_uris[i],
+                    self.occ_labels[i].get(lang) or self.occ_labels[i].get("en", ""),
+                    s,
+                )
+                for i, s in r
+            ]
+            for r in res
+        ]
 
     def extract_skills(self, text: str, k: int = 10, lang: str = "en"):
         """A sentence or paragraph (nl/en) -> list of (skill uri, label, score)."""
         if not text or not text.strip():
             return []
         (res,) = self.extractor.query([text], k)
-        return [(self.skill_uris[i],
-                 self.skill_labels[i].get(lang) or self.skill_labels[i].get("en", ""), s)
-                for i, s in res]
+        return [
+            (
+                self.skill_uris[i],
+                self.skill_labels[i].get(lang) or self.skill_labels[i].get("en", ""),
+                s,
+            )
+            for i, s in res
+        ]
 
     def similarity(self, origin_uri: str, target_uri: str) -> float:
         o, t = self._occ(origin_uri), self._occ(target_uri)
         if self.sim.matrix is not None:
             return float(self.sim.matrix[o, t])
-        return float(self._profile_scores(self.sim.essential[o].indices, self.sim.optional[o].indices,
-                                          int(self.sim.levels[o]), np.array([t]))[0][0])
+        return float(
+            self._profile_scores(
+                self.sim.essential[o].indices,
+                self.sim.optional[o].indices,
+                int(self.sim.levels[o]),
+                np.array([t]),
+            )[0][0]
+        )
 
     def similar_occupations(self, uri: str, k: int = 10, viable_only: bool = False):
         """Most similar destinations for an origin: (uri, label, score, viable, highly_viable)."""
@@ -199,22 +247,48 @@ class SkillsEngine:
         if viable_only:
             row = np.where(viable, row, -1)
         top = np.argsort(-row, kind="stable")[:k]
-        return [(self.occ_uris[i], self.occ_labels[i].get("en", ""), float(row[i]), bool(viable[i]),
-                 bool(viable[i] and row[i] > self.sim.config.highly_viable))
-                for i in top if row[i] >= 0]
+        return [
+            (
+                self.occ_uris[i],
+                self.occ_labels[i].get("en", ""),
+                float(row[i]),
+                bool(viable[i]),
+                bool(viable[i] and row[i] > self.sim.config.highly_viable),
+            )
+            for i in top
+            if row[i] >= 0
+        ]
 
     def _profile_scores(self, ess_idx, opt_idx, level, targets):
-        comps = self.sim.components(self.sim.coverage(ess_idx), self.sim.coverage(opt_idx),
-                                    self.sim.activity_vector(np.asarray(ess_idx, dtype=np.int64)),
-                                    level, targets)
+        comps = self.sim.components(
+            self.sim.coverage(ess_idx),
+            self.sim.coverage(opt_idx),
+            self.sim.activity_vector(np.asarray(ess_idx, dtype=np.int64)),
+            level,
+            targets,
+        )
         return self.sim.combine(comps), comps
 
-    def routes(self, person: Person, shortage: list[ShortageOccupation], courses: list[Course],
-               rules: Rules | None = None, k: int = 10, all_occupations: bool = False) -> list[Route]:
+    def routes(
+        self,
+        person: Person,
+        shortage: list[ShortageOccupation],
+        courses: list[Course],
+        rules: Rules | None = None,
+        k: int = 10,
+        all_occupations: bool = False,
+    ) -> list[Route]:
         from .planner import plan_routes  # keeps this module small
 
         return plan_routes(self, person, shortage, courses, rules or Rules(), k, all_occupations)
 
 
-__all__ = ["SkillsEngine", "EngineConfig", "UnknownURI", "EDUCATION_LEVEL", "explain",
-           "greedy_cover", "order_gaps"]
+__all__ = [
+    "SkillsEngine",
+    "EngineConfig",
+    "UnknownURI",
+    "EDUCATION_LEVEL",
+    "explain",
+    "greedy_cover",
+    "order_gaps",
+]

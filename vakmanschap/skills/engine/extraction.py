@@ -56,8 +56,12 @@ class ExtractionConfig:
 class SkillExtractor:
     def __init__(self, skills: list[Skill], config: ExtractionConfig | None = None):
         self.config = c = config or ExtractionConfig()
-        self.table = label_table(skills, lambda text: " ".join(_stems(text)),
-                                 {"alt": c.alt_weight, "hidden": c.alt_weight}, keep="text")
+        self.table = label_table(
+            skills,
+            lambda text: " ".join(_stems(text)),
+            {"alt": c.alt_weight, "hidden": c.alt_weight},
+            keep="text",
+        )
         self.labels = self.table.texts
         self.n_skills = len(skills)
 
@@ -70,7 +74,9 @@ class SkillExtractor:
         self.cover_t = sp.csr_matrix(sp.diags(1 / np.maximum(mass, 1e-9)) @ raw).T.tocsr()
 
         # Label char n-grams, compared with word windows of the text.
-        self.char_vec = TfidfVectorizer(partial(char_ngrams, n_min=c.char_min, n_max=c.char_max), max_df=c.max_df)
+        self.char_vec = TfidfVectorizer(
+            partial(char_ngrams, n_min=c.char_min, n_max=c.char_max), max_df=c.max_df
+        )
         self.char_t = self.char_vec.fit_transform(self.labels).T.tocsr()
         self.label_len = np.array([max(1, len(_stems(x))) for x in self.labels], dtype=np.int32)
 
@@ -82,8 +88,9 @@ class SkillExtractor:
                 parts += [lab.get("preferred") or ""] + list(lab.get("alt", []))
             parts += list(s.descriptions.values())
             docs.append(" ".join(parts))
-        self.doc_vec = TfidfVectorizer(partial(word_ngrams, n_max=2, stop=STOP), min_df=2,
-                                       max_df=0.2)
+        self.doc_vec = TfidfVectorizer(
+            partial(word_ngrams, n_max=2, stop=STOP), min_df=2, max_df=0.2
+        )
         self.doc_t = self.doc_vec.fit_transform(docs).T.tocsr()
 
     def _window_max(self, texts: list[str], max_len: int = 2) -> np.ndarray:
@@ -108,8 +115,10 @@ class SkillExtractor:
         if not n_win:
             return out
         word_m = self.char_vec.transform(toks, normalize=False)
-        inc = sp.csr_matrix((np.ones(len(win_rows), dtype=np.float32), (win_rows, win_cols)),
-                            shape=(n_win, len(toks)))
+        inc = sp.csr_matrix(
+            (np.ones(len(win_rows), dtype=np.float32), (win_rows, win_cols)),
+            shape=(n_win, len(toks)),
+        )
         sim = (l2_normalize(inc @ word_m) @ self.char_t).tocoo()
         flat = np.asarray(win_text, dtype=np.int64)[sim.row] * len(self.labels) + sim.col
         np.maximum.at(out.ravel(), flat, sim.data)
@@ -132,5 +141,7 @@ class SkillExtractor:
             out += c.desc_weight * (self.doc_vec.transform(texts) @ self.doc_t).toarray()
         return out
 
-    def query(self, texts: list[str], k: int = 10, batch: int = 64) -> list[list[tuple[int, float]]]:
+    def query(
+        self, texts: list[str], k: int = 10, batch: int = 64
+    ) -> list[list[tuple[int, float]]]:
         return query_in_batches(self.scores, texts, k, batch)

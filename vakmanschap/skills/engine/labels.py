@@ -48,8 +48,11 @@ def label_table(
                         weight.append(weights.get(kind, 1.0))
     order = np.argsort(np.asarray(owner, dtype=np.int32), kind="stable")
     owner_arr = np.asarray(owner, dtype=np.int32)[order]
-    starts = np.flatnonzero(np.r_[True, owner_arr[1:] != owner_arr[:-1]]) if len(owner_arr) else \
-        np.zeros(0, dtype=np.int64)
+    starts = (
+        np.flatnonzero(np.r_[True, owner_arr[1:] != owner_arr[:-1]])
+        if len(owner_arr)
+        else np.zeros(0, dtype=np.int64)
+    )
     return LabelTable(
         texts=[texts[i] for i in order],
         owner=owner_arr,
@@ -67,8 +70,9 @@ def best_per_concept(label_scores: np.ndarray, table: LabelTable, n_concepts: in
     return out
 
 
-def query_in_batches(scores: Callable[[list[str]], np.ndarray], texts: list[str], k: int,
-                     batch: int) -> list[list[tuple[int, float]]]:
+def query_in_batches(
+    scores: Callable[[list[str]], np.ndarray], texts: list[str], k: int, batch: int
+) -> list[list[tuple[int, float]]]:
     """``top_k`` of ``scores(texts)``, computed ``batch`` texts at a time (bounded memory)."""
     results: list[list[tuple[int, float]]] = []
     for b in range(0, len(texts), batch):

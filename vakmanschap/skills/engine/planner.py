@@ -35,12 +35,23 @@ def person_profile(engine, person: Person) -> tuple[np.ndarray, np.ndarray, int,
     if person.education in EDUCATION_LEVEL:
         levels.append(EDUCATION_LEVEL[person.education])
     level = max(levels) if levels else 2
-    return (np.array(sorted(ess), dtype=np.int64), np.array(sorted(opt), dtype=np.int64),
-            level, held)
+    return (
+        np.array(sorted(ess), dtype=np.int64),
+        np.array(sorted(opt), dtype=np.int64),
+        level,
+        held,
+    )
 
 
-def plan_routes(engine, person: Person, shortage: list[ShortageOccupation], courses: list[Course],
-                rules: Rules, k: int, all_occupations: bool) -> list[Route]:
+def plan_routes(
+    engine,
+    person: Person,
+    shortage: list[ShortageOccupation],
+    courses: list[Course],
+    rules: Rules,
+    k: int,
+    all_occupations: bool,
+) -> list[Route]:
     sim = engine.sim
     ess_idx, opt_idx, level, held = person_profile(engine, person)
     short_idx = {engine._occ(s.uri): s for s in shortage}
@@ -48,8 +59,11 @@ def plan_routes(engine, person: Person, shortage: list[ShortageOccupation], cour
         targets = np.array([i for i in range(len(engine.occ_uris)) if i not in held])
     else:
         wanted = {s.lower() for s in person.wishes.sectors}
-        pick = [i for i, s in short_idx.items() if i not in held
-                and (not wanted or s.sector.lower() in wanted)]
+        pick = [
+            i
+            for i, s in short_idx.items()
+            if i not in held and (not wanted or s.sector.lower() in wanted)
+        ]
         if not pick:  # no shortage occupation in the wished sectors: show them all
             pick = [i for i in short_idx if i not in held]
         targets = np.array(sorted(pick), dtype=np.int64)
@@ -63,11 +77,14 @@ def plan_routes(engine, person: Person, shortage: list[ShortageOccupation], cour
     need = np.zeros(sim.essential.shape[1], dtype=np.float32)
     if short_idx:
         need = np.asarray(sim.essential[sorted(short_idx)].sum(axis=0)).ravel()
-    allowed = [c for c in courses if c.level <= rules.max_level
-               and c.price_cents <= rules.max_amount_cents]
+    allowed = [
+        c for c in courses if c.level <= rules.max_level and c.price_cents <= rules.max_amount_cents
+    ]
     course_cov = _course_coverage(engine, allowed)
-    costs = [c.price_cents / 100 * rules.price_weight + c.duration_months * rules.months_weight
-             for c in allowed]
+    costs = [
+        c.price_cents / 100 * rules.price_weight + c.duration_months * rules.months_weight
+        for c in allowed
+    ]
     person_sim = sim.skill_sim[ess_idx] if len(ess_idx) else None
 
     out = []
@@ -91,15 +108,22 @@ def plan_routes(engine, person: Person, shortage: list[ShortageOccupation], cour
         if max_months is not None and months > max_months:
             reasons.append("over_max_months")
         route = Route(
-            uri=engine.occ_uris[t], label=dict(engine.occ_labels[t]), score=float(scores[j]),
+            uri=engine.occ_uris[t],
+            label=dict(engine.occ_labels[t]),
+            score=float(scores[j]),
             components={name: float(v[j]) for name, v in comps.items()},
             viable=bool(viable[j]),
             highly_viable=bool(viable[j] and scores[j] > sim.config.highly_viable),
-            on_shortage_list=t in short_idx, matched=matched,
+            on_shortage_list=t in short_idx,
+            matched=matched,
             gaps=[engine.skill_uris[g] for g in gap_order],
             courses=[c.id for c in chosen_courses],
             uncovered=[engine.skill_uris[g] for g in gap_order if g in left],
-            total_price_cents=price, total_months=months, eligible=not reasons, reasons=reasons)
+            total_price_cents=price,
+            total_months=months,
+            eligible=not reasons,
+            reasons=reasons,
+        )
         route.explanation_nl = explain(route, engine.skill_label, "nl")
         route.explanation_en = explain(route, engine.skill_label, "en")
         out.append(route)
@@ -113,8 +137,11 @@ def _match(engine, person_sim, ess_idx, req) -> tuple[list[tuple[str, str, float
     sub = person_sim[:, req].toarray()
     best = sub.argmax(axis=0)
     val = sub[best, np.arange(len(req))]
-    matched = [(engine.skill_uris[int(ess_idx[b])], engine.skill_uris[int(r)], float(v))
-               for b, r, v in zip(best, req, val, strict=True) if v > 0]
+    matched = [
+        (engine.skill_uris[int(ess_idx[b])], engine.skill_uris[int(r)], float(v))
+        for b, r, v in zip(best, req, val, strict=True)
+        if v > 0
+    ]
     gaps = [int(r) for r, v in zip(req, val, strict=True) if v <= 0]
     return matched, gaps
 
@@ -129,8 +156,9 @@ def _course_coverage(engine, courses: list[Course]) -> sp.csr_matrix:
                 rows.append(i)
                 cols.append(j)
     n_skills = engine.sim.skill_sim.shape[0]
-    teach = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                          shape=(len(courses), n_skills))
+    teach = sp.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(courses), n_skills)
+    )
     return (teach @ engine.sim.skill_sim).tocsc()
 
 

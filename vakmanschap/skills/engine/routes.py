@@ -13,8 +13,17 @@ import numpy as np
 
 # Highest education (Dutch system) -> ISCO skill level 1-4.
 EDUCATION_LEVEL = {
-    "none": 1, "basisonderwijs": 1, "vmbo": 1, "mbo1": 1, "mbo2": 2, "mbo3": 2, "havo": 2,
-    "vwo": 2, "mbo4": 3, "hbo": 4, "wo": 4,
+    "none": 1,
+    "basisonderwijs": 1,
+    "vmbo": 1,
+    "mbo1": 1,
+    "mbo2": 2,
+    "mbo3": 2,
+    "havo": 2,
+    "vwo": 2,
+    "mbo4": 3,
+    "hbo": 4,
+    "wo": 4,
 }
 
 
@@ -89,8 +98,9 @@ class Route:
     explanation_en: str = ""
 
 
-def greedy_cover(gaps: list[int], importance: dict[int, float], course_covers: list[set[int]],
-                 costs: list[float]) -> tuple[list[int], set[int]]:
+def greedy_cover(
+    gaps: list[int], importance: dict[int, float], course_covers: list[set[int]], costs: list[float]
+) -> tuple[list[int], set[int]]:
     """Greedy weighted set cover: repeatedly take the course with most newly covered
     importance per unit of cost. Returns chosen course positions and the uncovered gaps."""
     left = set(gaps)
@@ -119,25 +129,43 @@ def explain(route: Route, skill_label, lang: str) -> str:
     n_match, n_gap, n_courses = len(route.matched), len(route.gaps), len(route.courses)
     if lang == "nl":
         euros = euros.replace(",", "_").replace(".", ",").replace("_", ".")
-        text = (f"Uw ervaring past voor {pct}% bij {name}. U heeft al {n_match} van de benodigde "
-                f"vaardigheden. Nog te leren ({n_gap}): {gaps}.")
+        text = (
+            f"Uw ervaring past voor {pct}% bij {name}. U heeft al {n_match} van de benodigde "
+            f"vaardigheden. Nog te leren ({n_gap}): {gaps}."
+        )
         if n_courses:
-            text += f" Met {n_courses} cursus(sen) van samen € {euros} en {months} maanden leert u dit."
+            text += (
+                f" Met {n_courses} cursus(sen) van samen € {euros} en {months} maanden leert u dit."
+            )
         if route.uncovered:
             text += f" Voor {len(route.uncovered)} vaardigheid(en) is nog geen cursus gevonden."
-        text += " U komt in aanmerking voor vergoeding." if route.eligible else (
-            " U komt (nog) niet in aanmerking voor vergoeding: " + "; ".join(
-                REASONS_NL.get(r, r) for r in route.reasons) + ".")
+        text += (
+            " U komt in aanmerking voor vergoeding."
+            if route.eligible
+            else (
+                " U komt (nog) niet in aanmerking voor vergoeding: "
+                + "; ".join(REASONS_NL.get(r, r) for r in route.reasons)
+                + "."
+            )
+        )
         return text
-    text = (f"Your experience fits {name} for {pct}%. You already have {n_match} of the required "
-            f"skills. Still to learn ({n_gap}): {gaps}.")
+    text = (
+        f"Your experience fits {name} for {pct}%. You already have {n_match} of the required "
+        f"skills. Still to learn ({n_gap}): {gaps}."
+    )
     if n_courses:
         text += f" {n_courses} course(s) costing € {euros} in total and {months} months teach this."
     if route.uncovered:
         text += f" No course was found yet for {len(route.uncovered)} skill(s)."
-    text += " You qualify for funding." if route.eligible else (
-        " You do not qualify for funding (yet): " + "; ".join(
-            REASONS_EN.get(r, r) for r in route.reasons) + ".")
+    text += (
+        " You qualify for funding."
+        if route.eligible
+        else (
+            " You do not qualify for funding (yet): "
+            + "; ".join(REASONS_EN.get(r, r) for r in route.reasons)
+            + "."
+        )
+    )
     return text
 
 

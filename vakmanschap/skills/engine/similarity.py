@@ -95,8 +95,15 @@ def ancestors(skill_uris: list[str], broader: list[tuple[str, str]]) -> list[set
 class SimilarityModel:
     """Precomputed matrices for occupations; person profiles are scored on the fly."""
 
-    def __init__(self, essential: sp.csr_matrix, optional: sp.csr_matrix, skill_sim: sp.csr_matrix,
-                 skill_groups: list[set[str]], levels: np.ndarray, config: SimilarityConfig):
+    def __init__(
+        self,
+        essential: sp.csr_matrix,
+        optional: sp.csr_matrix,
+        skill_sim: sp.csr_matrix,
+        skill_groups: list[set[str]],
+        levels: np.ndarray,
+        config: SimilarityConfig,
+    ):
         self.config = config
         self.essential = essential.astype(np.float32).tocsr()  # occupations x skills, 0/1
         self.optional = optional.astype(np.float32).tocsr()
@@ -108,8 +115,10 @@ class SimilarityModel:
         gpos = {g: i for i, g in enumerate(groups)}
         rows = [i for i, gs in enumerate(skill_groups) for _ in gs]
         cols = [gpos[g] for gs in skill_groups for g in gs]
-        self.skill_group = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                                         shape=(len(skill_groups), max(len(groups), 1)))
+        self.skill_group = sp.csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+            shape=(len(skill_groups), max(len(groups), 1)),
+        )
         counts = self.essential @ self.skill_group
         df = np.asarray((counts > 0).sum(axis=0)).ravel()
         self.group_idf = (np.log((1 + counts.shape[0]) / (1 + df)) + 1).astype(np.float32)
@@ -120,12 +129,26 @@ class SimilarityModel:
         return best_match(self.skill_sim, np.asarray(skill_idx, dtype=np.int64))
 
     def activity_vector(self, skill_idx: np.ndarray) -> sp.csr_matrix:
-        v = sp.csr_matrix(np.bincount(skill_idx, minlength=self.skill_group.shape[0])
-                          .astype(np.float32)[None, :] > 0, dtype=np.float32) @ self.skill_group
+        v = (
+            sp.csr_matrix(
+                np.bincount(skill_idx, minlength=self.skill_group.shape[0]).astype(np.float32)[
+                    None, :
+                ]
+                > 0,
+                dtype=np.float32,
+            )
+            @ self.skill_group
+        )
         return l2_normalize(v.multiply(self.group_idf).tocsr())
 
-    def components(self, ess_cov: np.ndarray, opt_cov: np.ndarray, act: sp.csr_matrix,
-                   level: int, targets: np.ndarray) -> dict[str, np.ndarray]:
+    def components(
+        self,
+        ess_cov: np.ndarray,
+        opt_cov: np.ndarray,
+        act: sp.csr_matrix,
+        level: int,
+        targets: np.ndarray,
+    ) -> dict[str, np.ndarray]:
         e = self.essential[targets]
         return {
             "essential": (e @ ess_cov) / self.n_ess[targets],
@@ -137,7 +160,9 @@ class SimilarityModel:
     def combine(self, comps: dict[str, np.ndarray | float]) -> np.ndarray:
         w = self.config.weights
         total = sum(w.get(k, 0.0) for k in COMPONENTS) or 1.0
-        return sum(w.get(k, 0.0) * np.asarray(comps[k], dtype=np.float32) for k in COMPONENTS) / total
+        return (
+            sum(w.get(k, 0.0) * np.asarray(comps[k], dtype=np.float32) for k in COMPONENTS) / total
+        )
 
     def build_matrix(self, chunk: int = 256) -> np.ndarray:
         """Full origin x destination similarity (float32)."""
@@ -158,9 +183,11 @@ class SimilarityModel:
             ess = (e_t.T @ cov_e.T).T / self.n_ess
             opt = (e_t.T @ cov_o.T).T / self.n_ess
             out[start : start + len(idx)] = (
-                w.get("essential", 0) * ess + w.get("optional", 0) * opt
+                w.get("essential", 0) * ess
+                + w.get("optional", 0) * opt
                 + w.get("activities", 0) * act[start : start + len(idx)]
-                + w.get("isco", 0) * isco[start : start + len(idx)]) / total
+                + w.get("isco", 0) * isco[start : start + len(idx)]
+            ) / total
         self.matrix = out
         return out
 

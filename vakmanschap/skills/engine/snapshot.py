@@ -109,6 +109,7 @@ def _label(labels: Labels, lang: str) -> str:
 
 # --------------------------------------------------------------------------- CSV loader
 
+
 def default_shared_dir() -> Path:
     """``$VAKMANSCHAP_SHARED`` or ``../shared`` next to the repository root."""
     env = os.environ.get("VAKMANSCHAP_SHARED")
@@ -154,8 +155,11 @@ def _labels_from(row: dict) -> dict:
     }
 
 
-def snapshot_from_csv(esco_dir: str | os.PathLike, version: str | None = None,
-                      languages: tuple[str, ...] = ("en", "nl")) -> EscoSnapshot:
+def snapshot_from_csv(
+    esco_dir: str | os.PathLike,
+    version: str | None = None,
+    languages: tuple[str, ...] = ("en", "nl"),
+) -> EscoSnapshot:
     """Load the official ESCO CSV download (zips and/or loose CSVs, any language folder).
 
     Skills without a label in a language simply lack that language; the engine falls back
@@ -172,7 +176,8 @@ def snapshot_from_csv(esco_dir: str | os.PathLike, version: str | None = None,
             if o is None:
                 code = (r.get("code") or "").strip()
                 o = occupations[r["conceptUri"]] = Occupation(
-                    r["conceptUri"], code, (r.get("iscoGroup") or code[:4]).strip(), {})
+                    r["conceptUri"], code, (r.get("iscoGroup") or code[:4]).strip(), {}
+                )
             o.labels[lang] = _labels_from(r)
             if (r.get("description") or "").strip():
                 o.descriptions[lang] = r["description"].strip()
@@ -184,25 +189,36 @@ def snapshot_from_csv(esco_dir: str | os.PathLike, version: str | None = None,
                 s = skills.get(r["conceptUri"])
                 if s is None:
                     s = skills[r["conceptUri"]] = Skill(
-                        r["conceptUri"], (r.get("skillType") or "").strip(),
-                        (r.get("reuseLevel") or "").strip(), {})
+                        r["conceptUri"],
+                        (r.get("skillType") or "").strip(),
+                        (r.get("reuseLevel") or "").strip(),
+                        {},
+                    )
                 if lang not in s.labels:
                     s.labels[lang] = _labels_from(r)
                 if (r.get("description") or "").strip():
                     s.descriptions.setdefault(lang, r["description"].strip())
-    relations = [(r["occupationUri"], r["skillUri"], r["relationType"])
-                 for r in src.rows("occupationSkillRelations.csv")]
-    broader = [(r["conceptUri"], r["broaderUri"])
-               for r in src.rows("broaderRelationsSkillPillar.csv")
-               if r["conceptType"] == "KnowledgeSkillCompetence"]
-    group_broader = [(r["conceptUri"], r["broaderUri"])
-                     for r in src.rows("broaderRelationsSkillPillar.csv")
-                     if r["conceptType"] == "SkillGroup"]
+    relations = [
+        (r["occupationUri"], r["skillUri"], r["relationType"])
+        for r in src.rows("occupationSkillRelations.csv")
+    ]
+    broader = [
+        (r["conceptUri"], r["broaderUri"])
+        for r in src.rows("broaderRelationsSkillPillar.csv")
+        if r["conceptType"] == "KnowledgeSkillCompetence"
+    ]
+    group_broader = [
+        (r["conceptUri"], r["broaderUri"])
+        for r in src.rows("broaderRelationsSkillPillar.csv")
+        if r["conceptType"] == "SkillGroup"
+    ]
     groups: dict[str, SkillGroup] = {}
     isco: dict[str, IscoGroup] = {}
     for lang in languages:
         for r in src.rows(f"skillGroups_{lang}.csv"):
-            g = groups.setdefault(r["conceptUri"], SkillGroup(r["conceptUri"], r.get("code", ""), {}))
+            g = groups.setdefault(
+                r["conceptUri"], SkillGroup(r["conceptUri"], r.get("code", ""), {})
+            )
             g.labels[lang] = _labels_from(r)
         for r in src.rows(f"ISCOGroups_{lang}.csv"):
             g = isco.setdefault(r["code"], IscoGroup(r["code"], {}))

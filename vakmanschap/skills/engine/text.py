@@ -15,7 +15,8 @@ import scipy.sparse as sp
 
 _WORD = re.compile(r"[a-z0-9]+(?:[+#]+|(?:\.[a-z0-9]+)+)?")
 
-STOP_EN = frozenset("""
+STOP_EN = frozenset(
+    """
 a about above after again against all also am an and any are as at be because been being below
 between both but by can could did do does doing down during each etc few for from further had has
 have having he her here hers him his how i if in into is it its itself just like may me might more
@@ -26,15 +27,18 @@ you your yours able ability abilities experience experienced years year knowledg
 strong good great excellent solid proven skills skill required requirement requirements preferred
 including include includes using use used e g ie eg looking candidate candidates role position
 job work working team company organization organisation new s t re ll ve d m
-""".split())
+""".split()
+)
 
-STOP_NL = frozenset("""
+STOP_NL = frozenset(
+    """
 aan al alle als andere bij daar dan dat de der deze die dit doen door een eens en er ervaring
 geen had heb hebben heeft het hier hij hoe hun ik in is je jij jouw kan kennis kunnen maar me
 meer met mij mijn moet na naar niet niets nog nu of om omdat onder ons onze ook op over te tegen
 toch tot u uit uw van veel voor want was wat we wel werd wie wij wil worden wordt zal ze zelf zich
 zij zijn zo zonder zou jaar jaren goede goed vaardigheden vaardigheid kennis functie baan werken
-""".split())
+""".split()
+)
 
 STOP = STOP_EN | STOP_NL
 
@@ -85,8 +89,13 @@ def word_ngrams(text: str, n_max: int = 2, stop: frozenset = STOP) -> list[str]:
 class TfidfVectorizer:
     """Minimal TF-IDF (smooth idf, optional sublinear tf, l2-normalised rows)."""
 
-    def __init__(self, analyzer: Callable[[str], list[str]], sublinear_tf: bool = True,
-                 min_df: int = 1, max_df: float = 1.0):
+    def __init__(
+        self,
+        analyzer: Callable[[str], list[str]],
+        sublinear_tf: bool = True,
+        min_df: int = 1,
+        max_df: float = 1.0,
+    ):
         self.analyzer = analyzer
         self.sublinear_tf = sublinear_tf
         self.min_df = min_df
@@ -120,8 +129,14 @@ class TfidfVectorizer:
             indices.extend(tf.keys())
             data.extend(tf.values())
             indptr.append(len(indices))
-        m = sp.csr_matrix((np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32),
-                           np.asarray(indptr, dtype=np.int64)), shape=(len(indptr) - 1, len(vocab)))
+        m = sp.csr_matrix(
+            (
+                np.asarray(data, dtype=np.float32),
+                np.asarray(indices, dtype=np.int32),
+                np.asarray(indptr, dtype=np.int64),
+            ),
+            shape=(len(indptr) - 1, len(vocab)),
+        )
         if self.sublinear_tf and m.nnz:
             m.data = 1 + np.log(m.data)
         m = m.multiply(self.idf).tocsr() if len(vocab) else m

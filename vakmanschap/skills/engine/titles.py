@@ -23,28 +23,53 @@ from .snapshot import Occupation
 from .text import STOP, TfidfVectorizer, char_ngrams, fold, word_ngrams
 
 # Seniority, gender, contract and vacancy noise, Dutch and English (folded, lower case).
-NOISE_WORDS = frozenset("""
+NOISE_WORDS = frozenset(
+    """
 senior sr snr medior junior jr jnr stagiair stagiaire stage stages intern interns internship
 internships trainee traineeship werkstudent afstudeerstage afstudeerder apprentice apprenticeship
 fulltime parttime freelance freelancer zzp zzper tijdelijk temporary temp contract permanent
 vacature vacancy vacancies hiring wanted urgent urgently immediate immediately needed gezocht
 uur uren hours hour per week pw fte i ii iii iv nieuw new
-""".split())
+""".split()
+)
 
 _GENDER = re.compile(r"\(?\b[mvfwhxd]\s*/\s*[mvfwhxd](?:\s*/\s*[mvfwhxd]){0,2}\b\)?")
 _MULTI = re.compile(r"\b(?:full|part)[\s-]time\b|\b\d+\s*[-–]\s*\d+\b|\b\d+\b")
 _SEP = re.compile(r"[|/,;:()\[\]{}*+–-]+")
 
 ABBREVIATIONS = {
-    "mgr": "manager", "asst": "assistant", "assoc": "associate", "exec": "executive",
-    "eng": "engineer", "engr": "engineer", "dev": "developer", "devs": "developers",
-    "tech": "technician", "techs": "technicians", "rep": "representative", "acct": "accountant",
-    "coord": "coordinator", "spec": "specialist", "admin": "administrative", "hr": "human resources",
-    "it": "ict", "qa": "quality assurance", "qc": "quality control", "sw": "software",
-    "f&b": "food and beverage", "r&d": "research and development", "cs": "customer service",
-    "vp": "vice president", "ceo": "chief executive officer", "cfo": "chief financial officer",
-    "cto": "chief technology officer", "pa": "personal assistant", "svp": "vice president",
-    "medewerkster": "medewerker", "mdw": "medewerker", "verpleegkundigen": "verpleegkundige",
+    "mgr": "manager",
+    "asst": "assistant",
+    "assoc": "associate",
+    "exec": "executive",
+    "eng": "engineer",
+    "engr": "engineer",
+    "dev": "developer",
+    "devs": "developers",
+    "tech": "technician",
+    "techs": "technicians",
+    "rep": "representative",
+    "acct": "accountant",
+    "coord": "coordinator",
+    "spec": "specialist",
+    "admin": "administrative",
+    "hr": "human resources",
+    "it": "ict",
+    "qa": "quality assurance",
+    "qc": "quality control",
+    "sw": "software",
+    "f&b": "food and beverage",
+    "r&d": "research and development",
+    "cs": "customer service",
+    "vp": "vice president",
+    "ceo": "chief executive officer",
+    "cfo": "chief financial officer",
+    "cto": "chief technology officer",
+    "pa": "personal assistant",
+    "svp": "vice president",
+    "medewerkster": "medewerker",
+    "mdw": "medewerker",
+    "verpleegkundigen": "verpleegkundige",
 }
 
 
@@ -74,12 +99,16 @@ class TitleConfig:
 class TitleIndex:
     def __init__(self, occupations: list[Occupation], config: TitleConfig | None = None):
         self.config = config or TitleConfig()
-        self.table = label_table(occupations, clean_title, {
-            "alt": self.config.alt_weight, "hidden": self.config.hidden_weight})
+        self.table = label_table(
+            occupations,
+            clean_title,
+            {"alt": self.config.alt_weight, "hidden": self.config.hidden_weight},
+        )
         self.n_occ = len(occupations)
-        self.char_vec = TfidfVectorizer(partial(char_ngrams, n_min=self.config.char_min,
-                                                     n_max=self.config.char_max),
-                                        max_df=self.config.max_df)
+        self.char_vec = TfidfVectorizer(
+            partial(char_ngrams, n_min=self.config.char_min, n_max=self.config.char_max),
+            max_df=self.config.max_df,
+        )
         self.word_vec = TfidfVectorizer(partial(word_ngrams, n_max=2, stop=frozenset()))
         self.char_t = self.char_vec.fit_transform(self.table.texts).T.tocsr()
         self.word_t = self.word_vec.fit_transform(self.table.texts).T.tocsr()
@@ -94,8 +123,9 @@ class TitleIndex:
         # occupation (shorter ESCO code), then the one with more labels. Far below any real gap.
         depth = np.array([o.isco_code.count(".") for o in occupations], dtype=np.float32)
         n_labels = np.bincount(self.table.owner, minlength=self.n_occ).astype(np.float32)
-        self.tie_break = (1e-4 * (1 - depth / max(depth.max(), 1))
-                          + 1e-6 * np.log1p(n_labels) / max(np.log1p(n_labels).max(), 1))
+        self.tie_break = 1e-4 * (1 - depth / max(depth.max(), 1)) + 1e-6 * np.log1p(n_labels) / max(
+            np.log1p(n_labels).max(), 1
+        )
 
     def scores(self, texts: list[str]) -> np.ndarray:
         """Dense (len(texts), n_occupations) score matrix; empty titles give all zeros."""
@@ -107,14 +137,15 @@ class TitleIndex:
         lab *= self.table.weight
         out = best_per_concept(lab, self.table, self.n_occ)
         if c.doc_weight:
-            out[:, self.table.owner_of_start] += c.doc_weight * (self.doc_vec.transform(cleaned)
-                                                         @ self.doc_t).toarray()
+            out[:, self.table.owner_of_start] += (
+                c.doc_weight * (self.doc_vec.transform(cleaned) @ self.doc_t).toarray()
+            )
         out += np.where(out > 0, self.tie_break, 0)
         return out
 
-    def query(self, texts: list[str], k: int = 10, batch: int = 256,
-              extra=None) -> list[list[tuple[int, float]]]:
+    def query(
+        self, texts: list[str], k: int = 10, batch: int = 256, extra=None
+    ) -> list[list[tuple[int, float]]]:
         """Top k (occupation index, score) per title; ``extra(texts)`` adds scores (hybrid)."""
         scores = self.scores if extra is None else lambda part: self.scores(part) + extra(part)
         return query_in_batches(scores, texts, k, batch)
-

@@ -7,10 +7,12 @@ class Command(BaseCommand):
     help = "Run the daily jobs (schedule once a day with cron or a systemd timer)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--only", action="append", metavar="JOB",
-                            help="Run only this job (repeatable).")
-        parser.add_argument("--list", action="store_true", dest="list_jobs",
-                            help="List the jobs and stop.")
+        parser.add_argument(
+            "--only", action="append", metavar="JOB", help="Run only this job (repeatable)."
+        )
+        parser.add_argument(
+            "--list", action="store_true", dest="list_jobs", help="List the jobs and stop."
+        )
 
     def handle(self, *args, only=None, list_jobs=False, **options):
         names = [job.name for job in daily.jobs()]

@@ -13,8 +13,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", help="ESCO zip files, CSV files or folders.")
-        parser.add_argument("--release", dest="esco_version", default=None,
-                            help="ESCO release, e.g. 1.2.0 (default: taken from the file names).")
+        parser.add_argument(
+            "--release",
+            dest="esco_version",
+            default=None,
+            help="ESCO release, e.g. 1.2.0 (default: taken from the file names).",
+        )
 
     @no_translations  # operators' output is English, like Django's own commands
     def handle(self, *args, paths, esco_version, **options):

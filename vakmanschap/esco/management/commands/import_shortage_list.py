@@ -14,8 +14,9 @@ def _date(option, value):
     try:
         return parse_date(value)
     except ValueError:
-        raise CommandError(f"{option}: “{value}” is not a date (use YYYY-MM-DD).",
-                           returncode=1) from None
+        raise CommandError(
+            f"{option}: “{value}” is not a date (use YYYY-MM-DD).", returncode=1
+        ) from None
 
 
 class Command(BaseCommand):
@@ -27,26 +28,37 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("csv", help="CSV file.")
-        parser.add_argument("--valid-from", dest="valid_from", default=None,
-                            help="First day the list is valid (YYYY-MM-DD), if the file has "
-                                 "no valid_from column.")
-        parser.add_argument("--valid-to", dest="valid_to", default=None,
-                            help="Last day the list is valid (default: open-ended).")
-        parser.add_argument("--region", default=None,
-                            help=f"Region, if the file has no region column "
-                                 f"(default: {DEFAULT_REGION}).")
+        parser.add_argument(
+            "--valid-from",
+            dest="valid_from",
+            default=None,
+            help="First day the list is valid (YYYY-MM-DD), if the file has no valid_from column.",
+        )
+        parser.add_argument(
+            "--valid-to",
+            dest="valid_to",
+            default=None,
+            help="Last day the list is valid (default: open-ended).",
+        )
+        parser.add_argument(
+            "--region",
+            default=None,
+            help=f"Region, if the file has no region column (default: {DEFAULT_REGION}).",
+        )
 
     @no_translations  # operators' output is English, like Django's own commands
     def handle(self, *args, csv, valid_from, valid_to, region, **options):
         valid_from = _date("--valid-from", valid_from)
         valid_to = _date("--valid-to", valid_to)
         try:
-            result = import_shortage_list(csv, valid_from=valid_from, valid_to=valid_to,
-                                          region=region)
+            result = import_shortage_list(
+                csv, valid_from=valid_from, valid_to=valid_to, region=region
+            )
         except ShortageImportError as exc:
             raise CommandError(f"{csv}: {exc}", returncode=1) from None
         for version in result.created:
-            self.stdout.write(f"Imported shortage list {version} "
-                              f"({version.entries.count()} occupations).")
+            self.stdout.write(
+                f"Imported shortage list {version} ({version.entries.count()} occupations)."
+            )
         for version in result.existing:
             self.stdout.write(f"Already imported: shortage list {version}; nothing added.")

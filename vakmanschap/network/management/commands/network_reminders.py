@@ -7,8 +7,12 @@ class Command(BaseCommand):
     help = "E-mail iKBiNDR members whose yearly renewal is due within N days (run daily)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=DEFAULT_REMINDER_DAYS,
-                            help="Remind this many days before the renewal date (default 30).")
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=DEFAULT_REMINDER_DAYS,
+            help="Remind this many days before the renewal date (default 30).",
+        )
 
     def handle(self, *args, days, **options):
         sent = send_renewal_reminders(days=days)

@@ -9,4 +9,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         created = load_defaults(Questionnaire, Dimension, Item, Instrument)
-        self.stdout.write("Questionnaire version 1 created." if created else "Questionnaire version 1 already present.")
+        self.stdout.write(
+            "Questionnaire version 1 created."
+            if created
+            else "Questionnaire version 1 already present."
+        )

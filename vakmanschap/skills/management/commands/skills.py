@@ -40,8 +40,9 @@ def read_lines(stream):
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise CommandError(f"line {number}: invalid UTF-8 ({exc.reason} at byte "
-                               f"{exc.start}).") from None
+            raise CommandError(
+                f"line {number}: invalid UTF-8 ({exc.reason} at byte {exc.start})."
+            ) from None
         yield number, text.rstrip("\r\n").lstrip("\ufeff" if number == 1 else "")
 
 
@@ -68,14 +69,26 @@ class Command(BaseCommand):
         p.add_argument("--skill", action="append", default=[], metavar="URI")
         p.add_argument("--education", choices=sorted(EDUCATION_LEVEL))
         p.add_argument("--top", type=int, default=10)
-        p.add_argument("--all", action="store_true", dest="all_occupations",
-                       help="all occupations, not only the shortage list")
+        p.add_argument(
+            "--all",
+            action="store_true",
+            dest="all_occupations",
+            help="all occupations, not only the shortage list",
+        )
         p.add_argument("--lang", choices=["nl", "en"], default="nl")
         p = sub.add_parser("evaluate", help="quality figures on the validation files (markdown)")
-        p.add_argument("--eval", dest="eval_dir", default=None,
-                       help="evaluation folder (default ../shared/eval)")
-        p.add_argument("--loo-sample", type=int, default=2000,
-                       help="Dutch leave-one-label-out sample size (0 skips it)")
+        p.add_argument(
+            "--eval",
+            dest="eval_dir",
+            default=None,
+            help="evaluation folder (default ../shared/eval)",
+        )
+        p.add_argument(
+            "--loo-sample",
+            type=int,
+            default=2000,
+            help="Dutch leave-one-label-out sample size (0 skips it)",
+        )
         sub.add_parser("warm", help="build (or check) the engine cache")
 
     def run_from_argv(self, argv):
@@ -103,9 +116,11 @@ class Command(BaseCommand):
         except loader.EscoNotImported as exc:
             raise CommandError(str(exc)) from None
         if action == "warm":
-            self.stdout.write(f"Skills engine ready for ESCO {engine.version} "
-                              f"({len(engine.occ_uris)} occupations, {len(engine.skill_uris)} "
-                              f"skills) in {loader.cache_dir()}.")
+            self.stdout.write(
+                f"Skills engine ready for ESCO {engine.version} "
+                f"({len(engine.occ_uris)} occupations, {len(engine.skill_uris)} "
+                f"skills) in {loader.cache_dir()}."
+            )
             return
         handler = getattr(self, "do_" + action.replace("-", "_"))
         handler(engine, **options)
@@ -134,18 +149,30 @@ class Command(BaseCommand):
         def run(batch):
             results = engine.match_titles(batch, top, lang)
             for text, matches in zip(batch, results, strict=True):
-                self._emit({"query": text, "matches": [
-                    {"uri": u, "label": label, "score": round(float(s), 4)}
-                    for u, label, s in matches]})
+                self._emit(
+                    {
+                        "query": text,
+                        "matches": [
+                            {"uri": u, "label": label, "score": round(float(s), 4)}
+                            for u, label, s in matches
+                        ],
+                    }
+                )
 
         self._stream(run)
 
     def do_extract(self, engine, top, lang, **_):
         def run(batch):
             for text in batch:
-                self._emit({"text": text, "skills": [
-                    {"uri": u, "label": label, "score": round(float(s), 4)}
-                    for u, label, s in engine.extract_skills(text, top, lang)]})
+                self._emit(
+                    {
+                        "text": text,
+                        "skills": [
+                            {"uri": u, "label": label, "score": round(float(s), 4)}
+                            for u, label, s in engine.extract_skills(text, top, lang)
+                        ],
+                    }
+                )
 
         self._stream(run)
 
@@ -162,48 +189,80 @@ class Command(BaseCommand):
                 engine.skill_label(uri)
         except UnknownURI as exc:
             raise CommandError(unknown_uri_message(exc, "skill")) from None
-        person = Person(occupations=[HeldOccupation(u, 0) for u in occupation],
-                        added_skills=list(skill), education=education)
+        person = Person(
+            occupations=[HeldOccupation(u, 0) for u in occupation],
+            added_skills=list(skill),
+            education=education,
+        )
         courses = services.engine_courses(engine.skill_pos)
-        shortage = services.engine_shortage(services.scheme_region(),
-                                            known_occupations=engine.occ_pos)
+        shortage = services.engine_shortage(
+            services.scheme_region(), known_occupations=engine.occ_pos
+        )
         rules = services.engine_rules()
-        routes = engine.routes(person, shortage, courses, rules, k=top,
-                               all_occupations=all_occupations)
+        routes = engine.routes(
+            person, shortage, courses, rules, k=top, all_occupations=all_occupations
+        )
         by_id = {c.id: c for c in courses}
         sectors = {s.uri: s.sector for s in shortage}
 
         def skill_ref(uri):
             return {"uri": uri, "label": engine.skill_label(uri, lang)}
 
-        self._emit({
-            "person": {"occupations": [{"uri": u, "label": engine.occupation_label(u, lang)}
-                                       for u in occupation],
-                       "skills": [skill_ref(u) for u in skill], "education": education},
-            "shortage_occupations": len(shortage),
-            "courses_considered": len(courses),
-            "rules": {"max_level": rules.max_level, "max_amount_cents": rules.max_amount_cents},
-            "routes": [{
-                "target": {"uri": r.uri, "label": r.label.get(lang) or r.label.get("en", "")},
-                "sector": sectors.get(r.uri, ""),
-                "score": round(float(r.score), 4),
-                "components": {k: round(float(v), 4) for k, v in r.components.items()},
-                "viable": bool(r.viable), "highly_viable": bool(r.highly_viable),
-                "on_shortage_list": bool(r.on_shortage_list),
-                "matched": [{"person_skill": skill_ref(p), "required_skill": skill_ref(q),
-                             "similarity": round(float(s), 4)} for p, q, s in r.matched],
-                "gaps": [skill_ref(u) for u in r.gaps],
-                "uncovered": [skill_ref(u) for u in r.uncovered],
-                "courses": [{"id": c, "title": by_id[c].title, "level": by_id[c].level,
-                             "price_cents": by_id[c].price_cents,
-                             "months": by_id[c].duration_months,
-                             "provider_id": by_id[c].provider_id} for c in r.courses],
-                "total_price_cents": int(r.total_price_cents),
-                "total_months": float(r.total_months),
-                "eligible": bool(r.eligible), "reasons": list(r.reasons),
-                "explanation": {"nl": r.explanation_nl, "en": r.explanation_en},
-            } for r in routes],
-        })
+        self._emit(
+            {
+                "person": {
+                    "occupations": [
+                        {"uri": u, "label": engine.occupation_label(u, lang)} for u in occupation
+                    ],
+                    "skills": [skill_ref(u) for u in skill],
+                    "education": education,
+                },
+                "shortage_occupations": len(shortage),
+                "courses_considered": len(courses),
+                "rules": {"max_level": rules.max_level, "max_amount_cents": rules.max_amount_cents},
+                "routes": [
+                    {
+                        "target": {
+                            "uri": r.uri,
+                            "label": r.label.get(lang) or r.label.get("en", ""),
+                        },
+                        "sector": sectors.get(r.uri, ""),
+                        "score": round(float(r.score), 4),
+                        "components": {k: round(float(v), 4) for k, v in r.components.items()},
+                        "viable": bool(r.viable),
+                        "highly_viable": bool(r.highly_viable),
+                        "on_shortage_list": bool(r.on_shortage_list),
+                        "matched": [
+                            {
+                                "person_skill": skill_ref(p),
+                                "required_skill": skill_ref(q),
+                                "similarity": round(float(s), 4),
+                            }
+                            for p, q, s in r.matched
+                        ],
+                        "gaps": [skill_ref(u) for u in r.gaps],
+                        "uncovered": [skill_ref(u) for u in r.uncovered],
+                        "courses": [
+                            {
+                                "id": c,
+                                "title": by_id[c].title,
+                                "level": by_id[c].level,
+                                "price_cents": by_id[c].price_cents,
+                                "months": by_id[c].duration_months,
+                                "provider_id": by_id[c].provider_id,
+                            }
+                            for c in r.courses
+                        ],
+                        "total_price_cents": int(r.total_price_cents),
+                        "total_months": float(r.total_months),
+                        "eligible": bool(r.eligible),
+                        "reasons": list(r.reasons),
+                        "explanation": {"nl": r.explanation_nl, "en": r.explanation_en},
+                    }
+                    for r in routes
+                ],
+            }
+        )
 
     def do_evaluate(self, engine, eval_dir, loo_sample, **_):
         from vakmanschap.skills.engine import evaluation
@@ -223,8 +282,10 @@ class Command(BaseCommand):
         h = evaluation.evaluate_skills(engine, house_csv)
         te = evaluation.evaluate_skills(engine, tech_csv)
         lines = [
-            f"ESCO {engine.version}, evaluation files in {eval_dir}", "",
-            "| quality (validation files) | figure | target |", "| --- | --- | --- |",
+            f"ESCO {engine.version}, evaluation files in {eval_dir}",
+            "",
+            "| quality (validation files) | figure | target |",
+            "| --- | --- | --- |",
             f"| titles MRR (n={t['n']}) | {t['mrr']:.3f} | >= 0.42 |",
             f"| titles recall@1 / @5 / @10 | {t['recall@1']:.3f} / {t['recall@5']:.3f} / "
             f"{t['recall@10']:.3f} | |",
@@ -237,10 +298,14 @@ class Command(BaseCommand):
             from vakmanschap.esco.snapshot import build_snapshot
 
             d = evaluation.evaluate_dutch_leave_one_out(build_snapshot(), loo_sample)
-            lines.append(f"| Dutch leave-one-label-out recall@1 / @5 (n={d['n']}, seed "
-                         f"{d['seed']}) | {d['recall@1']:.3f} / {d['recall@5']:.3f} | |")
+            lines.append(
+                f"| Dutch leave-one-label-out recall@1 / @5 (n={d['n']}, seed "
+                f"{d['seed']}) | {d['recall@1']:.3f} / {d['recall@5']:.3f} | |"
+            )
         lines += [
-            "", "| speed | figure | target |", "| --- | --- | --- |",
+            "",
+            "| speed | figure | target |",
+            "| --- | --- | --- |",
             f"| titles per second | {t['titles_per_s']:.0f} | >= 500 |",
             f"| sentences per second (house / tech) | {h['sentences_per_s']:.0f} / "
             f"{te['sentences_per_s']:.0f} | >= 100 |",
