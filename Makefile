@@ -52,7 +52,7 @@ bench: $(STAMP)
 
 # The full skills-engine figures of docs/benchmarks.md, with the optional title model.
 bench-model: $(MODEL_STAMP)
-	$(BIN)/python -m vakmanschap.skills.engine.evaluation --esco ../shared/esco/v1.1.1 --eval ../shared/eval --title-model
+	$(BIN)/python -m vakmanschap.skills_engine.evaluation --esco ../shared/esco/v1.1.1 --eval ../shared/eval --title-model
 
 # The fund's approval benchmark on a throwaway PostgreSQL cluster (see docs/benchmarks.md).
 bench-fund: $(STAMP)

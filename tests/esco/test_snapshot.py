@@ -2,7 +2,7 @@ import pytest
 
 from tests.esco import escodata
 from vakmanschap.esco.snapshot import build_snapshot
-from vakmanschap.skills.engine.snapshot import snapshot_from_csv
+from vakmanschap.skills_engine.snapshot import snapshot_from_csv
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.core import checks
 from tests.conftest import skip_or_fail
 from tests.skills.conftest import WELDER
 from vakmanschap.skills import loader
-from vakmanschap.skills.engine import embeddings
+from vakmanschap.skills_engine import embeddings
 
 
 @pytest.fixture

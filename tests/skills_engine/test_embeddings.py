@@ -4,8 +4,8 @@ tests skip, and in CI (VAKMANSCHAP_REQUIRE_ALL_TESTS=1) they fail."""
 import pytest
 
 from tests.conftest import skip_or_fail
-from vakmanschap.skills.engine.embeddings import EmbeddingConfig, model_available
-from vakmanschap.skills.engine.engine import EngineConfig, SkillsEngine
+from vakmanschap.skills_engine.embeddings import EmbeddingConfig, model_available
+from vakmanschap.skills_engine.engine import EngineConfig, SkillsEngine
 
 from .test_engine_synthetic import make_snapshot
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from vakmanschap.skills.engine.engine import EngineConfig, SkillsEngine
-from vakmanschap.skills.engine.routes import HeldOccupation, Person, Rules, ShortageOccupation
-from vakmanschap.skills.engine.snapshot import default_shared_dir, snapshot_from_csv
+from vakmanschap.skills_engine.engine import EngineConfig, SkillsEngine
+from vakmanschap.skills_engine.routes import HeldOccupation, Person, Rules, ShortageOccupation
+from vakmanschap.skills_engine.snapshot import default_shared_dir, snapshot_from_csv
 
 SHARED = default_shared_dir()
 ESCO = SHARED / "esco" / "v1.1.1"

@@ -5,9 +5,9 @@ import math
 import numpy as np
 import pytest
 
-from vakmanschap.skills.engine import cache
-from vakmanschap.skills.engine.engine import EngineConfig, SkillsEngine, UnknownURI
-from vakmanschap.skills.engine.routes import (
+from vakmanschap.skills_engine import cache
+from vakmanschap.skills_engine.engine import EngineConfig, SkillsEngine, UnknownURI
+from vakmanschap.skills_engine.routes import (
     Course,
     HeldOccupation,
     Person,
@@ -15,8 +15,8 @@ from vakmanschap.skills.engine.routes import (
     ShortageOccupation,
     greedy_cover,
 )
-from vakmanschap.skills.engine.snapshot import EscoSnapshot, Occupation, Skill
-from vakmanschap.skills.engine.titles import clean_title
+from vakmanschap.skills_engine.snapshot import EscoSnapshot, Occupation, Skill
+from vakmanschap.skills_engine.titles import clean_title
 
 
 def occ(uri, en, nl, isco, alt_en=(), alt_nl=()):

@@ -4,7 +4,7 @@ Rows are read with values_list and joined in memory by id; URIs stand in for ids
 snapshot. Alt and hidden labels are sorted, so the snapshot does not depend on row order.
 """
 
-from vakmanschap.skills.engine import snapshot as contract
+from vakmanschap.skills_engine import snapshot as contract
 
 from .models import (
     Broader,

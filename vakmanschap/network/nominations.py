@@ -90,7 +90,7 @@ def route_preview(current_job: str, target, lang: str | None = None) -> RoutePre
     finds no route: the form then simply offers the occupation choice."""
     from vakmanschap.catalogue.models import Course
     from vakmanschap.skills import loader, services
-    from vakmanschap.skills.engine import routes as engine_routes
+    from vakmanschap.skills_engine import routes as engine_routes
 
     if not current_job or target is None:
         return None

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.checks import Error, register
 
-from .engine.embeddings import model_available
+from vakmanschap.skills_engine.embeddings import model_available
 
 
 @register()

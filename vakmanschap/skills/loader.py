@@ -19,10 +19,10 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .engine import cache as engine_cache
-from .engine.embeddings import EmbeddingConfig, model_available
-from .engine.engine import EngineConfig, SkillsEngine
-from .engine.similarity import SimilarityConfig
+from vakmanschap.skills_engine import cache as engine_cache
+from vakmanschap.skills_engine.embeddings import EmbeddingConfig, model_available
+from vakmanschap.skills_engine.engine import EngineConfig, SkillsEngine
+from vakmanschap.skills_engine.similarity import SimilarityConfig
 
 RELEASE_FILE = "release.json"
 

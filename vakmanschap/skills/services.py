@@ -19,9 +19,9 @@ from vakmanschap.esco.models import (
     current_language,
 )
 from vakmanschap.esco.shortage import shortage_list_on
+from vakmanschap.skills_engine import routes as engine_routes
 
 from . import loader
-from .engine import routes as engine_routes
 from .models import CourseSkill, PersonOccupation, PersonSkill, SkillStatus
 
 # The people app's education levels -> the engine's EDUCATION_LEVEL keys.

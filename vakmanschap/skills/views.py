@@ -16,9 +16,9 @@ from vakmanschap.core.access import guarded, require
 from vakmanschap.esco.models import Concept, ConceptKind, attach_preferred_labels
 from vakmanschap.funding.permissions import can_write_plans
 from vakmanschap.people.models import Participant
+from vakmanschap.skills_engine.routes import REASONS_EN, REASONS_NL
 
 from . import loader, services
-from .engine.routes import REASONS_EN, REASONS_NL
 from .forms import AddOccupationForm, OccupationSearchForm, SkillSearchForm
 from .models import CourseSkill, PersonOccupation, PersonSkill, SkillStatus
 from .permissions import (

@@ -24,8 +24,8 @@ from django.core.management.base import BaseCommand, CommandError, handle_defaul
 from django.db import connections
 
 from vakmanschap.skills import loader, services
-from vakmanschap.skills.engine.engine import UnknownURI
-from vakmanschap.skills.engine.routes import EDUCATION_LEVEL, HeldOccupation, Person
+from vakmanschap.skills_engine.engine import UnknownURI
+from vakmanschap.skills_engine.routes import EDUCATION_LEVEL, HeldOccupation, Person
 
 BATCH = 64
 
@@ -265,7 +265,7 @@ class Command(BaseCommand):
         )
 
     def do_evaluate(self, engine, eval_dir, loo_sample, **_):
-        from vakmanschap.skills.engine import evaluation
+        from vakmanschap.skills_engine import evaluation
 
         eval_dir = Path(eval_dir) if eval_dir else default_eval_dir()
         titles_csv = eval_dir / "jobtitles" / "titles.validation.csv"

@@ -1,6 +1,6 @@
 """Quality and speed figures for the skills engine.
 
-    python -m vakmanschap.skills.engine.evaluation --esco ../shared/esco/v1.1.1 --eval ../shared/eval
+    python -m vakmanschap.skills_engine.evaluation --esco ../shared/esco/v1.1.1 --eval ../shared/eval
 
 Every function takes file paths (or an engine) and returns a dict of figures, so a Django
 management command can call them directly.
