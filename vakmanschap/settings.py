@@ -1,275 +1,31 @@
-"""Settings, read from the environment (12-factor). See README "Deployment"."""
+"""The settings entry point (DJANGO_SETTINGS_MODULE=vakmanschap.settings).
 
-from datetime import timedelta
-from pathlib import Path
+Picks one module of `vakmanschap/conf/` by VAKMANSCHAP_ENV: `production`, `development` or
+`test`. Without it: development in demo or debug mode (VAKMANSCHAP_DEMO=1, DEBUG=1), otherwise
+production, which refuses to start without its secrets. The modules can also be named directly
+(pytest uses vakmanschap.conf.test).
+"""
 
-import environ
+import os
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-BASE_DIR = PACKAGE_DIR.parent
-VAR_DIR = Path(environ.Env().str("VAKMANSCHAP_VAR_DIR", default=str(BASE_DIR / "var")))
+from django.core.exceptions import ImproperlyConfigured
 
-env = environ.Env()
 
-# Demo mode: demo accounts may only exist and log in while this is on.
-DEMO_MODE = env.bool("VAKMANSCHAP_DEMO", default=False)
-DEBUG = env.bool("DEBUG", default=False)
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
 
-_INSECURE_KEY = "insecure-demo-and-test-key-never-use-in-production"
-SECRET_KEY = env.str("SECRET_KEY", default=_INSECURE_KEY if (DEBUG or DEMO_MODE) else "")
-if not SECRET_KEY:
-    SECRET_KEY = _INSECURE_KEY  # `check --deploy` (W009) flags this; production must set it.
-# Keyed hashes of identity numbers (BSN) use their own secret, so rotating SECRET_KEY
-# does not break identity matching.
-IDENTITY_HASH_KEY = env.str("VAKMANSCHAP_IDENTITY_HASH_KEY", default=SECRET_KEY)
-# Running-sum checkpoints keep balance reads short on a ledger with millions of entries.
-LEDGER_CHECKPOINT_EVERY = env.int("LEDGER_CHECKPOINT_EVERY", default=500)
-CHEQUE_CODE_KEY = env.str("VAKMANSCHAP_CHEQUE_CODE_KEY", default=SECRET_KEY)
-# Cheque redemption: wrong codes per provider before a lock, and how long the lock lasts.
-CHEQUE_REDEEM_MAX_FAILURES = env.int("CHEQUE_REDEEM_MAX_FAILURES", default=5)
-CHEQUE_REDEEM_LOCK_MINUTES = env.int("CHEQUE_REDEEM_LOCK_MINUTES", default=15)
-# The fund's own bank account: the debtor of the SEPA payment batches to providers.
-FUND_NAME = env.str("FUND_NAME", default="Twents Fonds voor Vakmanschap")
-FUND_IBAN = env.str("FUND_IBAN", default="NL91ABNA0417164300")
-FUND_BIC = env.str("FUND_BIC", default="ABNANL2A")
 
-# Privacy: closed files are anonymised this many days after closing (default 7 years).
-VAKMANSCHAP_RETENTION_DAYS = env.int("VAKMANSCHAP_RETENTION_DAYS", default=2557)
-
-# Fraud and error signals (vakmanschap/oversight/checks.py).
-OVERSIGHT_BURST_CHEQUES = env.int("OVERSIGHT_BURST_CHEQUES", default=25)
-OVERSIGHT_BURST_DAYS = env.int("OVERSIGHT_BURST_DAYS", default=7)
-OVERSIGHT_MIN_CHEQUES = env.int("OVERSIGHT_MIN_CHEQUES", default=10)
-OVERSIGHT_OUTLIER_SCORE = env.float("OVERSIGHT_OUTLIER_SCORE", default=3.5)
-
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-
-INSTALLED_APPS = [
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-    "axes",
-    "auditlog",
-    "django_htmx",
-    "django_tasks",
-    "django_tasks_db",
-    "django_fsm_log",
-    "rest_framework",
-    "drf_spectacular",
-    # Domain apps
-    "vakmanschap.core",
-    "vakmanschap.accounts",
-    "vakmanschap.region",
-    "vakmanschap.organisations",
-    "vakmanschap.audit",
-    "vakmanschap.esco",
-    "vakmanschap.catalogue",
-    "vakmanschap.people",
-    "vakmanschap.guidance",
-    "vakmanschap.funding",
-    "vakmanschap.delivery",
-    "vakmanschap.api",
-    "vakmanschap.network",
-    "vakmanschap.scan",
-    "vakmanschap.privacy",
-    "vakmanschap.notifications",
-    "vakmanschap.exports",
-    "vakmanschap.oversight",
-    "vakmanschap.skills",
-    "vakmanschap.demo",
-]
-
-MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "vakmanschap.core.middleware.DutchFirstMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
-    "vakmanschap.accounts.middleware.RequireTwoFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
-    "vakmanschap.core.middleware.PermissionEnforcementMiddleware",
-    "axes.middleware.AxesMiddleware",
-]
-
-ROOT_URLCONF = "vakmanschap.urls"
-WSGI_APPLICATION = "vakmanschap.wsgi.application"
-
-TEMPLATES = [
-    {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
-        "APP_DIRS": True,
-        "OPTIONS": {
-            "context_processors": [
-                "django.template.context_processors.request",
-                "django.template.context_processors.i18n",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-                "vakmanschap.core.context_processors.navigation",
-            ],
-        },
-    }
-]
-
-VAR_DIR.mkdir(parents=True, exist_ok=True)
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'vakmanschap.sqlite3'}")
-}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the demo's web process and background worker share the file.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
-    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "vakmanschap.accounts.backends.EmailBackend",
-]
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:start"
-LOGOUT_REDIRECT_URL = "core:home"
-
-# Staff roles must pass TOTP two-factor login unless demo mode is on.
-TWO_FACTOR_REQUIRED = env.bool("VAKMANSCHAP_TWO_FACTOR", default=not DEMO_MODE)
-OTP_TOTP_ISSUER = "Vakmanschap"
-
-# Throttling of failed logins (django-axes).
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "username"
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_VERBOSE = False
-
-LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands"), ("en", "English")]  # each in its own language
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
-TIME_ZONE = "Europe/Amsterdam"
-USE_I18N = True
-USE_TZ = True
-
-STATIC_URL = "static/"
-STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
-MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or DEMO_MODE
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
-}
-WHITENOISE_USE_FINDERS = DEBUG or DEMO_MODE
-
-EMAIL_BACKEND = env.str(
-    "EMAIL_BACKEND",
-    default="django.core.mail.backends.console.EmailBackend"
-    if (DEBUG or DEMO_MODE)
-    else "django.core.mail.backends.smtp.EmailBackend",
+ENVIRONMENT = os.environ.get("VAKMANSCHAP_ENV", "").strip() or (
+    "development" if _flag("VAKMANSCHAP_DEMO") or _flag("DEBUG") else "production"
 )
-EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
-EMAIL_PORT = env.int("EMAIL_PORT", default=25)
-EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
-EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
-EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Vakmanschap <noreply@localhost>")
 
-TASKS = {
-    "default": {
-        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default"],
-    }
-}
-
-# Security headers; HTTPS settings switch on behind TLS in production.
-SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not (DEBUG or DEMO_MODE))
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
-
-REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "vakmanschap.api.authentication.BearerTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["vakmanschap.api.permissions.NamedPermission"],
-    "EXCEPTION_HANDLER": "vakmanschap.api.problems.problem_exception_handler",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-}
-API_TOKEN_LIFETIME = timedelta(hours=env.int("API_TOKEN_HOURS", default=12))
-SPECTACULAR_SETTINGS = {"TITLE": "Vakmanschap API", "VERSION": "1"}
-
-# Auditlog: who changed what; records outlive the objects.
-AUDITLOG_INCLUDE_ALL_MODELS = False
-AUDITLOG_DISABLE_REMOTE_ADDR = False
-
-# ESCO: where the official CSV downloads are found (first that exists wins).
-ESCO_DIR = env.str("VAKMANSCHAP_ESCO_DIR", default="")
-ESCO_SEARCH_PATHS = [
-    p
-    for p in [
-        ESCO_DIR,
-        str(BASE_DIR / "data" / "esco"),
-        str(BASE_DIR.parent / "shared" / "esco" / "v1.1.1"),
-    ]
-    if p
-]
-SHARED_DIR = Path(env.str("VAKMANSCHAP_SHARED_DIR", default=str(BASE_DIR.parent / "shared")))
-
-# Skills engine: also score English job titles with the packaged sentence model (extra `model`;
-# Dutch titles are left to the lexical matcher). Off by default: it adds torch to every process.
-SKILLS_TITLE_MODEL = env.bool("VAKMANSCHAP_SKILLS_TITLE_MODEL", default=False)
-
-# Login plug-ins (see vakmanschap/accounts/login_providers.py).
-LOGIN_PROVIDERS = env.list("VAKMANSCHAP_LOGIN_PROVIDERS", default=["password"])
-OIDC_PROVIDERS = {
-    "digid": {
-        "issuer": env.str("OIDC_DIGID_ISSUER", default=""),
-        "client_id": env.str("OIDC_DIGID_CLIENT_ID", default=""),
-    },
-    "eherkenning": {
-        "issuer": env.str("OIDC_EHERKENNING_ISSUER", default=""),
-        "client_id": env.str("OIDC_EHERKENNING_CLIENT_ID", default=""),
-    },
-}
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
-}
+if ENVIRONMENT == "production":
+    from vakmanschap.conf.production import *  # noqa: F403
+elif ENVIRONMENT == "development":
+    from vakmanschap.conf.development import *  # noqa: F403
+elif ENVIRONMENT == "test":
+    from vakmanschap.conf.test import *  # noqa: F403
+else:
+    raise ImproperlyConfigured(
+        f"VAKMANSCHAP_ENV must be production, development or test, not {ENVIRONMENT!r}."
+    )

@@ -29,7 +29,7 @@ def _po_path(app: Path, lang: str) -> Path:
 def make_messages(app: Path) -> None:
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "vakmanschap.settings",
+        "DJANGO_SETTINGS_MODULE": "vakmanschap.conf.development",
         "PYTHONPATH": str(PACKAGE_DIR.parent),
     }
     cmd = [sys.executable, "-m", "django", "makemessages", "--no-obsolete", "--no-location"]

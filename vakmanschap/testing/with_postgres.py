@@ -18,7 +18,8 @@ def main(argv: list[str]) -> int:
     if bin_dir is None:
         print("PostgreSQL is not installed (Debian: apt-get install postgresql).")
         return 1
-    env = {**os.environ, "DATABASE_URL": start_cluster(bin_dir)}
+    # A benchmark needs no real secrets: development settings unless told otherwise.
+    env = {"VAKMANSCHAP_ENV": "development", **os.environ, "DATABASE_URL": start_cluster(bin_dir)}
     subprocess.run(
         [sys.executable, "-m", "vakmanschap.manage", "migrate", "-v0"], env=env, check=True
     )
