@@ -17,7 +17,7 @@ def test_course_changes_are_recorded_with_old_and_new_values_and_outlive_the_cou
             "title": "Lasser MIG/MAG",
             "description": "",
             "level": 2,
-            "price_cents": 120000,
+            "price_cents": "1.200,00",
             "duration_months": 9,
             "is_active": "on",
         },

@@ -240,3 +240,25 @@ def test_fund_and_finance_pages_check_and_approve(client, world):
     assert RecognisedProvider.objects.get(provider=world.provider).iban in _html(
         client.get(reverse("delivery:batch", args=[batch.pk]))
     )
+
+
+@pytest.mark.parametrize(
+    "typed, cents", [("850,00", 85_000), ("1.250,00", 125_000), ("1,250.00", 125_000)]
+)
+def test_the_invoice_form_reads_the_providers_notation(client, world, typed, cents):
+    cheque = world.completed()
+    client.force_login(world.provider_user)
+    url = reverse("delivery:invoice_new", args=[cheque.pk])
+    response = client.post(url, {"number": "2026-007", "amount": typed})
+    assert response.status_code == 302
+    assert Invoice.objects.get(cheque=cheque).amount_cents == cents
+
+
+def test_the_invoice_form_refuses_an_ambiguous_amount_showing_how_it_reads(client, world):
+    cheque = world.completed()
+    client.force_login(world.provider_user)
+    url = reverse("delivery:invoice_new", args=[cheque.pk])
+    response = client.post(url, {"number": "2026-007", "amount": "1.250"})
+    assert response.status_code == 400
+    assert "€ 1.250,00" in _html(response) and 'id="id_amount_error"' in _html(response)
+    assert not Invoice.objects.filter(cheque=cheque).exists()

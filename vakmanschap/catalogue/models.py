@@ -2,6 +2,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.money import format_euros
+
+MAX_PRICE_CENTS = 10_000_000  # € 100.000 for one course
+
 
 class CourseLevel(models.IntegerChoices):
     MBO1 = 1, _("MBO level 1")
@@ -33,7 +37,7 @@ class Course(models.Model):
     description = models.TextField(_("description"), blank=True)
     level = models.PositiveSmallIntegerField(_("level"), choices=CourseLevel.choices)
     price_cents = models.PositiveIntegerField(
-        _("price (cents)"), validators=[MaxValueValidator(10_000_000)]
+        _("price (cents)"), validators=[MaxValueValidator(MAX_PRICE_CENTS)]
     )
     duration_months = models.PositiveSmallIntegerField(
         _("duration (months)"), validators=[MinValueValidator(1), MaxValueValidator(60)]
@@ -60,4 +64,4 @@ class Course(models.Model):
 
     @property
     def price_euros(self) -> str:
-        return f"€ {self.price_cents // 100:,}".replace(",", ".") + f",{self.price_cents % 100:02d}"
+        return format_euros(self.price_cents)

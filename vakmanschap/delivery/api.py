@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from vakmanschap.api.base import GuardedAPIView
 from vakmanschap.api.problems import problem
+from vakmanschap.core.money import CentsField
 from vakmanschap.funding.models import Cheque
 
 from . import invoicing, services
@@ -112,7 +113,7 @@ def invoice_body(invoice) -> dict:
 
 class InvoiceInput(serializers.Serializer):
     cheque = serializers.IntegerField()
-    amount_cents = serializers.IntegerField(min_value=1)
+    amount_cents = CentsField(min_cents=1)
     number = serializers.CharField(max_length=40, required=False)
     is_final = serializers.BooleanField(required=False, default=False)
 

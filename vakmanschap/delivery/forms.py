@@ -1,7 +1,7 @@
-from decimal import Decimal
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from vakmanschap.core.money import EuroField
 
 from .payments import validate_iban
 
@@ -59,13 +59,7 @@ class DropOutForm(ServiceErrorsMixin, forms.Form):
 
 class InvoiceForm(ServiceErrorsMixin, forms.Form):
     number = forms.CharField(label=_("Your invoice number"), max_length=35)
-    amount = forms.DecimalField(
-        label=_("Amount (€)"),
-        min_value=Decimal("0.01"),
-        max_digits=10,
-        decimal_places=2,
-        help_text=_("In euros, e.g. 1250.00."),
-    )
+    amount = EuroField(label=_("Amount (€)"), min_cents=1, help_text=_("In euros, e.g. 1,250.00."))
     is_final = forms.BooleanField(
         label=_("This is the final invoice for this cheque"), required=False
     )
@@ -77,7 +71,7 @@ class InvoiceForm(ServiceErrorsMixin, forms.Form):
 
     @property
     def amount_cents(self) -> int:
-        return int(self.cleaned_data["amount"] * 100)
+        return self.cleaned_data["amount"]
 
 
 class CheckInvoiceForm(ServiceErrorsMixin, forms.Form):

@@ -18,11 +18,12 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vakmanschap.core.money import format_euros
 from vakmanschap.funding import ledger
 from vakmanschap.funding.cheques import reference
 from vakmanschap.funding.models import Cheque, ChequeState, LowAttendancePolicy
 
-from .models import Invoice, InvoiceState, Recovery, euros
+from .models import Invoice, InvoiceState, Recovery
 from .services import DeliveryError, delivery_of
 
 INVOICEABLE_STATES = (ChequeState.STARTED, ChequeState.COMPLETED, ChequeState.DROPPED_OUT)
@@ -84,7 +85,7 @@ def submit_invoice(cheque, *, by, number: str, amount_cents: int, is_final=False
     if amount_cents > room:
         raise DeliveryError(
             _("The amount is more than is left on this cheque (at most %(max)s).")
-            % {"max": euros(max(room, 0))},
+            % {"max": format_euros(max(room, 0))},
             "amount",
             400,
         )

@@ -13,13 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 
-
-def euros(cents: int | None) -> str:
-    if cents is None:
-        return ""
-    sign = "-" if cents < 0 else ""
-    cents = abs(cents)
-    return f"€ {sign}{cents // 100:,}".replace(",", ".") + f",{cents % 100:02d}"
+from vakmanschap.core.money import format_euros
 
 
 class ChequeDelivery(models.Model):
@@ -171,11 +165,11 @@ class Invoice(ConcurrentTransitionMixin, models.Model):
 
     @property
     def amount_euros(self) -> str:
-        return euros(self.amount_cents)
+        return format_euros(self.amount_cents)
 
     @property
     def payable_euros(self) -> str:
-        return euros(self.payable_cents)
+        return format_euros(self.payable_cents)
 
     def _t(source, target):  # noqa: N805 - a small factory used in the class body only
         def decorate(method):
@@ -235,4 +229,4 @@ class Recovery(models.Model):
 
     @property
     def amount_euros(self) -> str:
-        return euros(self.amount_cents)
+        return format_euros(self.amount_cents)

@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vakmanschap.core.access import guarded, require
+from vakmanschap.core.money import format_euros
 from vakmanschap.funding.cheques import RedemptionError, redeem
 from vakmanschap.funding.models import Cheque, ChequeState, RecognisedProvider
 from vakmanschap.funding.permissions import own_provider
 
 from . import deadlines, forms, invoicing, payments, services
-from .models import Invoice, InvoiceState, PaymentBatch, Recovery, euros
+from .models import Invoice, InvoiceState, PaymentBatch, Recovery
 from .permissions import (
     can_act_on_cheque,
     can_check_invoices,
@@ -143,11 +144,11 @@ def _cheque_page(request, cheque, bound=None, status=200):
             "next": _next(cheque),
             "actions": actions,
             "can_invoice": can_invoice,
-            "invoiceable": euros(max(invoicing.invoiceable_cents(cheque), 0))
+            "invoiceable": format_euros(max(invoicing.invoiceable_cents(cheque), 0))
             if can_invoice
             else "",
             "invoices": cheque.invoices.order_by("submitted_at"),
-            "amount": euros(cheque.amount_cents),
+            "amount": format_euros(cheque.amount_cents),
         },
         status=status,
     )
@@ -258,7 +259,7 @@ def invoice_new(request, pk):
     return render(
         request,
         "delivery/invoice_form.html",
-        {"form": form, "cheque": cheque, "invoiceable": euros(max(room, 0))},
+        {"form": form, "cheque": cheque, "invoiceable": format_euros(max(room, 0))},
         status=400 if form.errors else 200,
     )
 
@@ -303,8 +304,8 @@ def invoice_detail(request, pk, forms_override=None, status=200):
         context["reject_form"] = forms.RejectForm()
     context.update(forms_override or {})
     if context.get("preview"):
-        context["preview_payable"] = euros(context["preview"].payable)
-        context["preview_recovery"] = euros(context["preview"].recovery)
+        context["preview_payable"] = format_euros(context["preview"].payable)
+        context["preview_recovery"] = format_euros(context["preview"].recovery)
     return render(request, "delivery/invoice_detail.html", context, status=status)
 
 
@@ -453,11 +454,10 @@ def batches(request):
         {
             "form": form,
             "ready_count": ready["n"],
-            "ready_total": euros(ready["total"] or 0),
+            "ready_total": format_euros(ready["total"] or 0),
             "page": batch_page,
             "recoveries": recoveries,
             "providers": providers,
-            "euros": euros,
         },
         status=400 if form.errors else 200,
     )
@@ -470,7 +470,7 @@ def batch_detail(request, pk):
     return render(
         request,
         "delivery/batch_detail.html",
-        {"batch": batch, "invoices": invoices, "total": euros(payments.batch_total(batch))},
+        {"batch": batch, "invoices": invoices, "total": format_euros(payments.batch_total(batch))},
     )
 
 

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from vakmanschap.api.base import GuardedAPIView
 from vakmanschap.api.problems import problem
 from vakmanschap.catalogue.models import Course
+from vakmanschap.core.money import MAX_ALLOCATION_CENTS, CentsField
 from vakmanschap.esco.models import Occupation
 from vakmanschap.people.models import Participant
 
@@ -31,7 +32,7 @@ class FundingStreamInput(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     period_start = serializers.DateField()
     period_end = serializers.DateField()
-    allocated_cents = serializers.IntegerField(min_value=0)
+    allocated_cents = CentsField(max_cents=MAX_ALLOCATION_CENTS)
 
     def validate(self, data):
         if data["period_end"] < data["period_start"]:
@@ -104,7 +105,7 @@ class PlanInput(serializers.Serializer):
     labour_market_justification = serializers.CharField(
         required=False, allow_blank=True, default=""
     )
-    own_contribution_cents = serializers.IntegerField(min_value=0, required=False, default=0)
+    own_contribution_cents = CentsField(required=False, default=0)
 
 
 def plan_body(plan, codes=None) -> dict:

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.catalogue.models import Course
-from vakmanschap.core.money import EuroField
+from vakmanschap.core.money import MAX_ALLOCATION_CENTS, EuroField, format_euros
 from vakmanschap.esco.models import Occupation, attach_preferred_labels
 from vakmanschap.esco.shortage import shortage_occupations
 
@@ -63,7 +63,7 @@ class PlanForm(forms.Form):
             Q(end__gte=today)
         ).select_related("stream")
         self.fields["courses"].label_from_instance = lambda c: (
-            f"{c.title} – {c.provider} – MBO {c.level} – € {c.price_cents / 100:,.2f}"
+            f"{c.title} – {c.provider} – MBO {c.level} – {format_euros(c.price_cents)}"
         )
 
     def clean(self):
@@ -100,5 +100,5 @@ class PlanFilterForm(forms.Form):
 
 
 class AllocationForm(forms.Form):
-    amount = EuroField(label=_("Amount to allocate (€)"))
+    amount = EuroField(label=_("Amount to allocate (€)"), max_cents=MAX_ALLOCATION_CENTS)
     reason = forms.CharField(label=_("Reason"), max_length=300)

@@ -25,6 +25,7 @@ class NominationForm(forms.ModelForm):
         help_text=_("From the region's current list of shortage occupations."),
     )
     co_financing = EuroField(
+        max_cents=MAX_CO_FINANCING_CENTS,
         label=_("Your co-financing share (euros)"),
         required=False,
         help_text=_(
@@ -55,10 +56,7 @@ class NominationForm(forms.ModelForm):
         ]
 
     def clean_co_financing(self):
-        cents = self.cleaned_data.get("co_financing") or 0
-        if cents < 0 or cents > MAX_CO_FINANCING_CENTS:
-            raise forms.ValidationError(_("Enter an amount between € 0 and € 100.000."))
-        return cents
+        return self.cleaned_data.get("co_financing") or 0
 
 
 class NominationConsentForm(forms.Form):
