@@ -1,6 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from vakmanschap.network.urls import urlpatterns as employer_pages
+from vakmanschap.nominations.urls import urlpatterns as nomination_pages
+from vakmanschap.vacancies.urls import urlpatterns as vacancy_pages
+
+# Three apps, one area of the site: their pages share `/network/` and the `network` namespace.
+network_pages = (employer_pages + nomination_pages + vacancy_pages, "network")
+
 urlpatterns = [
     path("", include("vakmanschap.core.urls")),
     path("", include("vakmanschap.people.urls")),
@@ -13,10 +20,12 @@ urlpatterns = [
     path("esco/", include("vakmanschap.esco.urls")),
     path("skills/", include("vakmanschap.skills.urls")),
     path("audit/", include("vakmanschap.audit.urls")),
-    path("network/", include("vakmanschap.network.urls")),
+    path("network/", include(network_pages)),
     path("scan/", include("vakmanschap.scan.urls")),
     path("api/v1/", include("vakmanschap.api.urls")),
     path("api/v1/", include("vakmanschap.network.api_urls")),
+    path("api/v1/", include("vakmanschap.nominations.api_urls")),
+    path("api/v1/", include("vakmanschap.vacancies.api_urls")),
     path("api/v1/", include("vakmanschap.scan.api_urls")),
     path("privacy/", include("vakmanschap.privacy.urls")),
     path("needs-action/", include("vakmanschap.notifications.urls")),

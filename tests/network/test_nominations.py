@@ -15,9 +15,11 @@ from tests.scan.helpers import make_employer, make_staff
 from vakmanschap.accounts.roles import Role
 from vakmanschap.funding import ledger
 from vakmanschap.funding.models import FunderKind, FundingStream, LedgerEntry
-from vakmanschap.network import nominations, vacancies
-from vakmanschap.network.models import Nomination, ParticipantProfile
+from vakmanschap.nominations import services as nominations
+from vakmanschap.nominations.models import Nomination
 from vakmanschap.people.models import Participant
+from vakmanschap.vacancies import services as vacancies
+from vakmanschap.vacancies.models import ParticipantProfile
 
 pytestmark = pytest.mark.django_db
 

@@ -11,10 +11,10 @@ from tests.factories import user_with_role
 from tests.funding.conftest import FundWorld
 from tests.scan.helpers import make_employer, make_staff
 from vakmanschap.accounts.roles import Role
-from vakmanschap.network.models import ParticipantProfile, Vacancy, VacancyMatch
 from vakmanschap.notifications.needs_action import sections_for
 from vakmanschap.skills import loader
 from vakmanschap.skills.models import PersonOccupation
+from vakmanschap.vacancies.models import ParticipantProfile, Vacancy, VacancyMatch
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from vakmanschap.network.demo import load_network_demo
+from vakmanschap.demo.network import load_network_demo
 from vakmanschap.network.models import EmployerProfile, NetworkMembership
 from vakmanschap.scan import services
 from vakmanschap.scan.demo import load_scan_demo

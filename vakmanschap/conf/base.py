@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "vakmanschap.delivery",
     "vakmanschap.api",
     "vakmanschap.network",
+    "vakmanschap.nominations",
+    "vakmanschap.vacancies",
     "vakmanschap.scan",
     "vakmanschap.privacy",
     "vakmanschap.notifications",

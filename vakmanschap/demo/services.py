@@ -101,10 +101,10 @@ def load_demo_data() -> dict[str, int]:
 
 
 def _load_domain_demos() -> dict[str, int]:
-    from vakmanschap.network.demo import load_network_demo, load_vacancies_demo
     from vakmanschap.scan.demo import load_scan_demo
 
     from .fund import load_fund_demo
+    from .network import load_network_demo, load_vacancies_demo
 
     load_network_demo()
     load_scan_demo()

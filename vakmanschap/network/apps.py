@@ -27,29 +27,6 @@ class NetworkConfig(AppConfig):
         register(NavItem("network:employer_list", _("Employers"), can_view_employer, 60))
         register(NavItem("network:public", _("iKBiNDR network"), is_authenticated, 90))
 
-        from .models import Nomination, ParticipantProfile, Vacancy
-
-        auditlog.register(Nomination, exclude_fields=["token_hash"])
-        auditlog.register(ParticipantProfile)
-        auditlog.register(Vacancy)
-
-        from vakmanschap.notifications.needs_action import Section
-        from vakmanschap.notifications.needs_action import register as register_section
-
-        from .permissions import can_handle_vacancy_match
-        from .vacancies import describe_match, open_matches_for_advisor
-
-        register_section(
-            Section(
-                key="vacancy_matches",
-                title=_("Vacancies that fit your participants"),
-                check=can_handle_vacancy_match,
-                items=open_matches_for_advisor,
-                describe=describe_match,
-                order=35,
-            )
-        )
-
 
 def _renewal_reminders() -> str:
     from .services import DEFAULT_REMINDER_DAYS, send_renewal_reminders

@@ -16,15 +16,6 @@ __all__ = [
     "can_manage_employer",
     "can_register_employer",
     "can_use_staff_invitation",
-    "can_nominate",
-    "can_view_nomination",
-    "can_respond_to_nomination",
-    "can_manage_vacancies",
-    "can_view_vacancy",
-    "can_view_route_extras",
-    "can_edit_language_profile",
-    "can_set_own_preferences",
-    "can_handle_vacancy_match",
 ]
 
 
@@ -77,62 +68,3 @@ def can_use_staff_invitation(user, invitation=None) -> bool:
     if invitation is None:
         return True
     return invitation.is_usable
-
-
-# ---------------------------------------------------------------- nominations and vacancies
-def can_nominate(user, organisation=None) -> bool:
-    """Nominate employees and follow their status: own staff and the fund."""
-    return can_manage_employer(user, organisation)
-
-
-def can_view_nomination(user, nomination=None) -> bool:
-    if nomination is None:
-        return can_view_employer(user)
-    return can_view_employer(user, nomination.organisation)
-
-
-def can_respond_to_nomination(user, nomination=None) -> bool:
-    """The secret link is the credential: anyone holding it may answer while it is usable."""
-    if nomination is None:
-        return True
-    return nomination.is_usable
-
-
-def can_manage_vacancies(user, organisation=None) -> bool:
-    """Create, edit and close vacancies: own staff and the fund."""
-    return can_manage_employer(user, organisation)
-
-
-def can_view_vacancy(user, vacancy=None) -> bool:
-    """Own staff and the fund see every vacancy of the employer; advisors see open ones."""
-    if not is_authenticated(user):
-        return False
-    if user.has_role(Role.ADVISOR):
-        return vacancy is None or vacancy.is_open or is_staff_of(user, vacancy.organisation)
-    if vacancy is None:
-        return can_view_employer(user)
-    return can_view_employer(user, vacancy.organisation)
-
-
-def can_view_route_extras(user, participant=None) -> bool:
-    """The network's lines under a participant's routes: whoever may see the participant."""
-    from vakmanschap.people.permissions import can_view_participant
-
-    return can_view_participant(user, participant)
-
-
-def can_edit_language_profile(user, participant=None) -> bool:
-    """Advisors record a participant's NT2 level."""
-    return is_authenticated(user) and user.has_role(Role.ADVISOR, Role.ADMINISTRATOR)
-
-
-def can_set_own_preferences(user, obj=None) -> bool:
-    """A participant opts in or out of vacancy matching."""
-    return is_authenticated(user) and user.has_role(Role.PARTICIPANT)
-
-
-def can_handle_vacancy_match(user, match=None) -> bool:
-    """The participant's own advisor marks a vacancy match as handled."""
-    if not (is_authenticated(user) and user.has_role(Role.ADVISOR)):
-        return False
-    return match is None or match.participant.advisor_id == user.pk

@@ -28,10 +28,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from vakmanschap.core.tasks import send_email
+from vakmanschap.nominations.models import Nomination
 
 from .models import (
     NT2_ORDER,
-    Nomination,
     OccupationSource,
     ParticipantProfile,
     Vacancy,
@@ -89,8 +89,7 @@ def candidate_occupations(title: str, current=None):
     """What staff may pick: the engine's top 5 for the title, the current occupation, and the
     region's shortage occupations (the only choice when the engine is absent)."""
     from vakmanschap.esco.models import attach_preferred_labels
-
-    from .nominations import shortage_occupations
+    from vakmanschap.nominations.services import shortage_occupations
 
     seen, out = set(), []
     for concept in (
@@ -161,7 +160,7 @@ def notify_matches(vacancy: Vacancy) -> list[VacancyMatch]:
         ):
             subject = _("A vacancy fits %(count)s of your participants") % {"count": len(people)}
             body = render_to_string(
-                "network/email/vacancy_match.txt",
+                "vacancies/email/vacancy_match.txt",
                 {
                     "vacancy": vacancy,
                     "people": people,
@@ -214,7 +213,7 @@ def required_nt2(occupation, sector: str | None = None) -> str:
     if occupation is not None and occupation.uri in table.get("occupations", {}):
         return table["occupations"][occupation.uri]
     if sector is None:
-        from .nominations import shortage_sector
+        from vakmanschap.nominations.services import shortage_sector
 
         sector = shortage_sector(occupation)
     return table.get("sectors", {}).get((sector or "").lower(), table.get("default", NT2_DEFAULT))

@@ -9,10 +9,14 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from vakmanschap.demo import data
+from vakmanschap.esco.models import Concept
+from vakmanschap.network.models import EmployerProfile, NetworkMembership
+from vakmanschap.network.tokens import hash_token, new_token
+from vakmanschap.nominations.models import Nomination
 from vakmanschap.organisations.models import Organisation
+from vakmanschap.vacancies.models import OccupationSource, Vacancy
 
-from .models import EmployerProfile, NetworkMembership
+from . import data
 
 # Per demo employer (same order as data.EMPLOYERS): SBI section, size class, and the pledge:
 # (days before today it started, commitments, publicly listed) or None for "not a member".
@@ -131,11 +135,6 @@ def load_vacancies_demo(today: datetime.date | None = None) -> dict[str, int]:
     """About six vacancies and learning-work places (care and technology, some BBL) and one
     open nomination. Idempotent (by employer and title / e-mail). Occupations are set from
     their ESCO URI, so no engine is needed; without ESCO they stay unmatched."""
-    from vakmanschap.esco.models import Concept
-
-    from .models import Nomination, OccupationSource, Vacancy
-    from .tokens import hash_token, new_token
-
     today = today or timezone.localdate()
     employers = [Organisation.objects.get(kvk_number=kvk) for _n, kvk, _c in data.EMPLOYERS]
     concepts = Concept.objects.in_bulk(

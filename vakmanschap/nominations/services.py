@@ -28,9 +28,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from vakmanschap.core.tasks import send_email
+from vakmanschap.network.tokens import hash_token, new_token
 
 from .models import NOMINATION_VALID_DAYS, Nomination, NominationStatus
-from .tokens import hash_token, new_token
 
 EMPLOYER_STREAM_NAME = "{name} (KvK {kvk})"
 
@@ -158,7 +158,7 @@ def nominate(
             subject = _("%(name)s invites you to train for a new occupation") % {
                 "name": organisation.name
             }
-            body = render_to_string("network/email/nomination_invitation.txt", context)
+            body = render_to_string("nominations/email/nomination_invitation.txt", context)
         transaction.on_commit(
             lambda: send_email.enqueue(subject=subject, body=body, to=[nomination.email]),
             robust=True,

@@ -1,4 +1,4 @@
-"""Forms for nominations, vacancies and the participant's network profile."""
+"""Forms for nominating an employee and for the employee's consent."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +8,7 @@ from vakmanschap.esco.models import Concept
 from vakmanschap.people.choices import EducationLevel
 from vakmanschap.region.models import Municipality
 
-from .models import Nomination, ParticipantProfile, Vacancy
+from .models import Nomination
 
 MAX_CO_FINANCING_CENTS = 10_000_000  # € 100.000: anything above is a typing error
 
@@ -91,52 +91,3 @@ class NominationConsentForm(forms.Form):
         value = normalise_postcode(self.cleaned_data["postcode"])
         postcode_validator(value)
         return value
-
-
-class VacancyForm(forms.ModelForm):
-    occupation_choice = forms.ChoiceField(
-        label=_("ESCO occupation"),
-        required=False,
-        help_text=_(
-            "Leave empty to let the skills engine match the title; or pick one of its suggestions."
-        ),
-    )
-
-    class Meta:
-        model = Vacancy
-        fields = ["title", "hours_per_week", "municipality", "start_date", "bbl", "is_open"]
-        widgets = {"start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-
-    def __init__(self, *args, candidates=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.candidates = {str(c.pk): c for c in candidates}
-        self.fields["municipality"].queryset = Municipality.objects.order_by("name")
-        self.fields["occupation_choice"].choices = [("", _("match the title automatically"))] + [
-            (pk, str(c)) for pk, c in self.candidates.items()
-        ]
-        if self.instance.pk and self.instance.occupation_id:
-            self.fields["occupation_choice"].initial = str(self.instance.occupation_id)
-
-    def chosen_occupation(self):
-        value = self.cleaned_data.get("occupation_choice")
-        if not value:
-            return None
-        if (
-            self.instance.pk
-            and str(self.instance.occupation_id) == value
-            and self.instance.occupation_source == "engine"
-        ):
-            return None  # the engine's match left as it was: match the (new) title again
-        return self.candidates[value]
-
-
-class LanguageProfileForm(forms.ModelForm):
-    class Meta:
-        model = ParticipantProfile
-        fields = ["nt2_level"]
-
-
-class PreferencesForm(forms.ModelForm):
-    class Meta:
-        model = ParticipantProfile
-        fields = ["opt_in_vacancies"]

@@ -1,176 +1,42 @@
-"""Pages for employer-backed training, vacancies and the network's lines under the routes."""
+"""Pages for vacancies, their matches, and the network's lines under a participant's routes."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vakmanschap.accounts.roles import OrganisationKind
 from vakmanschap.core.access import guarded, require
-from vakmanschap.organisations.models import Organisation
-from vakmanschap.people.forms import CONSENT_PURPOSE, PRIVACY_VERSION
+from vakmanschap.network.shortcuts import apply_validation_error, employer_or_404
+from vakmanschap.nominations import services as nominations
 from vakmanschap.people.models import Participant
 
-from . import nominations, vacancies
+from . import services as vacancies
+from .forms import LanguageProfileForm, PreferencesForm, VacancyForm
 from .models import ParticipantProfile, Vacancy, VacancyMatch
 from .permissions import (
     can_edit_language_profile,
     can_handle_vacancy_match,
     can_manage_vacancies,
-    can_nominate,
-    can_respond_to_nomination,
     can_set_own_preferences,
-    can_view_nomination,
     can_view_route_extras,
     can_view_vacancy,
 )
-from .work_forms import (
-    LanguageProfileForm,
-    NominationConsentForm,
-    NominationForm,
-    PreferencesForm,
-    VacancyForm,
-)
-
-
-def _employer(request, pk, check):
-    organisation = get_object_or_404(Organisation, pk=pk, kind=OrganisationKind.EMPLOYER)
-    return require(check, request.user, organisation)
-
-
-def _apply_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-# ---------------------------------------------------------------------- nominations (employer)
-@guarded(can_view_nomination)
-def nomination_list(request, pk):
-    organisation = _employer(request, pk, can_nominate)
-    return render(
-        request,
-        "network/nominations.html",
-        {"organisation": organisation, "rows": nominations.employer_rows(organisation)},
-    )
-
-
-@guarded(can_nominate)
-def nominate(request, pk):
-    organisation = _employer(request, pk, can_nominate)
-    occupations = nominations.shortage_occupations()
-    form = NominationForm(request.POST or None, occupations=occupations)
-    preview = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if "preview" in request.POST:
-            preview = nominations.route_preview(data["current_job"], data["target_occupation"])
-            if preview is None:
-                messages.info(
-                    request,
-                    _("No route could be computed for this job title; you can still nominate."),
-                )
-        else:
-            link = lambda token: request.build_absolute_uri(  # noqa: E731
-                reverse("network:nomination_respond", args=[token])
-            )
-            fields = {k: data[k] for k in NominationForm.Meta.fields}
-            try:
-                nomination, _token = nominations.nominate(
-                    organisation,
-                    by=request.user,
-                    link_for=link,
-                    co_financing_cents=data["co_financing"],
-                    **fields,
-                )
-            except ValidationError as error:
-                _apply_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("%(name)s has been invited by e-mail. Nothing is shared until they consent.")
-                    % {"name": nomination.name},
-                )
-                return redirect("network:nominations", pk=organisation.pk)
-    return render(
-        request,
-        "network/nomination_form.html",
-        {
-            "organisation": organisation,
-            "form": form,
-            "preview": preview,
-            "no_shortage_list": not occupations,
-        },
-    )
-
-
-# ---------------------------------------------------------------------- consent (employee)
-@guarded(can_respond_to_nomination)
-def nomination_respond(request, token):
-    nomination = nominations.for_token(token)
-    if nomination is None:
-        raise Http404
-    if not can_respond_to_nomination(request.user, nomination):
-        return render(
-            request,
-            "network/nomination_invalid.html",
-            {"expired": nomination.status == "invited"},
-            status=410,
-        )
-    if request.method == "POST" and "decline" in request.POST:
-        try:
-            nominations.decline(token)
-        except nominations.NominationError as error:
-            messages.error(request, str(error))
-        return render(request, "network/nomination_done.html", {"declined": True})
-    form = NominationConsentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                nominations.consent(
-                    token,
-                    birth_date=data["birth_date"],
-                    postcode=data["postcode"],
-                    municipality=data["municipality"],
-                    education_level=data["education_level"],
-                    consent_purpose=str(CONSENT_PURPOSE),
-                    privacy_version=PRIVACY_VERSION,
-                )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        except nominations.NominationError as error:
-            messages.error(request, str(error))
-            return render(
-                request, "network/nomination_invalid.html", {"expired": False}, status=410
-            )
-        else:
-            return render(request, "network/nomination_done.html", {"declined": False})
-    return render(
-        request,
-        "network/nomination_respond.html",
-        {"nomination": nomination, "organisation": nomination.organisation, "form": form},
-    )
 
 
 # ---------------------------------------------------------------------- vacancies
 @guarded(can_manage_vacancies)
 def vacancy_list(request, pk):
-    organisation = _employer(request, pk, can_manage_vacancies)
+    organisation = employer_or_404(request.user, pk, can_manage_vacancies)
     items = (
         Vacancy.objects.filter(organisation=organisation)
         .select_related("occupation", "municipality")
         .order_by("-is_open", "start_date")
     )
     return render(
-        request, "network/vacancies.html", {"organisation": organisation, "vacancies": items}
+        request, "vacancies/vacancies.html", {"organisation": organisation, "vacancies": items}
     )
 
 
@@ -187,13 +53,13 @@ def _vacancy_form(request, organisation, vacancy):
                 form.save(commit=False), chosen_occupation=form.chosen_occupation(), by=request.user
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The vacancy has been saved."))
             return redirect("network:vacancy_detail", pk=saved.pk)
     return render(
         request,
-        "network/vacancy_form.html",
+        "vacancies/vacancy_form.html",
         {
             "organisation": organisation,
             "form": form,
@@ -205,7 +71,7 @@ def _vacancy_form(request, organisation, vacancy):
 
 @guarded(can_manage_vacancies)
 def vacancy_new(request, pk):
-    organisation = _employer(request, pk, can_manage_vacancies)
+    organisation = employer_or_404(request.user, pk, can_manage_vacancies)
     return _vacancy_form(request, organisation, Vacancy(organisation=organisation))
 
 
@@ -246,7 +112,7 @@ def vacancy_detail(request, pk):
         ).select_related("participant")
     return render(
         request,
-        "network/vacancy_detail.html",
+        "vacancies/vacancy_detail.html",
         {
             "vacancy": vacancy,
             "matches": matches,
@@ -286,7 +152,7 @@ def route_extras(request, pk):
         "preferences_form": PreferencesForm(instance=profile),
     }
     template = (
-        "network/_route_extras.html" if _is_htmx(request) else "network/route_extras_page.html"
+        "vacancies/_route_extras.html" if _is_htmx(request) else "vacancies/route_extras_page.html"
     )
     return render(request, template, context)
 
@@ -303,7 +169,9 @@ def language_profile(request, pk):
         form.save()
         messages.success(request, _("The Dutch language level has been saved."))
         return redirect("people:detail", pk=participant.pk)
-    return render(request, "network/language_form.html", {"participant": participant, "form": form})
+    return render(
+        request, "vacancies/language_form.html", {"participant": participant, "form": form}
+    )
 
 
 @guarded(can_set_own_preferences)
