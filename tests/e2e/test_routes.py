@@ -26,7 +26,7 @@ def world(settings, tmp_path, transactional_db):
     import_esco([escodata.write_esco(tmp_path / "esco")])
     concepts = {c.uri: c for c in Concept.objects.all()}
     welder = concepts[escodata.WELDER]
-    shortage = ShortageList.objects.create(region="twente", valid_from=datetime.date(2020, 1, 1))
+    shortage = ShortageList.objects.create(valid_from=datetime.date(2020, 1, 1))
     ShortageOccupation.objects.create(
         shortage_list=shortage, occupation=welder, sector="techniek", label="lasser"
     )

@@ -44,7 +44,7 @@ def esco_concepts(esco_db):
 
 @pytest.fixture
 def shortage_list(esco_concepts):
-    version = ShortageList.objects.create(region="twente", valid_from=datetime.date(2026, 1, 1))
+    version = ShortageList.objects.create(valid_from=datetime.date(2026, 1, 1))
     ShortageOccupation.objects.create(
         shortage_list=version, occupation=esco_concepts["welder"], sector="techniek", label="lasser"
     )

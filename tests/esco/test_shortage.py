@@ -9,6 +9,7 @@ from tests.esco import escodata
 from vakmanschap.esco.models import ShortageList, ShortageOccupation
 from vakmanschap.esco.shortage import shortage_entry, shortage_list_on, shortage_occupations
 from vakmanschap.esco.shortage_import import ShortageImportError, import_shortage_list
+from vakmanschap.region.models import LabourMarketRegion
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -55,7 +56,11 @@ def test_demo_file_layout_with_command_options(demo_style_csv, capsys):
     )
     assert "2 occupations" in capsys.readouterr().out
     version = ShortageList.objects.get()
-    assert (version.region, version.valid_from, version.valid_to) == ("twente", D(2026, 1, 1), None)
+    assert (version.region.code, version.valid_from, version.valid_to) == (
+        "twente",
+        D(2026, 1, 1),
+        None,
+    )
     entry = shortage_entry(
         ShortageOccupation.objects.get(sector="ICT").occupation, "twente", D(2026, 3, 1)
     )
@@ -89,6 +94,44 @@ def test_dates_and_region_from_columns_make_versions(tmp_path, esco_db):
     assert len(result.created) == 2
     assert _uris("twente", D(2025, 2, 1)) == {escodata.WELDER}
     assert _uris("twente", D(2026, 2, 1)) == {escodata.DEVELOPER}
+
+
+def test_two_regions_keep_their_own_lists(tmp_path, esco_db):
+    LabourMarketRegion.objects.create(code="achterhoek", name="Achterhoek")
+    path = _write(
+        tmp_path,
+        "esco_uri,region\n"
+        f"{escodata.WELDER},Twente\n{escodata.DEVELOPER},achterhoek\n{escodata.UNDERWATER},\n",
+    )
+    result = import_shortage_list(path, valid_from=D(2026, 1, 1))
+    assert len(result.created) == 2
+    # A row without a region goes to the home region (Twente here).
+    assert _uris("twente", D(2026, 1, 1)) == {escodata.WELDER, escodata.UNDERWATER}
+    assert _uris("achterhoek", D(2026, 1, 1)) == {escodata.DEVELOPER}
+    achterhoek = LabourMarketRegion.objects.get(code="achterhoek")
+    assert shortage_entry(_occupation(escodata.WELDER), achterhoek, D(2026, 1, 1)) is None
+    assert _uris("no-such-region", D(2026, 1, 1)) == set()
+
+
+def test_unknown_region_is_refused_and_nothing_imported(tmp_path, esco_db):
+    path = _write(
+        tmp_path, f"esco_uri,region\n{escodata.WELDER},Twente\n{escodata.DEVELOPER},Nergens\n"
+    )
+    with (
+        translation.override("en"),
+        pytest.raises(
+            ShortageImportError,
+            match="Row 3, column region: unknown labour-market region “nergens”",
+        ),
+    ):
+        import_shortage_list(path, valid_from=D(2026, 1, 1))
+    assert ShortageList.objects.count() == 0
+
+
+def _occupation(uri):
+    from vakmanschap.esco.models import Occupation
+
+    return Occupation.objects.get(uri=uri)
 
 
 @pytest.mark.parametrize(

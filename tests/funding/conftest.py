@@ -59,9 +59,7 @@ class FundWorld:
         ):
             Label.objects.create(concept=concept, language="nl", kind=LabelKind.PREFERRED, text=nl)
             Label.objects.create(concept=concept, language="en", kind=LabelKind.PREFERRED, text=en)
-        shortage = ShortageList.objects.create(
-            region="twente", valid_from=datetime.date(2020, 1, 1)
-        )
+        shortage = ShortageList.objects.create(valid_from=datetime.date(2020, 1, 1))
         ShortageOccupation.objects.create(
             shortage_list=shortage, occupation=self.nurse, sector="zorg"
         )

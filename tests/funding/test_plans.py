@@ -211,3 +211,22 @@ def test_expire_command_releases_overdue_cheques(fund, capsys):
     call_command("expire_cheques")
     assert "1" in capsys.readouterr().out
     assert ledger.balances(fund.period).reserved == 0
+
+
+def test_plan_form_offers_only_the_schemes_region_list(fund):
+    """A second region's shortage list never shows up in a scheme of the home region."""
+    from vakmanschap.esco.models import ShortageList, ShortageOccupation
+    from vakmanschap.funding.forms import PlanForm
+    from vakmanschap.region.models import LabourMarketRegion
+
+    other = LabourMarketRegion.objects.create(code="achterhoek", name="Achterhoek")
+    achterhoek_list = ShortageList.objects.create(
+        region=other, valid_from=datetime.date(2020, 1, 1)
+    )
+    ShortageOccupation.objects.create(shortage_list=achterhoek_list, occupation=fund.clerk)
+    offered = {
+        value for value, _label in PlanForm(region=fund.scheme.region).fields["target"].choices
+    }
+    assert str(fund.nurse.pk) in offered and str(fund.clerk.pk) not in offered
+    offered = {value for value, _label in PlanForm(region=other).fields["target"].choices}
+    assert str(fund.clerk.pk) in offered and str(fund.nurse.pk) not in offered

@@ -275,6 +275,12 @@ ESCO_SEARCH_PATHS = [
 ]
 SHARED_DIR = Path(env.str("VAKMANSCHAP_SHARED_DIR", default=str(BASE_DIR.parent / "shared")))
 
+# The fund's home labour-market region ("code:Name"), made on a fresh install when no region has
+# been imported yet; regions and their municipalities are imported with `import_regions`.
+VAKMANSCHAP_HOME_REGION = tuple(
+    env.str("VAKMANSCHAP_HOME_REGION", default="twente:Twente").split(":", 1)
+)
+
 # Skills engine: also score English job titles with the packaged sentence model (extra `model`;
 # Dutch titles are left to the lexical matcher). Off by default: it adds torch to every process.
 SKILLS_TITLE_MODEL = env.bool("VAKMANSCHAP_SKILLS_TITLE_MODEL", default=False)

@@ -106,7 +106,6 @@ def load_fund_demo() -> dict[str, int]:
         defaults={
             "valid_from": datetime.date(year, 1, 1),
             "valid_to": None,
-            "region": "twente",
             "max_amount_cents": 250_000,
         },
     )
@@ -178,7 +177,7 @@ def _person(row, scheme) -> int:
     )
     if step == "conversation_held":
         return 1
-    target = shortage_occupations("twente").first()
+    target = shortage_occupations(scheme.region).first()
     course = (
         Course.objects.filter(
             level__lte=scheme.max_course_level, price_cents__lte=scheme.max_amount_cents

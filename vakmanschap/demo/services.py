@@ -1,6 +1,5 @@
 """Loading the demo content. Idempotent: running it again changes nothing."""
 
-import csv
 from pathlib import Path
 
 from django.conf import settings
@@ -11,7 +10,8 @@ from vakmanschap.accounts.models import Membership, User
 from vakmanschap.accounts.roles import OrganisationKind, Role
 from vakmanschap.catalogue.models import Course
 from vakmanschap.organisations.models import Organisation
-from vakmanschap.region.models import Municipality
+from vakmanschap.region.importer import import_regions
+from vakmanschap.region.models import LabourMarketRegion, Municipality
 
 from . import data
 
@@ -21,13 +21,9 @@ def municipalities_csv() -> Path:
 
 
 def load_municipalities(path: Path) -> int:
-    with path.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
-        Municipality.objects.update_or_create(
-            cbs_code=row["cbs_code"].strip(), defaults={"name": row["name"].strip()}
-        )
-    return len(rows)
+    """The demo's municipalities, in the fund's home labour-market region."""
+    home = LabourMarketRegion.objects.home()
+    return import_regions(path, region_code=home.code, region_name=home.name).municipalities
 
 
 def _organisation(name, kind, cbs_code, kvk=""):

@@ -2,6 +2,7 @@
 
 Every imported list is a dated version; the version valid on a date is the one whose period
 contains it, and when periods overlap the one that starts latest (then the newest import) wins.
+A region is given as a `LabourMarketRegion`, its code, or None for the fund's home region.
 """
 
 import datetime
@@ -9,13 +10,19 @@ import datetime
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from vakmanschap.region.models import LabourMarketRegion
+
 from .models import DEFAULT_REGION, Occupation, ShortageList, ShortageOccupation
 
 
 def shortage_list_on(
-    region: str = DEFAULT_REGION, on_date: datetime.date | None = None
+    region=DEFAULT_REGION, on_date: datetime.date | None = None
 ) -> ShortageList | None:
     on_date = on_date or timezone.localdate()
+    try:
+        region = LabourMarketRegion.objects.by_code(region)
+    except LabourMarketRegion.DoesNotExist:
+        return None
     return (
         ShortageList.objects.filter(region=region, valid_from__lte=on_date)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on_date))
@@ -24,9 +31,7 @@ def shortage_list_on(
     )
 
 
-def shortage_occupations(
-    region: str = DEFAULT_REGION, on_date: datetime.date | None = None
-) -> QuerySet:
+def shortage_occupations(region=DEFAULT_REGION, on_date: datetime.date | None = None) -> QuerySet:
     """The occupations on the list valid in `region` on `on_date` (default: today)."""
     current = shortage_list_on(region, on_date)
     if current is None:
@@ -35,7 +40,7 @@ def shortage_occupations(
 
 
 def shortage_entry(
-    occupation, region: str = DEFAULT_REGION, on_date: datetime.date | None = None
+    occupation, region=DEFAULT_REGION, on_date: datetime.date | None = None
 ) -> ShortageOccupation | None:
     """The occupation's entry on the list valid on `on_date`, or None if it is not on it."""
     current = shortage_list_on(region, on_date)

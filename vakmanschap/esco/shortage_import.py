@@ -3,7 +3,8 @@
 Columns (names are matched loosely, e.g. "ESCO URI" or esco_uri): esco_uri or isco_code
 (an ESCO occupation code such as 7411.1, or an ISCO group code mapped to all its
 occupations), and optionally region, valid_from, valid_to, sector, label_nl, basis.
-Dates and region missing from the file come from the caller (--valid-from, --region).
+Dates and region missing from the file come from the caller (--valid-from, --region); a region
+is a labour-market region code (imported with `import_regions`), the home region by default.
 Rows with different (region, valid_from, valid_to) become separate versions. The same
 content with the same dates is recognised and not imported again. All or nothing.
 """
@@ -18,7 +19,9 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import DEFAULT_REGION, Occupation, ShortageList, ShortageOccupation
+from vakmanschap.region.models import LabourMarketRegion
+
+from .models import Occupation, ShortageList, ShortageOccupation
 
 ALIASES = {
     "esco_uri": {"esco_uri", "uri", "concept_uri", "concepturi", "esco"},
@@ -145,6 +148,9 @@ def read_versions(path, valid_from=None, valid_to=None, region=None) -> dict:
         )
     defaults = {"valid_from": valid_from, "valid_to": valid_to}
     resolver, errors, versions = _Resolver(), [], {}
+    home = LabourMarketRegion.objects.home()
+    default_region = home.code if region is None else slugify(region)
+    regions = set(LabourMarketRegion.objects.values_list("code", flat=True))
     if not resolver.by_uri:
         raise ShortageImportError(
             _(
@@ -170,7 +176,14 @@ def read_versions(path, valid_from=None, valid_to=None, region=None) -> dict:
                 % {"row": number, "column": column, "problem": found}
             )
             continue
-        key = (slugify(row.get("region") or region or DEFAULT_REGION), start, end)
+        code = slugify(row.get("region") or "") or default_region
+        if code not in regions:
+            errors.append(
+                _("Row %(row)d, column region: unknown labour-market region “%(code)s”.")
+                % {"row": number, "code": code}
+            )
+            continue
+        key = (code, start, end)
         entries = versions.setdefault(key, {})
         for pk in found:
             entries.setdefault(
@@ -200,13 +213,13 @@ def import_shortage_list(path, valid_from=None, valid_to=None, region=None) -> S
         for (reg, start, end), entries in sorted(versions.items(), key=lambda kv: str(kv[0])):
             digest = _content_hash(entries)
             same = ShortageList.objects.filter(
-                region=reg, valid_from=start, valid_to=end, content_hash=digest
+                region__code=reg, valid_from=start, valid_to=end, content_hash=digest
             ).first()
             if same:
                 result.existing.append(same)
                 continue
             version = ShortageList.objects.create(
-                region=reg,
+                region=LabourMarketRegion.objects.get(code=reg),
                 valid_from=start,
                 valid_to=end,
                 source_name=Path(path).name[:255],

@@ -50,7 +50,7 @@ class PlanForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, region="twente", **kwargs):
+    def __init__(self, *args, region=None, **kwargs):
         super().__init__(*args, **kwargs)
         today = timezone.localdate()
         listed = attach_preferred_labels(shortage_occupations(region, today))

@@ -34,9 +34,7 @@ def plan_new(request, participant_pk):
     scheme = current_scheme()
     # Prefilled from a skills route: ?target=<occupation pk>&courses=<id>&courses=<id>
     initial = {"target": request.GET.get("target", ""), "courses": request.GET.getlist("courses")}
-    form = PlanForm(
-        request.POST or None, region=scheme.region if scheme else "twente", initial=initial
-    )
+    form = PlanForm(request.POST or None, region=scheme.region if scheme else None, initial=initial)
     if scheme is None:
         messages.error(request, _("No scheme applies today; the fund must configure one first."))
     elif request.method == "POST" and form.is_valid():

@@ -84,7 +84,7 @@ def engine_courses(known_skills=None) -> list[engine_routes.Course]:
 
 
 def engine_shortage(
-    region: str = DEFAULT_REGION, on_date: datetime.date | None = None, known_occupations=None
+    region=DEFAULT_REGION, on_date: datetime.date | None = None, known_occupations=None
 ) -> list[engine_routes.ShortageOccupation]:
     current = shortage_list_on(region, on_date)
     if current is None:
@@ -114,7 +114,8 @@ def engine_rules(scheme=None) -> engine_routes.Rules:
     )
 
 
-def scheme_region() -> str:
+def scheme_region():
+    """The labour-market region of the scheme valid today (None: the fund's home region)."""
     from vakmanschap.funding.schemes import current_scheme
 
     scheme = current_scheme()

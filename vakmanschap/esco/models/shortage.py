@@ -5,13 +5,22 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.region.models import home_region_pk
+
 from .taxonomy import Concept, ConceptKind
 
-DEFAULT_REGION = "twente"
+# A caller that names no region means the fund's home region.
+DEFAULT_REGION = None
 
 
 class ShortageList(models.Model):
-    region = models.SlugField(_("region"), max_length=50, default=DEFAULT_REGION)
+    region = models.ForeignKey(
+        "region.LabourMarketRegion",
+        verbose_name=_("labour-market region"),
+        on_delete=models.PROTECT,
+        related_name="shortage_lists",
+        default=home_region_pk,
+    )
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(
         _("valid to"),
@@ -46,7 +55,7 @@ class ShortageList(models.Model):
 
     def __str__(self):
         end = self.valid_to.isoformat() if self.valid_to else "…"
-        return f"{self.region} {self.valid_from.isoformat()} – {end}"
+        return f"{self.region.code} {self.valid_from.isoformat()} – {end}"
 
 
 class ShortageOccupation(models.Model):

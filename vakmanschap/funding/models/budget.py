@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.region.models import home_region_pk
+
 
 class FunderKind(models.TextChoices):
     REGIO_DEAL = "regio_deal", _("Regio Deal")
@@ -20,6 +22,13 @@ class FundingStream(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     funder_kind = models.CharField(
         _("funder"), max_length=20, choices=FunderKind.choices, default=FunderKind.OTHER
+    )
+    region = models.ForeignKey(
+        "region.LabourMarketRegion",
+        verbose_name=_("labour-market region"),
+        on_delete=models.PROTECT,
+        related_name="funding_streams",
+        default=home_region_pk,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

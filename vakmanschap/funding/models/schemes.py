@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.region.models import home_region_pk
+
 
 class LowAttendancePolicy(models.TextChoices):
     PRO_RATA = "pro_rata", _("Pay pro rata to attendance")
@@ -14,9 +16,12 @@ class Scheme(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
-    region = models.SlugField(
-        _("labour-market region"),
-        default="twente",
+    region = models.ForeignKey(
+        "region.LabourMarketRegion",
+        verbose_name=_("labour-market region"),
+        on_delete=models.PROTECT,
+        related_name="schemes",
+        default=home_region_pk,
         help_text=_("The shortage-occupation list of this region applies."),
     )
     municipalities = models.ManyToManyField("region.Municipality", verbose_name=_("municipalities"))

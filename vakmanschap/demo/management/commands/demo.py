@@ -26,9 +26,7 @@ class Command(BaseCommand):
         call_command("esco_import")
         shortage_csv = settings.SHARED_DIR / "twente" / "shortage_occupations.csv"
         if shortage_csv.exists():
-            call_command(
-                "import_shortage_list", str(shortage_csv), valid_from="2026-01-01", region="twente"
-            )
+            call_command("import_shortage_list", str(shortage_csv), valid_from="2026-01-01")
         call_command("demo_data")
         self._skills()
         self._print_accounts(port)

@@ -1,6 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
-from vakmanschap.esco.models import DEFAULT_REGION
 from vakmanschap.esco.shortage_import import (
     ShortageImportError,
     import_shortage_list,
@@ -43,7 +42,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--region",
             default=None,
-            help=f"Region, if the file has no region column (default: {DEFAULT_REGION}).",
+            help="Labour-market region code, if the file has no region column "
+            "(default: the fund's home region).",
         )
 
     @no_translations  # operators' output is English, like Django's own commands
