@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,17 @@ def skip_or_fail(reason: str):
     if REQUIRE_ALL:
         pytest.fail(f"Required test could not run: {reason}")
     pytest.skip(reason)
+
+
+def shared_data(*parts: str) -> Path:
+    """A path in the reference data (settings.SHARED_DIR, i.e. ../shared). When it is missing the
+    test is skipped, and in CI (VAKMANSCHAP_REQUIRE_ALL_TESTS=1) it fails."""
+    from django.conf import settings
+
+    path = Path(settings.SHARED_DIR, *parts)
+    if not path.exists():
+        skip_or_fail(f"reference data not found: {path} (VAKMANSCHAP_SHARED_DIR)")
+    return path
 
 
 @pytest.fixture(scope="session")

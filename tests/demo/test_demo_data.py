@@ -2,6 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from tests.conftest import shared_data
 from vakmanschap.accounts.models import User
 from vakmanschap.catalogue.models import Course
 from vakmanschap.demo import data
@@ -14,8 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo_mode(settings):
     settings.DEMO_MODE = True
-    if not (settings.SHARED_DIR / "twente" / "municipalities.csv").exists():
-        pytest.skip("../shared/twente is not present")
+    shared_data("twente", "municipalities.csv")
 
 
 def _snapshot():

@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 
+from tests.conftest import shared_data
 from vakmanschap.accounts.models import User
 
 from .helpers import log_in, wcag_violations
@@ -13,8 +14,7 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def demo(settings):
     settings.DEMO_MODE = True
-    if not (settings.SHARED_DIR / "twente" / "municipalities.csv").exists():
-        pytest.skip("../shared/twente is not present")
+    shared_data("twente", "municipalities.csv")
     call_command("demo_data")
 
 

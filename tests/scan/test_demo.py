@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from tests.conftest import shared_data
 from vakmanschap.demo.network import load_network_demo
 from vakmanschap.network.models import EmployerProfile, NetworkMembership
 from vakmanschap.scan import services
@@ -16,8 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo(settings):
     settings.DEMO_MODE = True
-    if not (settings.SHARED_DIR / "twente" / "municipalities.csv").exists():
-        pytest.skip("../shared/twente is not present")
+    shared_data("twente", "municipalities.csv")
     call_command("demo_data")
     load_network_demo()
     load_scan_demo()

@@ -1,4 +1,5 @@
-"""Smoke tests on the real ESCO v1.1.1 from ../shared (skipped when it is not there).
+"""Smoke tests on the real ESCO v1.1.1 from ../shared (skipped when it is not there,
+failed in CI).
 
 The engine is built once per machine and cached in the system temp dir; the cache is keyed on the
 snapshot fingerprint, so a changed ESCO file rebuilds it.
@@ -10,31 +11,25 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import shared_data
 from vakmanschap.skills_engine.engine import EngineConfig, SkillsEngine
 from vakmanschap.skills_engine.routes import HeldOccupation, Person, Rules, ShortageOccupation
-from vakmanschap.skills_engine.snapshot import default_shared_dir, snapshot_from_csv
-
-SHARED = default_shared_dir()
-ESCO = SHARED / "esco" / "v1.1.1"
-SHORTAGE = SHARED / "twente" / "shortage_occupations.csv"
-
-pytestmark = pytest.mark.skipif(
-    not ESCO.exists() or not SHORTAGE.exists(),
-    reason="ESCO reference data in ../shared is not available",
-)
+from vakmanschap.skills_engine.snapshot import snapshot_from_csv
 
 
 @pytest.fixture(scope="module")
 def engine():
     cache_dir = Path(tempfile.gettempdir()) / "vakmanschap-skills-engine-test"
     return SkillsEngine.build(
-        snapshot_from_csv(ESCO), cache_dir, EngineConfig(precompute_matrix=False)
+        snapshot_from_csv(shared_data("esco", "v1.1.1")),
+        cache_dir,
+        EngineConfig(precompute_matrix=False),
     )
 
 
 @pytest.fixture(scope="module")
 def shortage():
-    with open(SHORTAGE, encoding="utf-8") as f:
+    with open(shared_data("twente", "shortage_occupations.csv"), encoding="utf-8") as f:
         return [
             ShortageOccupation(r["esco_uri"], r["sector"], r["label_nl"]) for r in csv.DictReader(f)
         ]

@@ -262,6 +262,9 @@ SPECTACULAR_SETTINGS = {"TITLE": "Vakmanschap API", "VERSION": "1"}
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
+# The reference data (ESCO, the Twente lists, evaluation files): the one place that finds it.
+SHARED_DIR = Path(env.str("VAKMANSCHAP_SHARED_DIR", default=str(BASE_DIR.parent / "shared")))
+
 # ESCO: where the official CSV downloads are found (first that exists wins).
 ESCO_DIR = env.str("VAKMANSCHAP_ESCO_DIR", default="")
 ESCO_SEARCH_PATHS = [
@@ -269,11 +272,10 @@ ESCO_SEARCH_PATHS = [
     for p in [
         ESCO_DIR,
         str(BASE_DIR / "data" / "esco"),
-        str(BASE_DIR.parent / "shared" / "esco" / "v1.1.1"),
+        str(SHARED_DIR / "esco" / "v1.1.1"),
     ]
     if p
 ]
-SHARED_DIR = Path(env.str("VAKMANSCHAP_SHARED_DIR", default=str(BASE_DIR.parent / "shared")))
 
 # The fund's home labour-market region ("code:Name"), made on a fresh install when no region has
 # been imported yet; regions and their municipalities are imported with `import_regions`.

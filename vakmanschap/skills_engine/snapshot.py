@@ -110,14 +110,6 @@ def _label(labels: Labels, lang: str) -> str:
 # --------------------------------------------------------------------------- CSV loader
 
 
-def default_shared_dir() -> Path:
-    """``$VAKMANSCHAP_SHARED`` or ``../shared`` next to the repository root."""
-    env = os.environ.get("VAKMANSCHAP_SHARED")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3].parent / "shared"
-
-
 def _split(cell: str | None) -> list[str]:
     return [x.strip() for x in (cell or "").split("\n") if x.strip()]
 

@@ -31,7 +31,7 @@ BATCH = 64
 
 
 def default_eval_dir() -> Path:
-    return Path(settings.BASE_DIR).parent / "shared" / "eval"
+    return Path(settings.SHARED_DIR) / "eval"
 
 
 def read_lines(stream):
@@ -81,7 +81,7 @@ class Command(BaseCommand):
             "--eval",
             dest="eval_dir",
             default=None,
-            help="evaluation folder (default ../shared/eval)",
+            help="evaluation folder (default: eval/ in VAKMANSCHAP_SHARED_DIR, ../shared)",
         )
         p.add_argument(
             "--loo-sample",
