@@ -6,3 +6,6 @@ class ApiConfig(AppConfig):
     name = "vakmanschap.api"
     label = "api"
     verbose_name = _("API")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the token revocation)

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 
 from .models import ApiToken, hash_token
+from .tokens import token_still_valid
 
 
 class BearerTokenAuthentication(authentication.BaseAuthentication):
@@ -20,7 +21,7 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
             .filter(key_hash=hash_token(header[1]))
             .first()
         )
-        if token is None:
+        if token is None or not token_still_valid(token):
             raise exceptions.AuthenticationFailed(_("Invalid or expired token."))
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user, token

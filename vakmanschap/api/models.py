@@ -19,12 +19,23 @@ class ApiTokenQuerySet(models.QuerySet):
 
 
 class ApiToken(models.Model):
-    """A bearer token. Only its SHA-256 hash is stored; the token itself is shown once."""
+    """A bearer token. Only its SHA-256 hash is stored; the token itself is shown once.
+
+    Issued by `vakmanschap.api.tokens.issue_token` (second factor for staff roles); deleted
+    when the user's password changes or the user is deactivated (`vakmanschap.api.signals`).
+    """
+
+    class Scope(models.TextChoices):
+        READ = "read", _("Read only")
+        WRITE = "write", _("Read and write")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
     )
     key_hash = models.CharField(max_length=64, unique=True)
+    scope = models.CharField(max_length=5, choices=Scope.choices, default=Scope.WRITE)
+    # Whether the second factor (TOTP) was checked when the token was issued.
+    second_factor = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     last_used_at = models.DateTimeField(null=True, blank=True)
@@ -39,14 +50,20 @@ class ApiToken(models.Model):
         return f"{self.user} ({self.created_at:%Y-%m-%d})"
 
     @classmethod
-    def issue(cls, user) -> tuple["ApiToken", str]:
+    def issue(cls, user, scope=Scope.WRITE, second_factor=False) -> tuple["ApiToken", str]:
         token = secrets.token_urlsafe(TOKEN_BYTES)
         record = cls.objects.create(
             user=user,
             key_hash=hash_token(token),
+            scope=scope,
+            second_factor=second_factor,
             expires_at=timezone.now() + settings.API_TOKEN_LIFETIME,
         )
         return record, token
+
+    @property
+    def allows_writes(self) -> bool:
+        return self.scope == self.Scope.WRITE
 
 
 class IdempotencyRecord(models.Model):

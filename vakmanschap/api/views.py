@@ -1,5 +1,6 @@
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -9,15 +10,33 @@ from vakmanschap.accounts.permissions import is_anyone, is_authenticated
 
 from .models import ApiToken
 from .problems import problem
+from .tokens import SecondFactorError, issue_token
 
 
 class TokenRequestSerializer(serializers.Serializer):
-    email = serializers.EmailField()
-    password = serializers.CharField(trim_whitespace=False)
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(trim_whitespace=False, max_length=128)
+    otp = serializers.RegexField(r"^[0-9]{6,8}$", required=False, max_length=8)
+    scope = serializers.ChoiceField(choices=ApiToken.Scope.choices, default=ApiToken.Scope.WRITE)
+
+
+_SECOND_FACTOR_MESSAGES = {
+    "required": gettext_lazy(
+        "Your role needs the second factor: send the current code of your authenticator app as otp."
+    ),
+    "invalid": gettext_lazy("The authenticator code (otp) is wrong or has expired."),
+    "not_set_up": gettext_lazy(
+        "Your role needs the second factor: set up an authenticator app on the website first."
+    ),
+}
 
 
 class TokenView(APIView):
-    """POST {"email", "password"} → {"token"}. Failed attempts count towards the lockout."""
+    """POST {"email", "password", "otp"?, "scope"?} → {"token", "scope", "expires_at"}.
+
+    Staff roles also send their TOTP code (otp) whenever two-factor login is required, as on
+    the web (vakmanschap/api/tokens.py). Failed passwords count towards the lockout.
+    """
 
     permission_check = staticmethod(is_anyone)
     authentication_classes: list = []
@@ -32,8 +51,18 @@ class TokenView(APIView):
         )
         if user is None:
             return problem(401, _("This e-mail address and password do not match an account."))
-        _record, token = ApiToken.issue(user)
-        return Response({"token": token}, status=201)
+        try:
+            record, token = issue_token(
+                user,
+                otp=data.validated_data.get("otp", ""),
+                scope=data.validated_data["scope"],
+            )
+        except SecondFactorError as exc:
+            status = 403 if exc.reason == "not_set_up" else 401
+            return problem(status, str(_SECOND_FACTOR_MESSAGES[exc.reason]), code=exc.reason)
+        return Response(
+            {"token": token, "scope": record.scope, "expires_at": record.expires_at}, status=201
+        )
 
 
 class MeView(APIView):
