@@ -63,7 +63,16 @@ class FundWorld:
         ShortageOccupation.objects.create(
             shortage_list=shortage, occupation=self.nurse, sector="zorg"
         )
-        self.advisor = user_with_role(Role.ADVISOR)
+        # Two advice organisations: advisors see only their own organisation's participants.
+        self.advice = Organisation.objects.create(
+            name="Leerwerkloket Twente", kind=OrganisationKind.ADVICE
+        )
+        self.other_advice = Organisation.objects.create(
+            name="Werkplein Almelo", kind=OrganisationKind.ADVICE
+        )
+        self.advisor = user_with_role(Role.ADVISOR, self.advice)
+        self.colleague = user_with_role(Role.ADVISOR, self.advice)  # the second pair of eyes
+        self.other_advisor = user_with_role(Role.ADVISOR, self.other_advice)
         self.fund_officer = user_with_role(Role.FUND_OFFICER)
         self.second_officer = user_with_role(Role.FUND_OFFICER)
         self.finance_officer = user_with_role(Role.FINANCE_OFFICER)

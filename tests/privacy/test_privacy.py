@@ -104,7 +104,7 @@ def test_a_participant_login_without_a_record_gets_404(client, fund):
     [
         (Role.PARTICIPANT, 404, 403),  # a participant role without a record: nothing to show
         (Role.ADVISOR, 403, 200),
-        (Role.FUND_OFFICER, 403, 403),
+        (Role.FUND_OFFICER, 403, 200),  # the fund may be the second pair of eyes
         (Role.FINANCE_OFFICER, 403, 403),
         (Role.PROVIDER_STAFF, 403, 403),
         (Role.EMPLOYER_STAFF, 403, 403),
@@ -117,7 +117,14 @@ def test_role_against_the_privacy_pages(client, fund, role, my_data, erasure_lis
     assert client.get(reverse("privacy:my_data")).status_code == my_data
     assert client.get(reverse("privacy:erasure_list")).status_code == erasure_list
     data = client.get(reverse("privacy:participant_data", args=[sanne.pk]))
-    assert data.status_code == (200 if role == Role.ADVISOR else 403)
+    # An advisor of ANOTHER advice organisation: not found (need to know).
+    assert data.status_code == (404 if role == Role.ADVISOR else 403)
+
+
+def test_the_participants_own_advisor_hands_over_the_data(client, fund):
+    sanne = fund.participant()
+    client.force_login(fund.advisor)
+    assert client.get(reverse("privacy:participant_data", args=[sanne.pk])).status_code == 200
 
 
 def test_anonymous_is_sent_to_login(client, fund):
@@ -269,7 +276,7 @@ def test_participant_asks_advisor_approves_and_the_person_is_anonymised(client, 
 def test_refusal_needs_a_reason_and_names_the_field(client, fund):
     sanne = fund.participant()
     request = services.request_erasure(sanne, by=fund.advisor, reason="Wil eruit")
-    client.force_login(fund.advisor)
+    client.force_login(fund.colleague)
     response = client.post(
         reverse("privacy:erasure_detail", args=[request.pk]), {"decision": "refuse"}
     )
@@ -285,7 +292,7 @@ def test_an_open_plan_blocks_approval(client, fund):
     sanne = fund.participant()
     approved_plan(fund, sanne)
     request = services.request_erasure(sanne, by=fund.advisor, reason="Wil eruit")
-    client.force_login(fund.advisor)
+    client.force_login(fund.colleague)
     response = client.post(
         reverse("privacy:erasure_detail", args=[request.pk]), {"decision": "approve"}
     )
@@ -304,9 +311,9 @@ def test_a_request_is_decided_once_and_needs_a_reason(fund):
     with pytest.raises(ValidationError):
         services.request_erasure(sanne, by=fund.advisor, reason="  ")
     request = services.request_erasure(sanne, by=fund.advisor, reason="Wil eruit")
-    services.decide_erasure(request, by=fund.advisor, approve=False, reason="Lopende controle")
+    services.decide_erasure(request, by=fund.colleague, approve=False, reason="Lopende controle")
     with pytest.raises(ValidationError):
-        services.decide_erasure(request, by=fund.advisor, approve=True)
+        services.decide_erasure(request, by=fund.colleague, approve=True)
 
 
 def test_advisor_records_a_request_on_behalf(client, fund):
@@ -320,3 +327,66 @@ def test_advisor_records_a_request_on_behalf(client, fund):
     request = ErasureRequest.objects.get()
     assert response.url == reverse("privacy:erasure_detail", args=[request.pk])
     assert request.requested_by == fund.advisor
+
+
+# --- Four eyes ---------------------------------------------------------------------------
+
+
+def test_the_requester_cannot_decide_their_own_erasure_request(client, fund):
+    from django.core.exceptions import ValidationError
+
+    sanne = fund.participant()
+    request = services.request_erasure(sanne, by=fund.advisor, reason="Per brief")
+    with pytest.raises(ValidationError):
+        services.decide_erasure(request, by=fund.advisor, approve=True)
+    client.force_login(fund.advisor)
+    page = client.get(reverse("privacy:erasure_detail", args=[request.pk]))
+    assert page.status_code == 200 and 'name="decision"' not in page.content.decode()
+    response = client.post(
+        reverse("privacy:erasure_detail", args=[request.pk]), {"decision": "approve"}
+    )
+    assert response.status_code == 400
+    request.refresh_from_db()
+    sanne.refresh_from_db()
+    assert request.status == ErasureStatus.OPEN and sanne.anonymised_at is None
+
+
+@pytest.mark.parametrize("decider", ["colleague", "fund_officer"])
+def test_a_colleague_or_a_fund_officer_decides(client, fund, decider):
+    sanne = fund.participant()
+    request = services.request_erasure(sanne, by=fund.advisor, reason="Per brief")
+    client.force_login(getattr(fund, decider))
+    response = client.post(
+        reverse("privacy:erasure_detail", args=[request.pk]), {"decision": "approve"}
+    )
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.status == ErasureStatus.APPROVED
+    assert request.decided_by == getattr(fund, decider)
+
+
+def test_an_advisor_of_another_organisation_never_sees_the_request(client, fund):
+    sanne = fund.participant()
+    request = services.request_erasure(sanne, by=fund.advisor, reason="Per brief")
+    client.force_login(fund.other_advisor)
+    assert f"#{request.pk}" not in client.get(reverse("privacy:erasure_list")).content.decode()
+    detail = reverse("privacy:erasure_detail", args=[request.pk])
+    assert client.get(detail).status_code == 404
+    assert client.post(detail, {"decision": "approve"}).status_code == 404
+    new = reverse("privacy:erasure_new", args=[sanne.pk])
+    assert client.post(new, {"reason": "x"}).status_code == 404
+    request.refresh_from_db()
+    assert request.status == ErasureStatus.OPEN
+
+
+def test_data_exports_are_written_to_the_audit_trail(client, fund):
+    from auditlog.models import LogEntry
+
+    sanne = with_login(fund.participant())
+    client.force_login(fund.advisor)
+    client.get(reverse("privacy:participant_data", args=[sanne.pk]))
+    client.force_login(sanne.user)
+    client.get(reverse("privacy:my_data_download"))
+    events = LogEntry.objects.filter(additional_data__event="personal_data_exported")
+    assert sorted(e.actor_id for e in events) == sorted([fund.advisor.pk, sanne.user_id])
+    assert {e.object_pk for e in events} == {str(sanne.pk)}

@@ -93,7 +93,9 @@ class FundingStreamView(GuardedAPIView):
 
 
 class PlanInput(serializers.Serializer):
-    participant = serializers.PrimaryKeyRelatedField(queryset=Participant.objects.active())
+    # Narrowed to the caller's own participants in get_fields: another organisation's id
+    # answers "does not exist", like an unknown one.
+    participant = serializers.PrimaryKeyRelatedField(queryset=Participant.objects.none())
     target_occupation = serializers.SlugRelatedField(
         slug_field="uri", queryset=Occupation.objects.all()
     )
@@ -106,6 +108,12 @@ class PlanInput(serializers.Serializer):
         required=False, allow_blank=True, default=""
     )
     own_contribution_cents = CentsField(required=False, default=0)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        user = self.context["request"].user
+        fields["participant"].queryset = Participant.objects.active().in_care_of(user)
+        return fields
 
 
 def plan_body(plan, codes=None) -> dict:
@@ -132,7 +140,7 @@ class PlansView(GuardedAPIView):
     permission_check = staticmethod(can_write_plans)
 
     def post(self, request):
-        data = PlanInput(data=request.data)
+        data = PlanInput(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
         v = data.validated_data
         scheme = current_scheme()
@@ -166,7 +174,7 @@ class PlanActionView(GuardedAPIView):
     secret_fields = ("code",)
 
     def post(self, request, pk):
-        plan = get_object_or_404(TrainingPlan, pk=pk)
+        plan = self.require(get_object_or_404(TrainingPlan, pk=pk))
         try:
             if self.action == "submit":
                 plan = plans.submit(plan, by=request.user)

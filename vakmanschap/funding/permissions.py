@@ -1,5 +1,6 @@
 from vakmanschap.accounts.permissions import is_authenticated
 from vakmanschap.accounts.roles import Role
+from vakmanschap.people.permissions import in_advisors_care
 
 
 def can_manage_budget(user, obj=None) -> bool:
@@ -12,8 +13,10 @@ def can_view_budget(user, obj=None) -> bool:
     )
 
 
-def can_write_plans(user, plan=None) -> bool:
-    return is_authenticated(user) and user.has_role(Role.ADVISOR)
+def can_write_plans(user, obj=None) -> bool:
+    """Advisors write plans for the participants in their care (object: a plan or a
+    participant)."""
+    return in_advisors_care(user, obj)
 
 
 def can_approve_plans(user, plan=None) -> bool:
@@ -21,14 +24,15 @@ def can_approve_plans(user, plan=None) -> bool:
 
 
 def can_view_plan(user, plan=None) -> bool:
-    """Advisors and the fund see plans; a participant sees their own."""
+    """The fund sees every plan with its eligibility (to decide and to pay); an advisor the
+    plans of the participants in their care; a participant their own."""
     if not is_authenticated(user):
         return False
-    if user.has_role(Role.ADVISOR, Role.FUND_OFFICER, Role.FINANCE_OFFICER, Role.ADMINISTRATOR):
+    if user.has_role(Role.FUND_OFFICER, Role.FINANCE_OFFICER, Role.ADMINISTRATOR):
         return True
     if plan is None:
-        return user.has_role(Role.PARTICIPANT)
-    return plan.participant.user_id == user.pk
+        return user.has_role(Role.ADVISOR, Role.PARTICIPANT)
+    return plan.participant.user_id == user.pk or in_advisors_care(user, plan)
 
 
 def can_redeem_cheques(user, obj=None) -> bool:
@@ -42,11 +46,14 @@ def own_provider(user):
 
 
 def can_download_cheque_letter(user, plan=None) -> bool:
-    """The participant and the advisors may download the cheque letter."""
+    """The participant and the advisors of their organisation may download the cheque letter."""
     if not is_authenticated(user):
         return False
-    if user.has_role(Role.ADVISOR):
-        return True
     if plan is None:
-        return user.has_role(Role.PARTICIPANT)
-    return plan.participant.user_id == user.pk
+        return user.has_role(Role.ADVISOR, Role.PARTICIPANT)
+    return plan.participant.user_id == user.pk or in_advisors_care(user, plan)
+
+
+def can_reissue_cheque_code(user, plan=None) -> bool:
+    """A new code (the old one stops working): the participant's own advisors only."""
+    return in_advisors_care(user, plan)

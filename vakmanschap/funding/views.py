@@ -31,6 +31,7 @@ DECIDE_STATES = [PlanState.SUBMITTED, PlanState.SECOND_APPROVAL, PlanState.WAITI
 @guarded(can_write_plans)
 def plan_new(request, participant_pk):
     participant = get_object_or_404(Participant.objects.active(), pk=participant_pk)
+    require(can_write_plans, request.user, participant)
     scheme = current_scheme()
     # Prefilled from a skills route: ?target=<occupation pk>&courses=<id>&courses=<id>
     initial = {"target": request.GET.get("target", ""), "courses": request.GET.getlist("courses")}

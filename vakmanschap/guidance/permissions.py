@@ -1,7 +1,8 @@
-from vakmanschap.accounts.permissions import is_authenticated
-from vakmanschap.accounts.roles import Role
+from vakmanschap.people.permissions import in_advisors_care
 
 
-def can_manage_conversations(user, conversation=None) -> bool:
-    """Advisors hold conversations; notes are never shown to employers or providers."""
-    return is_authenticated(user) and user.has_role(Role.ADVISOR)
+def can_manage_conversations(user, obj=None) -> bool:
+    """Advisors hold conversations with the participants in their care (a conversation or a
+    participant as the object). Notes stay within the advice organisation: never shown to the
+    fund, employers or providers."""
+    return in_advisors_care(user, obj)

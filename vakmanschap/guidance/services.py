@@ -3,6 +3,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
 
+from vakmanschap.people.services import take_up
+
 from .models import CareerConversation
 
 
@@ -13,6 +15,7 @@ def schedule(participant, *, advisor, scheduled_at, location="") -> CareerConver
     )
     conversation.full_clean(exclude=["state"])  # the state machine owns the state
     conversation.save()
+    take_up(participant, by=advisor)
     if participant.advisor_id is None:
         participant.advisor = advisor
         participant.save(update_fields=["advisor"])

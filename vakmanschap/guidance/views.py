@@ -4,19 +4,23 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from vakmanschap.audit.services import record_event
 from vakmanschap.core.access import guarded, require
-from vakmanschap.people.models import Participant
+from vakmanschap.people.models import Participant, advisor_scope
 
 from . import services
 from .forms import OutcomeForm, ScheduleForm
 from .models import CareerConversation, ConversationState
 from .permissions import can_manage_conversations
 
+NOTES_READ = "conversation_notes_read"
+
 
 @guarded(can_manage_conversations)
 def agenda(request):
     conversations = (
         CareerConversation.objects.filter(advisor=request.user)
+        .filter(advisor_scope(request.user, "participant__"))
         .select_related("participant")
         .order_by("state", "scheduled_at")
     )
@@ -27,6 +31,7 @@ def agenda(request):
 @guarded(can_manage_conversations)
 def schedule(request, participant_pk):
     participant = get_object_or_404(Participant.objects.active(), pk=participant_pk)
+    require(can_manage_conversations, request.user, participant)
     form = ScheduleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.schedule(participant, advisor=request.user, **form.cleaned_data)
@@ -41,6 +46,8 @@ def detail(request, pk):
         CareerConversation.objects.select_related("participant"), pk=pk
     )
     require(can_manage_conversations, request.user, conversation)
+    if request.method == "GET":
+        record_event(NOTES_READ, actor=request.user, obj=conversation)
     form = OutcomeForm(request.POST or None)
     if (
         request.method == "POST"

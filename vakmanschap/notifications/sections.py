@@ -11,7 +11,7 @@ from vakmanschap.core.money import format_euros
 from vakmanschap.funding.models import ChequeState, PlanState, TrainingPlan
 from vakmanschap.guidance.models import CareerConversation, ConversationState
 from vakmanschap.people.choices import DuplicateStatus, Triage
-from vakmanschap.people.models import DuplicateCandidate, Participant
+from vakmanschap.people.models import DuplicateCandidate, Participant, advisor_scope
 
 from .needs_action import Row, Section, register, url_or_none
 
@@ -31,6 +31,7 @@ def waiting_for_triage(user):
     """Sign-ups in the advisor's caseload, and those nobody has picked up yet."""
     return (
         Participant.objects.active()
+        .in_care_of(user)
         .filter(triage=Triage.PENDING)
         .filter(Q(advisor=user) | Q(advisor__isnull=True))
         .select_related("municipality")
@@ -49,6 +50,7 @@ def _describe_sign_up(p):
 def open_duplicates(user):
     return (
         DuplicateCandidate.objects.filter(status=DuplicateStatus.OPEN)
+        .filter(advisor_scope(user, "participant__"), advisor_scope(user, "other__"))
         .select_related("participant", "other")
         .order_by("pk")
     )
@@ -65,6 +67,7 @@ def _describe_duplicate(c):
 def returned_plans(user):
     return (
         TrainingPlan.objects.filter(state=PlanState.RETURNED, author=user)
+        .filter(advisor_scope(user, "participant__"))
         .select_related("participant")
         .order_by("decided_at", "pk")
     )

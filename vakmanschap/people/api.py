@@ -51,6 +51,7 @@ class ParticipantsView(GuardedAPIView):
             )
         except ValidationError as error:
             raise serializers.ValidationError(error.message_dict) from error
+        # register() put the file in this advisor's organisation; they become its advisor.
         if participant.advisor_id is None:
             participant.advisor = request.user
             participant.save(update_fields=["advisor"])

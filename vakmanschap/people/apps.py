@@ -10,10 +10,11 @@ class PeopleConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import DuplicateCandidate, Participant
+        from .models import DuplicateCandidate, Participant, ParticipantTransfer
 
         auditlog.register(Participant, exclude_fields=["identity_key"])
         auditlog.register(DuplicateCandidate)
+        auditlog.register(ParticipantTransfer)
 
         from vakmanschap.core.navigation import NavItem, register
 

@@ -4,6 +4,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.accounts.models import User
+from vakmanschap.accounts.roles import OrganisationKind
+from vakmanschap.organisations.models import Organisation
 
 from .choices import Triage
 from .models import Participant
@@ -127,3 +129,20 @@ class CaseloadFilterForm(forms.Form):
             ("all", _("Everyone")),
         ],
     )
+
+
+class TransferForm(forms.Form):
+    to_organisation = forms.ModelChoiceField(
+        label=_("To advice organisation"), queryset=Organisation.objects.none()
+    )
+    reason = forms.CharField(
+        label=_("Reason for the transfer"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, participant, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_organisation"].queryset = Organisation.objects.of_kind(
+            OrganisationKind.ADVICE
+        ).exclude(pk=participant.advice_organisation_id or 0)

@@ -4,7 +4,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from vakmanschap.accounts.roles import OrganisationKind, Role
 
 from .choices import TARGET_GROUPS, DuplicateStatus, EducationLevel, Triage, WorkSituation
 
@@ -25,14 +28,33 @@ class ParticipantQuerySet(models.QuerySet):
     def caseload_of(self, advisor):
         return self.active().filter(advisor=advisor)
 
-    def visible_to(self, user):
-        from vakmanschap.accounts.roles import Role
+    def in_care_of(self, user):
+        """The participants an advisor works for: those of their own advice organisation(s),
+        and sign-ups that no organisation has taken up yet (the intake queue)."""
+        if not (user.is_authenticated and user.has_role(Role.ADVISOR)):
+            return self.none()
+        return self.filter(advisor_scope(user))
 
+    def visible_to(self, user):
+        """Need to know: the fund and administrators see everyone (to decide on plans), an
+        advisor their own organisation's participants, a participant only themselves."""
         if not user.is_authenticated:
             return self.none()
-        if user.has_role(Role.ADVISOR, Role.FUND_OFFICER, Role.ADMINISTRATOR):
+        if user.has_role(Role.FUND_OFFICER, Role.ADMINISTRATOR):
             return self.all()
-        return self.filter(user=user)
+        own = Q(user=user)
+        if user.has_role(Role.ADVISOR):
+            own |= advisor_scope(user)
+        return self.filter(own)
+
+
+def advisor_scope(user, prefix: str = "") -> Q:
+    """Q for the participants in an advisor's care; `prefix` reaches them from a related model
+    (e.g. "participant__")."""
+    organisations = user.organisation_ids_for(Role.ADVISOR)
+    return Q(**{f"{prefix}advice_organisation_id__in": organisations}) | Q(
+        **{f"{prefix}advice_organisation__isnull": True}
+    )
 
 
 class Participant(models.Model):
@@ -78,6 +100,16 @@ class Participant(models.Model):
         related_name="caseload",
         verbose_name=_("career advisor"),
     )
+    advice_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participants",
+        limit_choices_to={"kind": OrganisationKind.ADVICE},
+        verbose_name=_("advice organisation"),
+        help_text=_("Only this organisation's advisors see and act on the file."),
+    )
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from"
     )
@@ -120,6 +152,21 @@ class Participant(models.Model):
                 {"triage_reason": _("Give the reason why this person is not eligible.")}
             )
 
+    def in_care_of(self, user) -> bool:
+        """The object-level twin of `Participant.objects.in_care_of(user)` (no query)."""
+        if not (user.is_authenticated and user.has_role(Role.ADVISOR)):
+            return False
+        organisation = self.advice_organisation_id
+        return organisation is None or organisation in user.organisation_ids_for(Role.ADVISOR)
+
+    def is_visible_to(self, user) -> bool:
+        """The object-level twin of `Participant.objects.visible_to(user)` (no query)."""
+        if not user.is_authenticated:
+            return False
+        if user.has_role(Role.FUND_OFFICER, Role.ADMINISTRATOR):
+            return True
+        return (self.user_id is not None and self.user_id == user.pk) or self.in_care_of(user)
+
     @property
     def in_target_group(self) -> bool:
         return self.work_situation in TARGET_GROUPS
@@ -151,3 +198,49 @@ class DuplicateCandidate(models.Model):
 
     def __str__(self):
         return f"{self.participant} ~ {self.other}"
+
+
+class ParticipantTransfer(models.Model):
+    """A participant moved from one advice organisation to another, with the reason. Both
+    organisations see the record; the old one no longer sees the participant's file."""
+
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="transfers",
+        verbose_name=_("participant"),
+    )
+    from_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from"),
+    )
+    to_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("to"),
+    )
+    reason = models.TextField(_("reason"))
+    transferred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    transferred_at = models.DateTimeField(_("transferred at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-transferred_at", "-pk"]
+        verbose_name = _("transfer")
+        verbose_name_plural = _("transfers")
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="transfer_needs_reason"),
+            models.CheckConstraint(
+                condition=~Q(from_organisation=models.F("to_organisation")),
+                name="transfer_to_another_organisation",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant}: {self.from_organisation} → {self.to_organisation}"

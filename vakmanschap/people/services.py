@@ -6,9 +6,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vakmanschap.accounts.roles import OrganisationKind, Role
+from vakmanschap.audit.services import record_event
+from vakmanschap.organisations.models import Organisation
+
 from .choices import DuplicateStatus, Triage
 from .identity import identity_key, is_valid_bsn
-from .models import DuplicateCandidate, Participant, normalise_postcode
+from .models import DuplicateCandidate, Participant, ParticipantTransfer, normalise_postcode
+
+TRANSFERRED = "participant_transferred"
 
 SAME_PERSON = "name_birth_date_postcode"
 SAME_IDENTITY = "identity_key"
@@ -34,6 +40,8 @@ def register(*, by=None, bsn: str = "", **fields) -> Participant:
     fields["postcode"] = normalise_postcode(fields.get("postcode", ""))
     fields.setdefault("consent_given_at", timezone.now())
     participant = Participant(created_by=by if getattr(by, "pk", None) else None, **fields)
+    if participant.advice_organisation_id is None:
+        participant.advice_organisation = intake_organisation(by, participant.municipality)
     existing_identity = None
     if bsn:
         if not is_valid_bsn(bsn):
@@ -54,6 +62,72 @@ def register(*, by=None, bsn: str = "", **fields) -> Participant:
     return participant
 
 
+def advisor_organisation(user) -> Organisation | None:
+    """The advice organisation an advisor works for (the first, if several)."""
+    if user is None or not getattr(user, "pk", None) or not user.has_role(Role.ADVISOR):
+        return None
+    organisations = sorted(user.organisations_for(Role.ADVISOR), key=lambda o: o.pk)
+    return organisations[0] if organisations else None
+
+
+def intake_organisation(by, municipality) -> Organisation | None:
+    """Who takes up a new sign-up: the registering advisor's organisation; for an online sign-up
+    the one advice organisation based in the resident's municipality. Otherwise nobody yet: the
+    sign-up waits in the intake queue that every advisor sees, until one takes it up."""
+    own = advisor_organisation(by)
+    if own is not None:
+        return own
+    local = list(
+        Organisation.objects.of_kind(OrganisationKind.ADVICE).filter(municipality=municipality)[:2]
+    )
+    return local[0] if len(local) == 1 else None
+
+
+def take_up(participant: Participant, *, by) -> Participant:
+    """An advisor acting on a sign-up from the intake queue takes it into their organisation."""
+    if participant.advice_organisation_id is None:
+        organisation = advisor_organisation(by)
+        if organisation is not None:
+            participant.advice_organisation = organisation
+            participant.save(update_fields=["advice_organisation"])
+    return participant
+
+
+@transaction.atomic
+def transfer(participant: Participant, *, to, by, reason: str) -> ParticipantTransfer:
+    """Move a participant to another advice organisation. The new organisation's advisors take
+    over; the previous one keeps only the transfer record. Audited."""
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for the transfer.")})
+    if to is None or to.kind != OrganisationKind.ADVICE:
+        raise ValidationError({"to_organisation": _("Choose an advice organisation.")})
+    if to.pk == participant.advice_organisation_id:
+        raise ValidationError(
+            {"to_organisation": _("The participant is already with this organisation.")}
+        )
+    record = ParticipantTransfer.objects.create(
+        participant=participant,
+        from_organisation_id=participant.advice_organisation_id,
+        to_organisation=to,
+        reason=reason,
+        transferred_by=by,
+    )
+    participant.advice_organisation = to
+    participant.advisor = None  # the new organisation assigns its own advisor
+    participant.save(update_fields=["advice_organisation", "advisor"])
+    record_event(
+        TRANSFERRED,
+        actor=by,
+        obj=participant,
+        reason=reason,
+        from_organisation=record.from_organisation_id,
+        to_organisation=to.pk,
+    )
+    return record
+
+
 @transaction.atomic
 def triage(participant: Participant, outcome: str, *, by, reason: str = "") -> Participant:
     if outcome not in Triage.values or outcome == Triage.PENDING:
@@ -62,6 +136,7 @@ def triage(participant: Participant, outcome: str, *, by, reason: str = "") -> P
         raise ValidationError(
             {"triage_reason": _("Give the reason why this person is not eligible.")}
         )
+    take_up(participant, by=by)
     participant.triage, participant.triage_reason = outcome, reason.strip()
     if outcome == Triage.CONVERSATION_NEEDED and participant.advisor_id is None:
         participant.advisor = by

@@ -11,5 +11,7 @@ urlpatterns = [
     path("people/new/", views.register, name="register"),
     path("people/<int:pk>/", views.detail, name="detail"),
     path("people/<int:pk>/triage/", views.triage, name="triage"),
+    path("people/<int:pk>/transfer/", views.transfer, name="transfer"),
+    path("people/transfers/", views.transfers, name="transfers"),
     path("people/duplicates/<int:pk>/", views.decide_duplicate, name="decide_duplicate"),
 ]

@@ -21,14 +21,18 @@ from .forms import (
     CaseloadFilterForm,
     ParticipantForm,
     SignUpForm,
+    TransferForm,
     TriageForm,
 )
-from .models import DuplicateCandidate, Participant
+from .models import DuplicateCandidate, Participant, ParticipantTransfer
 from .permissions import (
     can_decide_duplicates,
     can_register_participant,
+    can_transfer_participant,
     can_triage,
     can_view_participant,
+    can_view_transfers,
+    in_advisors_care,
     is_participant_self,
 )
 
@@ -82,7 +86,8 @@ def mine(request):
 @guarded(can_register_participant)
 def caseload(request):
     form = CaseloadFilterForm(request.GET or None)
-    people = Participant.objects.active().select_related("municipality", "advisor")
+    visible = Participant.objects.visible_to(request.user)
+    people = visible.active().select_related("municipality", "advisor")
     scope, query = "mine", ""
     if form.is_valid():
         scope, query = form.cleaned_data["scope"] or "mine", form.cleaned_data["q"].strip()
@@ -96,7 +101,9 @@ def caseload(request):
             | Q(given_name__icontains=query)
             | Q(postcode__icontains=query.replace(" ", "")[:4])
         )
-    duplicates = DuplicateCandidate.objects.filter(status=DuplicateStatus.OPEN).count()
+    duplicates = DuplicateCandidate.objects.filter(
+        status=DuplicateStatus.OPEN, participant__in=visible, other__in=visible
+    ).count()
     page = Paginator(people.order_by("-created_at"), 25).get_page(request.GET.get("page"))
     return render(
         request, "people/caseload.html", {"form": form, "page": page, "open_duplicates": duplicates}
@@ -121,21 +128,32 @@ def detail(request, pk):
         Participant.objects.select_related("municipality", "advisor"), pk=pk
     )
     require(can_view_participant, request.user, participant)
+    visible = Participant.objects.visible_to(request.user)
     duplicates = DuplicateCandidate.objects.filter(
-        Q(participant=participant) | Q(other=participant), status=DuplicateStatus.OPEN
+        Q(participant=participant) | Q(other=participant),
+        status=DuplicateStatus.OPEN,
+        participant__in=visible,
+        other__in=visible,
     ).select_related("participant", "other")
-    return render(
-        request,
-        "people/detail.html",
-        {
-            "participant": participant,
-            "duplicates": duplicates,
-            "triage_form": TriageForm(),
-            "conversations": participant.conversations.select_related("advisor"),
-            "plans": participant.plans.select_related("target_occupation"),
-            "can_triage": can_triage(request.user, participant),
-        },
-    )
+    return render(request, "people/detail.html", _detail_context(request, participant, duplicates))
+
+
+def _detail_context(request, participant, duplicates, **extra):
+    in_care = in_advisors_care(request.user, participant)
+    context = {
+        "participant": participant,
+        "duplicates": duplicates,
+        "triage_form": TriageForm(),
+        # Conversations (and their notes) stay within the advice organisation.
+        "conversations": participant.conversations.select_related("advisor") if in_care else None,
+        "plans": participant.plans.select_related("target_occupation"),
+        "can_triage": can_triage(request.user, participant),
+        "can_transfer": can_transfer_participant(request.user, participant),
+        "transfers": participant.transfers.select_related(
+            "from_organisation", "to_organisation", "transferred_by"
+        ),
+    }
+    return {**context, **extra}
 
 
 @require_POST
@@ -155,14 +173,7 @@ def triage(request, pk):
     return render(
         request,
         "people/detail.html",
-        {
-            "participant": participant,
-            "triage_form": form,
-            "can_triage": True,
-            "duplicates": [],
-            "conversations": participant.conversations.all(),
-            "plans": participant.plans.all(),
-        },
+        _detail_context(request, participant, [], triage_form=form),
         status=400,
     )
 
@@ -173,6 +184,7 @@ def decide_duplicate(request, pk):
     candidate = get_object_or_404(
         DuplicateCandidate.objects.select_related("participant", "other"), pk=pk
     )
+    require(can_decide_duplicates, request.user, candidate)
     try:
         if request.POST.get("decision") == "merge":
             keep = (
@@ -188,3 +200,41 @@ def decide_duplicate(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("people:detail", pk=candidate.participant_id)
+
+
+@guarded(can_transfer_participant)
+def transfer(request, pk):
+    participant = get_object_or_404(Participant.objects.active(), pk=pk)
+    require(can_transfer_participant, request.user, participant)
+    form = TransferForm(request.POST or None, participant=participant)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.transfer(
+                participant,
+                to=form.cleaned_data["to_organisation"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(
+                request,
+                _("%(name)s has been transferred to %(organisation)s.")
+                % {"name": participant, "organisation": form.cleaned_data["to_organisation"]},
+            )
+            return redirect("people:transfers")
+    return render(request, "people/transfer.html", {"participant": participant, "form": form})
+
+
+@guarded(can_view_transfers)
+def transfers(request):
+    """Transfers into and out of the advisor's organisation(s): both sides see them."""
+    records = ParticipantTransfer.objects.select_related(
+        "participant", "from_organisation", "to_organisation", "transferred_by"
+    )
+    if not request.user.has_role(Role.ADMINISTRATOR):
+        own = request.user.organisation_ids_for(Role.ADVISOR)
+        records = records.filter(Q(from_organisation__in=own) | Q(to_organisation__in=own))
+    page = Paginator(records, 25).get_page(request.GET.get("page"))
+    return render(request, "people/transfers.html", {"page": page})

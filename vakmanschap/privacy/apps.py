@@ -16,11 +16,13 @@ class PrivacyConfig(AppConfig):
         from vakmanschap.core.navigation import NavItem, register
 
         from .models import ErasureRequest
-        from .permissions import can_download_own_data, can_process_erasure
+        from .permissions import can_download_own_data, can_view_erasure_requests
 
         auditlog.register(ErasureRequest)
         register(NavItem("privacy:my_data", _("My data"), can_download_own_data, 80))
-        register(NavItem("privacy:erasure_list", _("Erasure requests"), can_process_erasure, 81))
+        register(
+            NavItem("privacy:erasure_list", _("Erasure requests"), can_view_erasure_requests, 81)
+        )
 
 
 def _anonymise_expired() -> str:

@@ -2,6 +2,7 @@
 
 from vakmanschap.accounts.permissions import is_authenticated
 from vakmanschap.accounts.roles import Role
+from vakmanschap.people.permissions import in_advisors_care
 
 
 def can_download_own_data(user, participant=None) -> bool:
@@ -12,5 +13,22 @@ def can_download_own_data(user, participant=None) -> bool:
 
 
 def can_process_erasure(user, obj=None) -> bool:
-    """Career advisors record and decide erasure requests and answer access requests."""
-    return is_authenticated(user) and user.has_role(Role.ADVISOR)
+    """Advisors record erasure requests and answer access requests for the participants in
+    their care (object: a participant or an erasure request)."""
+    return in_advisors_care(user, obj)
+
+
+def can_view_erasure_requests(user, request=None) -> bool:
+    """The erasure queue: advisors see their own organisation's requests, the fund all (a fund
+    officer may be the second pair of eyes)."""
+    if is_authenticated(user) and user.has_role(Role.FUND_OFFICER):
+        return True
+    return in_advisors_care(user, request)
+
+
+def can_decide_erasure(user, request=None) -> bool:
+    """Four eyes: a second advisor of the participant's organisation, or a fund officer, decides;
+    never the person who recorded the request."""
+    if not can_view_erasure_requests(user, request):
+        return False
+    return request is None or request.requested_by_id != user.pk

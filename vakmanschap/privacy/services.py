@@ -358,10 +358,18 @@ def request_erasure(participant: Participant, *, by, reason: str) -> ErasureRequ
 def decide_erasure(
     request: ErasureRequest, *, by, approve: bool, reason: str = ""
 ) -> ErasureRequest:
-    """Approve (anonymise now) or refuse (a reason is required). Decided once."""
+    """Approve (anonymise now) or refuse (a reason is required). Decided once, and by a second
+    person: whoever recorded the request cannot decide it (four eyes; anonymising is final)."""
     request = ErasureRequest.objects.select_for_update().get(pk=request.pk)
     if request.status != ErasureStatus.OPEN:
         raise ValidationError(_("This request has already been decided."))
+    if by is None or request.requested_by_id == by.pk:
+        raise ValidationError(
+            _(
+                "You recorded this request, so someone else must decide it: another advisor "
+                "of the organisation or a fund officer."
+            )
+        )
     if not approve and not reason.strip():
         raise ValidationError({"decision_reason": _("Give the reason for refusing.")})
     if approve and TrainingPlan.objects.open().filter(participant=request.participant).exists():

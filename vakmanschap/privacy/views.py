@@ -9,13 +9,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vakmanschap.accounts.roles import Role
+from vakmanschap.audit.services import record_event
 from vakmanschap.core.access import guarded, require
-from vakmanschap.people.models import Participant
+from vakmanschap.people.models import Participant, advisor_scope
 
 from . import services
 from .forms import ErasureDecisionForm, ErasureRequestForm
 from .models import ErasureRequest, ErasureStatus
-from .permissions import can_download_own_data, can_process_erasure
+from .permissions import (
+    can_decide_erasure,
+    can_download_own_data,
+    can_process_erasure,
+    can_view_erasure_requests,
+)
+
+DATA_EXPORTED = "personal_data_exported"
 
 
 def _own_participant(request) -> Participant:
@@ -29,7 +38,8 @@ def _own_participant(request) -> Participant:
     return require(can_download_own_data, request.user, participant)
 
 
-def _json_download(participant) -> HttpResponse:
+def _json_download(request, participant) -> HttpResponse:
+    record_event(DATA_EXPORTED, actor=request.user, obj=participant)
     body = json.dumps(services.personal_data(participant), cls=DjangoJSONEncoder, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     stamp = timezone.localdate().isoformat()
@@ -74,7 +84,7 @@ def my_data(request):
 
 @guarded(can_download_own_data)
 def my_data_download(request):
-    return _json_download(_own_participant(request))
+    return _json_download(request, _own_participant(request))
 
 
 @guarded(can_process_erasure)
@@ -83,14 +93,17 @@ def participant_data(request, pk):
     participant = get_object_or_404(
         Participant.objects.select_related("municipality", "advisor"), pk=pk
     )
-    return _json_download(participant)
+    require(can_process_erasure, request.user, participant)
+    return _json_download(request, participant)
 
 
-@guarded(can_process_erasure)
+@guarded(can_view_erasure_requests)
 def erasure_list(request):
     requests = ErasureRequest.objects.select_related("participant", "requested_by").order_by(
         "status", "requested_at"
     )
+    if not request.user.has_role(Role.FUND_OFFICER):
+        requests = requests.filter(advisor_scope(request.user, "participant__"))
     status = request.GET.get("status", ErasureStatus.OPEN)
     if status in ErasureStatus.values:
         requests = requests.filter(status=status)
@@ -105,6 +118,7 @@ def erasure_list(request):
 @guarded(can_process_erasure)
 def erasure_new(request, pk):
     participant = get_object_or_404(Participant.objects.active(), pk=pk)
+    require(can_process_erasure, request.user, participant)
     form = ErasureRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -118,13 +132,24 @@ def erasure_new(request, pk):
     return render(request, "privacy/erasure_new.html", {"form": form, "participant": participant})
 
 
-@guarded(can_process_erasure)
+@guarded(can_view_erasure_requests)
 def erasure_detail(request, pk):
     erasure = get_object_or_404(
         ErasureRequest.objects.select_related("participant", "decided_by"), pk=pk
     )
+    require(can_view_erasure_requests, request.user, erasure)
+    may_decide = can_decide_erasure(request.user, erasure)
     form = ErasureDecisionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and erasure.status == ErasureStatus.OPEN and form.is_valid():
+    if request.method == "POST" and not may_decide:
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "You recorded this request, so someone else must decide it: another advisor "
+                "of the organisation or a fund officer."
+            ),
+        )
+    elif request.method == "POST" and erasure.status == ErasureStatus.OPEN and form.is_valid():
         try:
             services.decide_erasure(
                 erasure,
@@ -139,5 +164,13 @@ def erasure_detail(request, pk):
             return redirect("privacy:erasure_detail", pk=erasure.pk)
     status = 400 if request.method == "POST" else 200
     return render(
-        request, "privacy/erasure_detail.html", {"erasure": erasure, "form": form}, status=status
+        request,
+        "privacy/erasure_detail.html",
+        {
+            "erasure": erasure,
+            "form": form,
+            "may_decide": may_decide,
+            "may_download": can_process_erasure(request.user, erasure),
+        },
+        status=status,
     )

@@ -3,11 +3,16 @@
 from vakmanschap.accounts.permissions import is_authenticated
 from vakmanschap.accounts.roles import Role
 from vakmanschap.catalogue.permissions import can_edit_course, can_view_catalogue
-from vakmanschap.people.permissions import can_view_participant, is_participant_self
+from vakmanschap.people.permissions import (
+    can_view_participant,
+    in_advisors_care,
+    is_participant_self,
+)
 
 
 def can_view_routes(user, participant=None) -> bool:
-    """Advisors and the fund see anyone's routes; a participant only their own."""
+    """Whoever may see the participant: the fund, the advisors of the participant's
+    organisation, the participant."""
     return can_view_participant(user, participant)
 
 
@@ -16,8 +21,10 @@ def can_view_own_routes(user, obj=None) -> bool:
 
 
 def can_edit_person_skills(user, participant=None) -> bool:
-    """Advisors record a participant's occupations held and skills."""
-    return is_authenticated(user) and user.has_role(Role.ADVISOR, Role.ADMINISTRATOR)
+    """Advisors record the occupations held and skills of the participants in their care."""
+    if is_authenticated(user) and user.has_role(Role.ADMINISTRATOR):
+        return True
+    return in_advisors_care(user, participant)
 
 
 def can_tag_course(user, course=None) -> bool:

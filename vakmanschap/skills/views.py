@@ -42,7 +42,7 @@ def _routes_context(request, participant) -> dict:
         "participant": participant,
         "routes": [],
         "error": "",
-        "can_plan": can_write_plans(request.user),
+        "can_plan": can_write_plans(request.user, participant),
         "can_edit": can_edit_person_skills(request.user, participant),
         "has_profile": PersonOccupation.objects.filter(participant=participant).exists()
         or PersonSkill.objects.filter(participant=participant).exists(),

@@ -29,8 +29,12 @@ def can_view_route_extras(user, participant=None) -> bool:
 
 
 def can_edit_language_profile(user, participant=None) -> bool:
-    """Advisors record a participant's NT2 level."""
-    return is_authenticated(user) and user.has_role(Role.ADVISOR, Role.ADMINISTRATOR)
+    """Advisors record the NT2 level of the participants in their care."""
+    from vakmanschap.people.permissions import in_advisors_care
+
+    if is_authenticated(user) and user.has_role(Role.ADMINISTRATOR):
+        return True
+    return in_advisors_care(user, participant)
 
 
 def can_set_own_preferences(user, obj=None) -> bool:
