@@ -377,3 +377,56 @@ def write_esco(
                 for member, text in texts.items():
                     zf.writestr(member, text)
     return root
+
+
+VDAB_METADATA = [
+    ["Mapping project name", "ESCO - VDAB Competences"],
+    ["Mapping project author", "Nalantis nv"],
+    *([f"Classification {n} line", "x"] for n in range(13)),
+    [],
+]
+VDAB_COLUMNS = [
+    "Classification 1 URI",
+    "Classification 1 ID",
+    "Classification 1 PrefLabel",
+    "Classification 1 URL",
+    "Classification 2 URI",
+    "Classification 2 ID",
+    "Classification 2 PrefLabel FR",
+    "Classification 2 PrefLabel NL",
+    "Classification 2 URL",
+    "Mapping Relation",
+    "Editorial Note",
+]
+# (ESCO URI, Dutch ESCO 1.0.3 label, VDAB Dutch label, relation)
+VDAB_ROWS = [
+    (WELD, "metaal lassen", "Lassen", "skos:exactMatch"),
+    (WELD, "metaal lassen", "Booglassen", "skos:narrowMatch"),
+    (PYTHON, "Python", "Programmeren met Python", "skos:closeMatch"),
+    (PYTHON, "Python", "programmeren in python", "skos:exactMatch"),  # a known label, other case
+    (TEAMS, "in teamverband werken", "Samenwerken", "skos:broadMatch"),
+    (E + "skill/not-in-this-release", "verdwenen vaardigheid", "Weg", "skos:exactMatch"),
+    (WELDER, "lasser", "Lasser", "skos:exactMatch"),  # an occupation: not a skill URI
+]
+
+
+def write_vdab_mapping(root: Path, rows=VDAB_ROWS, columns=VDAB_COLUMNS) -> Path:
+    """The ESCO–VDAB mapping in its published layout: metadata lines, then the column row."""
+    root.mkdir(parents=True, exist_ok=True)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows(VDAB_METADATA)
+    writer.writerow(columns)
+    for uri, esco_nl, vdab_nl, relation in rows:
+        values = {
+            "Classification 1 URI": uri.rsplit("/", 1)[-1],
+            "Classification 1 PrefLabel": esco_nl,
+            "Classification 1 URL": uri,
+            "Classification 2 PrefLabel FR": "(fr)",
+            "Classification 2 PrefLabel NL": vdab_nl,
+            "Mapping Relation": relation,
+        }
+        writer.writerow([values.get(name, "") for name in columns])
+    path = root / "escocompetencemappingfinalreport-fr-nl-45-v3.8.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return root

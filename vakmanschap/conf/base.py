@@ -276,6 +276,8 @@ ESCO_SEARCH_PATHS = [
     ]
     if p
 ]
+# The ESCO–VDAB competence mapping: Dutch skill labels the v1.1.1 release lacks (esco/vdab.py).
+ESCO_VDAB_MAPPING_DIR = SHARED_DIR / "esco" / "vdab-competent-nl"
 
 # The fund's home labour-market region ("code:Name"), made on a fresh install when no region has
 # been imported yet; regions and their municipalities are imported with `import_regions`.

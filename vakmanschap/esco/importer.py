@@ -16,6 +16,7 @@ from .models import EscoRelease
 from .parse import read_dataset
 from .source import EscoSourceError, open_source
 from .sync import Counts, Syncer
+from .vdab import MappingReport
 
 __all__ = ["EscoSourceError", "ImportResult", "import_esco"]
 
@@ -28,6 +29,7 @@ class ImportResult:
     seconds: float = 0.0
     unknown_uris: set[str] = field(default_factory=set)
     ignored_files: list[str] = field(default_factory=list)
+    vdab: MappingReport | None = None
 
     @property
     def changed(self) -> bool:
@@ -39,7 +41,7 @@ class ImportResult:
         ]
         for name, c in self.counts.items():
             parts = [f"{c.created} created"]
-            if name != "labels":
+            if name != "labels" or c.updated:
                 parts.append(f"{c.updated} updated")
             if name not in ("labels", "collection memberships") and "relations" not in name:
                 parts.append(f"{c.unchanged} unchanged")
@@ -55,6 +57,8 @@ class ImportResult:
                 f"  Unknown concepts referred to by relations: {len(self.unknown_uris)} "
                 f"(e.g. {sample})."
             )
+        if self.vdab is not None:
+            out += self.vdab.lines()
         if self.ignored_files:
             out.append(f"  Files not used: {', '.join(sorted(set(self.ignored_files)))}.")
         return out
@@ -80,6 +84,7 @@ def import_esco(paths, version: str | None = None) -> ImportResult:
         time.monotonic() - started,
         result.unknown_uris,
         source.ignored,
+        data.vdab_report,
     )
 
 

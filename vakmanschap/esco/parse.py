@@ -2,14 +2,17 @@
 
 Label precedence per concept and language: the main file (`skills_nl.csv`) wins; when a
 language has no main file, the collections (`*Collection_nl.csv`) and, for skill groups, the
-skills hierarchy supply the labels. Concepts keep the languages they already had in the
+skills hierarchy supply the labels. Dutch skills still without a label then take the ESCO–VDAB
+mapping's (`vdab.py`), which also adds VDAB wording as Dutch alternative labels; with an
+official `skills_nl.csv` in the import the mapping is not used at all. Concepts keep the languages they already had in the
 database; only the (concept, language) pairs present in this import are synced.
 """
 
 from dataclasses import dataclass, field
 
-from .models import ConceptKind, LabelKind
-from .source import CsvFile, EscoSource
+from .models import ConceptKind, LabelKind, LabelSource
+from .source import CsvFile, EscoSource, EscoSourceError
+from .vdab import MappingLayoutError, MappingReport, read_mapping
 
 CONCEPT_TYPES = {
     "Occupation": ConceptKind.OCCUPATION,
@@ -50,6 +53,9 @@ class Dataset:
     broader: set[tuple[str, str]] = field(default_factory=set)
     broader_synced_kinds: set[str] = field(default_factory=set)
     collections: dict[str, set[str]] = field(default_factory=dict)
+    # Labels that did not come from the release: {(uri, lang, kind, text): LabelSource value}.
+    label_sources: dict[tuple[str, str, int, str], str] = field(default_factory=dict)
+    vdab_report: MappingReport | None = None
 
 
 def _cell(row: dict, name: str) -> str:
@@ -187,6 +193,38 @@ class _Reader:
                         self.data.broader.add(edge)
 
 
+def apply_vdab_mapping(reader: _Reader, f: CsvFile) -> MappingReport:
+    """Fill in Dutch skill labels from the ESCO–VDAB mapping (see vdab.py)."""
+    try:
+        mapped, report = read_mapping(f._lines())
+    except MappingLayoutError as exc:
+        raise EscoSourceError(
+            f"{f.path} does not have the layout of the ESCO–VDAB mapping ({exc}); "
+            "nothing was imported."
+        ) from None
+    data = reader.data
+    for uri, entry in mapped.items():
+        concept = data.concepts.get(uri)
+        if concept is None or concept.kind != ConceptKind.SKILL:
+            report.unknown_uris.add(uri)
+            continue
+        if reader.has_labels(uri, "nl"):
+            report.kept += 1
+        elif entry.esco_label:
+            reader.set_labels(uri, "nl", entry.esco_label)
+            data.label_sources[(uri, "nl", PREFERRED, entry.esco_label)] = LabelSource.ESCO_VDAB
+            report.filled += 1
+        labels = data.labels.setdefault(uri, {}).setdefault("nl", set())
+        known = {text.casefold() for _, text in labels}
+        for text in entry.vdab_labels:
+            if text.casefold() not in known:
+                known.add(text.casefold())
+                labels.add((ALT, text))
+                data.label_sources[(uri, "nl", ALT, text)] = LabelSource.VDAB
+                report.alt_labels += 1
+    return report
+
+
 def read_dataset(source: EscoSource) -> Dataset:
     reader = _Reader(source)
     for lang in source.languages:
@@ -198,6 +236,15 @@ def read_dataset(source: EscoSource) -> Dataset:
             reader.read_hierarchy(f)
         for f in source.collections(lang):
             reader.read_collection(f)
+    if source.vdab_mapping is not None:
+        if source.get("skills", "nl"):
+            reason = "the official skills_nl.csv in this import gives every Dutch skill label."
+            reader.data.vdab_report = MappingReport(not_applied=reason)
+        elif "nl" not in source.languages:
+            reason = "this import has no Dutch files, and the mapping only fills in Dutch ones."
+            reader.data.vdab_report = MappingReport(not_applied=reason)
+        else:
+            reader.data.vdab_report = apply_vdab_mapping(reader, source.vdab_mapping)
     reader.read_relations()
     for uri, c in reader.data.concepts.items():
         if c.kind == ConceptKind.SKILL_GROUP and not c.code and "/isced-f/" in uri:

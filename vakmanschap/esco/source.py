@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .vdab import looks_like_mapping
+
 csv.field_size_limit(sys.maxsize)  # conceptSchemes_*.csv has cells over the default limit
 
 _NAME = re.compile(r"^(?P<stem>[A-Za-z]+?)(?:_(?P<lang>[a-z]{2,3}(?:-[A-Za-z]+)?))?\.csv$")
@@ -72,6 +74,7 @@ class EscoSource:
     files: dict[tuple[str, str], CsvFile] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
     version: str = ""
+    vdab_mapping: CsvFile | None = None  # the ESCO–VDAB competence mapping (vdab.py)
 
     @property
     def languages(self) -> list[str]:
@@ -94,7 +97,9 @@ class EscoSource:
     def _add(self, name: str, path: Path, member: str | None) -> None:
         match = _NAME.match(name)
         if not match:
-            if name.lower().endswith(".csv"):
+            if member is None and self.vdab_mapping is None and _is_mapping(path):
+                self.vdab_mapping = CsvFile("vdabMapping", "", path)
+            elif name.lower().endswith(".csv"):
                 self.ignored.append(name)
             return
         stem, lang = match["stem"], (match["lang"] or "").lower()
@@ -106,6 +111,11 @@ class EscoSource:
         self.files.setdefault((stem, lang), CsvFile(stem, lang, path, member))
         if not self.version:
             self.version = _version_from(str(path))
+
+
+def _is_mapping(path: Path) -> bool:
+    with open(path, encoding="utf-8-sig", errors="replace") as fh:
+        return looks_like_mapping(path.name, fh.readline(200))
 
 
 def _version_from(text: str) -> str:
@@ -120,6 +130,7 @@ def open_source(paths) -> EscoSource:
         path = Path(raw)
         if not path.exists():
             raise EscoSourceError(f"{path} does not exist.")
+        files_before = len(source.files)
         candidates = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for p in candidates:
             if p.suffix.lower() == ".zip":
@@ -132,12 +143,14 @@ def open_source(paths) -> EscoSource:
                     source._add(Path(member).name, p, member)
             elif p.suffix.lower() == ".csv":
                 source._add(p.name, p, None)
-        if not source.version:
+        if not source.version and len(source.files) > files_before:
             source.version = _version_from(str(path.resolve()))
     if not source.files:
+        also = " (the ESCO–VDAB mapping fills in a release: give the release too)"
         raise EscoSourceError(
             "No ESCO CSV files (such as occupations_en.csv) found in "
             + ", ".join(str(p) for p in paths)
+            + (also if source.vdab_mapping else "")
             + "."
         )
     return source

@@ -15,6 +15,7 @@ from .models import (
     ConceptKind,
     Description,
     Label,
+    LabelSource,
     OccupationSkill,
     SkillRelation,
 )
@@ -133,27 +134,38 @@ class Syncer:
 
     # ------------------------------------------------------------ labels, texts
     def _labels(self) -> None:
-        old: dict[tuple[int, str], dict[tuple[int, str], int]] = {}
+        old: dict[tuple[int, str], dict[tuple[int, str], tuple[int, str]]] = {}
         rows = Label.objects.filter(language__in=self.data.languages).values_list(
-            "id", "concept_id", "language", "kind", "text"
+            "id", "concept_id", "language", "kind", "text", "source"
         )
-        for pk, cid, lang, kind, text in rows.iterator(chunk_size=20000):
-            old.setdefault((cid, lang), {})[(kind, text)] = pk
-        to_delete, to_insert = [], []
+        for pk, cid, lang, kind, text, source in rows.iterator(chunk_size=20000):
+            old.setdefault((cid, lang), {})[(kind, text)] = (pk, source)
+        sources = self.data.label_sources
+        to_delete, to_insert, updates = [], [], []
         for uri, per_lang in self.data.labels.items():
             cid = self.ids[uri]
             for lang, labels in per_lang.items():
                 before = old.get((cid, lang), {})
-                gone = [pk for key, pk in before.items() if key not in labels]
-                added = [(cid, lang, k, t) for (k, t) in labels if (k, t) not in before]
-                if gone or added:
+                gone = [pk for key, (pk, _) in before.items() if key not in labels]
+                changed = False
+                for kind, text in labels:
+                    source = sources.get((uri, lang, kind, text), LabelSource.ESCO)
+                    if (kind, text) not in before:
+                        to_insert.append((cid, lang, kind, text, source))
+                        changed = True
+                    elif before[(kind, text)][1] != source:
+                        updates.append(Label(pk=before[(kind, text)][0], source=source))
+                        changed = True
+                if gone or changed:
                     to_delete += gone
-                    to_insert += added
                     self.changed.add(cid)
         to_insert.sort()  # a stable row order, whatever the set order was
         delete_ids(Label, to_delete)  # first: a changed preferred label is unique per language
-        insert_rows(Label, ["concept_id", "language", "kind", "text"], to_insert)
-        self.result.counts["labels"] = Counts(created=len(to_insert), deleted=len(to_delete))
+        insert_rows(Label, ["concept_id", "language", "kind", "text", "source"], to_insert)
+        Label.objects.bulk_update(updates, ["source"], batch_size=500)
+        self.result.counts["labels"] = Counts(
+            created=len(to_insert), updated=len(updates), deleted=len(to_delete)
+        )
 
     def _descriptions(self) -> None:
         old = {

@@ -8,6 +8,7 @@ from .models import (
     COLLECTION_NAMES,
     Broader,
     CollectionMembership,
+    LabelSource,
     Occupation,
     OccupationSkill,
     RelationType,
@@ -39,6 +40,10 @@ def _label_sections(concept):
     labels = concept.labels_by_language()
     for names in labels.values():  # ESCO often repeats the preferred label among the alt ones
         names["alt"] = [t for t in names["alt"] if t not in names["preferred"]]
+        names["sources"] = [
+            (LabelSource(source).label, texts)
+            for source, texts in sorted(names["sources"].items(), key=lambda item: item[0])
+        ]
     lang = current_language()
     order = sorted(labels, key=lambda code: (code != lang, code != "en", code))
     return [(code, labels[code]) for code in order]

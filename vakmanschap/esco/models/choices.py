@@ -31,6 +31,14 @@ class RelationType(models.TextChoices):
     OPTIONAL = "optional", _("optional")
 
 
+class LabelSource(models.TextChoices):
+    """Where a label came from: the release itself, or the ESCO–VDAB competence mapping."""
+
+    ESCO = "esco", _("ESCO release")
+    ESCO_VDAB = "esco-vdab", _("ESCO 1.0.3 via the ESCO–VDAB mapping")
+    VDAB = "vdab", _("VDAB Competent (exact or close match)")
+
+
 class LabelKind(models.IntegerChoices):
     PREFERRED = 1, _("preferred label")
     ALT = 2, _("alternative label")
@@ -49,11 +57,14 @@ COLLECTION_NAMES = {
 
 
 class LabelText(tuple):
-    """(text, is_fallback), and `.language`: the language the text is actually in."""
+    """(text, is_fallback), and `.language`: the language the text is actually in. `.area`:
+    for a skill shown in a fallback language, its skill group's label in the asked language,
+    so the reader at least knows the field."""
 
-    def __new__(cls, text: str, is_fallback: bool, language: str = ""):
+    def __new__(cls, text: str, is_fallback: bool, language: str = "", area: str = ""):
         obj = super().__new__(cls, (text, is_fallback))
         obj.language = language
+        obj.area = area
         return obj
 
     @property

@@ -12,6 +12,7 @@ from .choices import (
     FALLBACK_LANGUAGE,
     ConceptKind,
     LabelKind,
+    LabelSource,
     LabelText,
     ReuseLevel,
     SkillType,
@@ -66,24 +67,42 @@ class Concept(models.Model):
         return cached
 
     def label(self, lang: str | None = None) -> LabelText:
-        """Preferred label in `lang` (default: active language); else English, marked."""
+        """Preferred label in `lang` (default: active language); else English, marked, and
+        for a skill with its skill group's label in `lang` (see `skill_areas`)."""
         lang = lang or current_language()
         prefs = self._preferred()
-        for code in (lang, FALLBACK_LANGUAGE, *sorted(prefs)):
+        if prefs.get(lang):
+            return LabelText(prefs[lang], False, lang)
+        for code in (FALLBACK_LANGUAGE, *sorted(prefs)):
             if prefs.get(code):
-                return LabelText(prefs[code], code != lang, code)
+                return LabelText(prefs[code], True, code, self._area(lang))
         return LabelText("", True, "")
 
-    def labels_by_language(self) -> dict[str, dict[str, list[str]]]:
-        """{lang: {"preferred": [...], "alt": [...], "hidden": [...]}} for detail pages."""
+    def _area(self, lang: str) -> str:
+        if self.kind != ConceptKind.SKILL:
+            return ""
+        areas = getattr(self, "_area_cache", None)
+        if areas is None:
+            areas = self._area_cache = {}
+        if lang not in areas:
+            areas[lang] = skill_areas([self.pk], lang).get(self.pk, "")
+        return areas[lang]
+
+    def labels_by_language(self) -> dict[str, dict]:
+        """{lang: {"preferred": [...], "alt": [...], "hidden": [...], "sources": {source:
+        [texts]}}} for detail pages; `sources` says where the shown labels came from."""
         names = {LabelKind.PREFERRED: "preferred", LabelKind.ALT: "alt", LabelKind.HIDDEN: "hidden"}
-        out: dict[str, dict[str, list[str]]] = {}
-        for lang, kind, text in self.labels.order_by("language", "kind", "text").values_list(
-            "language", "kind", "text"
-        ):
-            out.setdefault(lang, {"preferred": [], "alt": [], "hidden": []})[names[kind]].append(
-                text
+        out: dict[str, dict] = {}
+        rows = self.labels.order_by("language", "kind", "text").values_list(
+            "language", "kind", "text", "source"
+        )
+        for lang, kind, text, source in rows:
+            section = out.setdefault(
+                lang, {"preferred": [], "alt": [], "hidden": [], "sources": {}}
             )
+            section[names[kind]].append(text)
+            if kind != LabelKind.HIDDEN:
+                section["sources"].setdefault(source, []).append(text)
         return out
 
     def description(self, lang: str | None = None) -> LabelText:
@@ -109,6 +128,63 @@ def attach_preferred_labels(concepts, langs=None) -> list:
     for cid, lang, text in qs.values_list("concept_id", "language", "text"):
         for concept in by_id[cid]:
             concept._preferred_cache[lang] = text
+    if langs and current_language() not in langs:
+        return concepts
+    return attach_skill_areas(concepts)
+
+
+AREA_DEPTH = 6  # skill → broader skills → skill groups; ESCO's skill pillar is shallower
+
+
+def skill_areas(skill_ids, lang: str) -> dict[int, str]:
+    """{skill id: preferred label in `lang` of the nearest skill group above it that has one}.
+    Two queries per level of the hierarchy, for any number of skills."""
+    found: dict[int, str] = {}
+    current = {pk: [pk] for pk in skill_ids}
+    for _level in range(AREA_DEPTH):
+        nodes = {n for ns in current.values() for n in ns}
+        if not nodes:
+            break
+        parents: dict[int, list[int]] = {}
+        groups = set()
+        for child, parent, kind in Concept.objects.filter(
+            narrower_links__concept_id__in=nodes
+        ).values_list("narrower_links__concept_id", "id", "kind"):
+            parents.setdefault(child, []).append(parent)
+            if kind == ConceptKind.SKILL_GROUP:
+                groups.add(parent)
+        labels = dict(
+            Label.objects.filter(
+                concept_id__in=groups, language=lang, kind=LabelKind.PREFERRED
+            ).values_list("concept_id", "text")
+        )
+        following = {}
+        for origin, ns in current.items():
+            above = [p for n in ns for p in parents.get(n, ())]
+            named = sorted(labels[p] for p in above if p in labels)
+            if named:
+                found[origin] = named[0]
+            elif above:
+                following[origin] = above
+        current = following
+    return found
+
+
+def attach_skill_areas(concepts, lang: str | None = None) -> list:
+    """Fill the area of every skill in `concepts` that has no label in `lang`, in bulk."""
+    lang = lang or current_language()
+    concepts = list(concepts)
+    lacking = [
+        c
+        for c in concepts
+        if c.kind == ConceptKind.SKILL
+        and not c._preferred().get(lang)
+        and lang not in (getattr(c, "_area_cache", None) or {})
+    ]
+    if lacking:
+        areas = skill_areas({c.pk for c in lacking}, lang)
+        for c in lacking:
+            c._area_cache = {**(getattr(c, "_area_cache", None) or {}), lang: areas.get(c.pk, "")}
     return concepts
 
 
@@ -177,6 +253,9 @@ class Label(models.Model):
     language = models.CharField(_("language"), max_length=8)
     kind = models.PositiveSmallIntegerField(_("kind"), choices=LabelKind.choices)
     text = models.TextField(_("text"))
+    source = models.CharField(
+        _("source"), max_length=12, choices=LabelSource.choices, default=LabelSource.ESCO
+    )
 
     class Meta:
         verbose_name = _("label")

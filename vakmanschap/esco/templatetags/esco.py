@@ -1,5 +1,6 @@
 """`{% esco_label concept %}`: the concept's label in the active language; when there is none,
-the English label inside lang="en" with a visible "(EN)" marker."""
+the English label inside lang="en" with a visible "(EN)" marker, and for a skill its skill
+group's label in the active language beside it (the reader still learns the field)."""
 
 from django import template
 from django.utils.html import format_html
@@ -21,7 +22,7 @@ def render_text(label_text):
     language = label_text.language
     if not is_fallback or not language:
         return format_html("{}", text)
-    return format_html(
+    shown = format_html(
         '<span lang="{}">{}</span> <small class="esco-fallback">({})'
         '<span class="site-visually-hidden"> {}</span></small>',
         language,
@@ -29,6 +30,12 @@ def render_text(label_text):
         language.upper(),
         _("not available in your language; shown in %(language)s")
         % {"language": _language_name(language)},
+    )
+    area = getattr(label_text, "area", "")
+    if not area:
+        return shown
+    return format_html(
+        '{} <small class="esco-area">– {}</small>', shown, _("field: %(area)s") % {"area": area}
     )
 
 

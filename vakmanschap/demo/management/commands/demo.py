@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from vakmanschap.demo import data
+from vakmanschap.esco.locate import EscoNotFound, locate_esco_dir
 
 
 class Command(BaseCommand):
@@ -23,7 +24,7 @@ class Command(BaseCommand):
             raise CommandError("The demo runs only in demo mode: set VAKMANSCHAP_DEMO=1.")
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database ready.")
-        call_command("esco_import")
+        call_command("esco_import", *self._esco_paths())
         shortage_csv = settings.SHARED_DIR / "twente" / "shortage_occupations.csv"
         if shortage_csv.exists():
             call_command("import_shortage_list", str(shortage_csv), valid_from="2026-01-01")
@@ -37,6 +38,16 @@ class Command(BaseCommand):
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
         finally:
             worker.terminate()
+
+    def _esco_paths(self) -> list[str]:
+        """The ESCO download, plus the ESCO–VDAB mapping (Dutch skill labels) when present."""
+        try:
+            paths = [str(locate_esco_dir())]
+        except EscoNotFound as exc:
+            raise CommandError(str(exc)) from None
+        if settings.ESCO_VDAB_MAPPING_DIR.is_dir():
+            paths.append(str(settings.ESCO_VDAB_MAPPING_DIR))
+        return paths
 
     def _skills(self):
         """Build the skills engine's cache (slow the first time), then give the demo courses

@@ -8,11 +8,16 @@ class Command(BaseCommand):
     help = (
         "Import the official ESCO CSV download (zip files and/or folders, any languages). "
         "Without a path, the ESCO folder is looked up (VAKMANSCHAP_ESCO_DIR, data/esco, "
-        "../shared/esco/v1.1.1). Safe to run again: only changes are written."
+        "../shared/esco/v1.1.1). The ESCO–VDAB competence mapping (Dutch skill labels) may be "
+        "given as one more path. Safe to run again: only changes are written."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*", help="ESCO zip files, CSV files or folders.")
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            help="ESCO zip files, CSV files or folders; optionally the ESCO–VDAB mapping.",
+        )
         parser.add_argument(
             "--release",
             dest="esco_version",
