@@ -10,6 +10,7 @@ network_pages = (employer_pages + nomination_pages + vacancy_pages, "network")
 
 urlpatterns = [
     path("", include("vakmanschap.core.urls")),
+    path("", include("vakmanschap.ui.urls")),
     path("", include("vakmanschap.people.urls")),
     path("conversations/", include("vakmanschap.guidance.urls")),
     path("plans/", include("vakmanschap.funding.urls")),

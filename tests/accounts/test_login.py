@@ -23,7 +23,7 @@ def test_login_by_email_is_case_insensitive(client):
     user_with_role(Role.PARTICIPANT, email="sanne@example.org")
     response = login(client, "Sanne@Example.org")
     assert response.status_code == 302
-    assert response.url == reverse("core:start")
+    assert response.url == reverse("ui:start")
 
 
 @pytest.mark.django_db
@@ -102,7 +102,7 @@ class TestTwoFactor:
     def test_staff_role_must_set_up_totp_before_anything_else(self, client):
         user_with_role(Role.FUND_OFFICER, email="fo@example.org")
         login(client, "fo@example.org")
-        response = client.get(reverse("core:start"))
+        response = client.get(reverse("ui:start"))
         assert response.status_code == 302
         assert response.url.startswith(reverse("accounts:two_factor_setup"))
 
@@ -119,7 +119,7 @@ class TestTwoFactor:
         token = f"{totp(device.bin_key, device.step, device.t0, device.digits):06d}"
         response = client.post(reverse("accounts:two_factor_setup"), {"token": token})
         assert response.status_code == 302
-        assert client.get(reverse("core:start")).status_code == 200
+        assert client.get(reverse("ui:start")).status_code == 200
 
     def test_second_login_asks_for_the_code(self, client):
         user = user_with_role(Role.PROVIDER_STAFF, email="ps@example.org")
@@ -136,4 +136,4 @@ class TestTwoFactor:
     def test_participants_do_not_need_a_second_factor(self, client):
         user_with_role(Role.PARTICIPANT, email="p@example.org")
         login(client, "p@example.org")
-        assert client.get(reverse("core:start")).status_code == 200
+        assert client.get(reverse("ui:start")).status_code == 200

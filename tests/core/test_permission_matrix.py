@@ -64,7 +64,7 @@ def expected_pages(world):
     editors = {Role.PROVIDER_STAFF, Role.FUND_OFFICER, Role.ADMINISTRATOR}
     everyone = set(ALL_ROLES)
     return [
-        (reverse("core:start"), everyone, set()),
+        (reverse("ui:start"), everyone, set()),
         (reverse("accounts:profile"), everyone, set()),
         (reverse("catalogue:list"), everyone, set()),
         (reverse("catalogue:detail", args=[course.pk]), everyone, set()),

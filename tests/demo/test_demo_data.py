@@ -55,5 +55,5 @@ def test_each_demo_account_logs_in_and_sees_its_own_start_page(
     call_command("demo_data")
     response = client.post(reverse("accounts:login"), {"username": email, "password": "demo"})
     assert response.status_code == 302, email
-    start = client.get(reverse("core:start"))
+    start = client.get(reverse("ui:start"))
     assert f'data-role="{role}"' in start.content.decode()

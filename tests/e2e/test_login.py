@@ -5,7 +5,7 @@ from django.utils import translation
 
 from tests.factories import user_with_role
 from vakmanschap.accounts.roles import Role
-from vakmanschap.core.start_pages import start_page_for
+from vakmanschap.ui.start_pages import start_page_for
 
 from .helpers import log_in
 

@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from tests.conftest import shared_data
 from vakmanschap.demo.network import load_network_demo
+from vakmanschap.demo.scan import load_scan_demo
 from vakmanschap.network.models import EmployerProfile, NetworkMembership
 from vakmanschap.scan import services
-from vakmanschap.scan.demo import load_scan_demo
 from vakmanschap.scan.models import Answer, Scan
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ from django.urls import reverse
 from tests.factories import CourseFactory, user_with_role
 from tests.skills.conftest import EQUIPMENT, WELD, WELDER, make_participant
 from vakmanschap.accounts.roles import Role
+from vakmanschap.demo import skills as demo
 from vakmanschap.esco.models import Concept
-from vakmanschap.skills import demo
 from vakmanschap.skills.models import CourseSkill, PersonOccupation, PersonSkill
 
 

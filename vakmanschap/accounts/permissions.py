@@ -1,14 +1,10 @@
 """Named permission functions for accounts. Each takes (user, obj=None) and returns a bool."""
 
+from vakmanschap.core.access import is_anyone, is_authenticated
+
 from .roles import Role
 
-
-def is_anyone(user, obj=None) -> bool:
-    return True
-
-
-def is_authenticated(user, obj=None) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
+__all__ = ["is_anyone", "is_authenticated"]  # defined in core; every app imports them from here
 
 
 def _has_any_role(user, *roles) -> bool:

@@ -10,7 +10,7 @@ class AuditConfig(AppConfig):
     def ready(self):
         from vakmanschap.core.navigation import NavItem, register
 
-        from . import signals  # noqa: F401  (login and failed-login records)
+        from . import signals  # noqa: F401  (login, failed login, permission denied)
         from .permissions import can_search_audit_log
 
         register(NavItem("audit:search", _("Audit trail"), can_search_audit_log, 90))

@@ -1,7 +1,9 @@
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from .services import LOGIN, LOGIN_FAILED, LOGOUT, record_event
+from vakmanschap.core.access import permission_denied
+
+from .services import LOGIN, LOGIN_FAILED, LOGOUT, record_event, record_permission_denied
 
 
 def _ip(request):
@@ -26,3 +28,8 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
     email = (credentials.get("username") or credentials.get("email") or "").lower()
     user = get_user_model().objects.filter(email__iexact=email).first() if email else None
     record_event(LOGIN_FAILED, obj=user, object_repr=email, attempted_email=email, ip=_ip(request))
+
+
+@receiver(permission_denied)
+def on_permission_denied(sender, user, check_name, obj=None, path="", **kwargs):
+    record_permission_denied(user, check_name, obj, path=path)

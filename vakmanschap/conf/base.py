@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "vakmanschap.exports",
     "vakmanschap.oversight",
     "vakmanschap.skills",
+    "vakmanschap.ui",
     "vakmanschap.demo",
 ]
 
@@ -127,7 +128,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "vakmanschap.core.context_processors.navigation",
+                "vakmanschap.ui.context_processors.navigation",
             ],
         },
     }
@@ -158,8 +159,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:start"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "ui:start"
+LOGOUT_REDIRECT_URL = "ui:home"
 
 # Staff roles must pass TOTP two-factor login unless demo mode is on.
 TWO_FACTOR_REQUIRED = env.bool("VAKMANSCHAP_TWO_FACTOR", default=not DEMO_MODE)

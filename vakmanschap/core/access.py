@@ -8,9 +8,21 @@ user never learns that someone else's object exists.
 
 from collections.abc import Callable
 
+from django.dispatch import Signal
 from django.http import Http404
 
 PermissionCheck = Callable[..., bool]
+
+# Sent with user, check_name, obj and path whenever access is refused; the audit trail records it.
+permission_denied = Signal()
+
+
+def is_anyone(user, obj=None) -> bool:
+    return True
+
+
+def is_authenticated(user, obj=None) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
 
 
 def guarded(check: PermissionCheck):

@@ -2,9 +2,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
-from vakmanschap.audit.services import record_permission_denied
-
-from .access import ObjectAccessDenied, view_permission_check
+from .access import ObjectAccessDenied, permission_denied, view_permission_check
 
 # The admin site guards its own views (staff login, model permissions).
 SELF_GUARDED_NAMESPACES = frozenset({"admin"})
@@ -41,18 +39,26 @@ class PermissionEnforcementMiddleware:
             return None
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        record_permission_denied(request.user, check.__name__, None, path=request.path)
+        _denied(request, check.__name__)
         raise PermissionDenied
 
     def process_exception(self, request, exception):
         # Runs after the request transaction rolled back, so the record survives.
         if isinstance(exception, ObjectAccessDenied):
-            record_permission_denied(
-                request.user, exception.check_name, exception.obj, path=request.path
-            )
+            _denied(request, exception.check_name, exception.obj)
         elif isinstance(exception, PermissionDenied) and request.user.is_authenticated:
-            record_permission_denied(request.user, "view", None, path=request.path)
+            _denied(request, "view")
         return None
+
+
+def _denied(request, check_name: str, obj=None) -> None:
+    permission_denied.send(
+        sender=PermissionEnforcementMiddleware,
+        user=request.user,
+        check_name=check_name,
+        obj=obj,
+        path=request.path,
+    )
 
 
 class DutchFirstMiddleware:

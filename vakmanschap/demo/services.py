@@ -97,10 +97,9 @@ def load_demo_data() -> dict[str, int]:
 
 
 def _load_domain_demos() -> dict[str, int]:
-    from vakmanschap.scan.demo import load_scan_demo
-
     from .fund import load_fund_demo
     from .network import load_network_demo, load_vacancies_demo
+    from .scan import load_scan_demo
 
     load_network_demo()
     load_scan_demo()

@@ -248,7 +248,7 @@ def accept_invitation(request, token):
                 services.accept_invitation(token, user)
             except services.InvitationError as error:
                 messages.error(request, str(error))
-                return redirect("core:start")
+                return redirect("ui:start")
             messages.success(
                 request,
                 _("You now work on behalf of %(name)s.") % {"name": invitation.organisation.name},

@@ -52,7 +52,7 @@ class Command(BaseCommand):
     def _skills(self):
         """Build the skills engine's cache (slow the first time), then give the demo courses
         their skill tags and the demo people their occupations held."""
-        from vakmanschap.skills.demo import give_demo_people_their_jobs, tag_demo_courses
+        from vakmanschap.demo.skills import give_demo_people_their_jobs, tag_demo_courses
 
         call_command("skills", "warm")
         tag_demo_courses()

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .navigation import items_for
+from vakmanschap.core.navigation import items_for
 
 
 def navigation(request):

@@ -5,8 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.accounts.roles import Role
-
-from .navigation import NavItem, items_for
+from vakmanschap.core.navigation import NavItem, items_for
 
 
 @dataclass

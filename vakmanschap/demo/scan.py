@@ -12,12 +12,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from vakmanschap.accounts.roles import Role
-from vakmanschap.demo import data
 from vakmanschap.organisations.models import Organisation
+from vakmanschap.scan import services
+from vakmanschap.scan.defaults import load_defaults
+from vakmanschap.scan.models import (
+    Answer,
+    Dimension,
+    Instrument,
+    Item,
+    Questionnaire,
+    Response,
+    Scan,
+)
 
-from . import services
-from .defaults import load_defaults
-from .models import Answer, Dimension, Instrument, Item, Questionnaire, Response, Scan
+from . import data
 
 # Typical level (1–5) per dimension, in the questionnaire's order: dynamisch managen,
 # flexibel organiseren, slimmer werken, co-creatie, leercultuur, duurzame inzetbaarheid.

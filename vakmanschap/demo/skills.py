@@ -6,9 +6,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from vakmanschap.esco.models import Concept, ConceptKind
-
-from . import loader, services
-from .models import CourseSkill, PersonOccupation
+from vakmanschap.skills import loader, services
+from vakmanschap.skills.models import CourseSkill, PersonOccupation
 
 MIN_TAGS, MAX_TAGS = 4, 8
 TITLE_MATCH_MIN = 0.5

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "ui"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("start/", views.start, name="start"),
+    path("about/", views.about, name="about"),
+]

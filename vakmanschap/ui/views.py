@@ -1,0 +1,22 @@
+from django.shortcuts import render
+
+from vakmanschap.accounts.permissions import is_anyone, is_authenticated
+from vakmanschap.core.access import guarded
+
+from .start_pages import start_page_for
+
+
+@guarded(is_anyone)
+def home(request):
+    return render(request, "ui/home.html")
+
+
+@guarded(is_authenticated)
+def start(request):
+    page = start_page_for(request.user)
+    return render(request, "ui/start.html", {"page": page})
+
+
+@guarded(is_anyone)
+def about(request):
+    return render(request, "ui/about.html")
