@@ -27,6 +27,7 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check vakmanschap tests
 	$(BIN)/ruff format --check vakmanschap tests
+	$(BIN)/lint-imports
 
 check-migrations: $(STAMP)
 	VAKMANSCHAP_DEMO=1 DATABASE_URL=sqlite:///:memory: $(BIN)/vakmanschap makemigrations --check --dry-run

@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from vakmanschap.audit.services import record_permission_denied
-from vakmanschap.core.access import ObjectAccessDenied, require
+from vakmanschap.core.access import ObjectAccessDenied, permission_denied, require
 
 from .models import IdempotencyRecord
 from .problems import problem
@@ -56,8 +55,12 @@ class GuardedAPIView(APIView):
         if isinstance(exc, _Replay):
             return self._replay(exc.record)
         if isinstance(exc, ObjectAccessDenied):
-            record_permission_denied(
-                self.request.user, exc.check_name, exc.obj, path=self.request.path
+            permission_denied.send(
+                sender=type(self),
+                user=self.request.user,
+                check_name=exc.check_name,
+                obj=exc.obj,
+                path=self.request.path,
             )
             return problem(404, _("Not found."))
         return super().handle_exception(exc)
