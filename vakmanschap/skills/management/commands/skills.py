@@ -6,6 +6,8 @@
                               [--education mbo2] [--top N] [--all] [--lang nl|en]
     vakmanschap skills evaluate [--eval DIR] [--loo-sample N]
     vakmanschap skills warm
+    vakmanschap skills labels [--lang nl|en]                 < ESCO URIs, one per line
+    vakmanschap skills coverage [--lang nl|en] [--region twente]
 
 Input is read as bytes and decoded per line, so lines stay aligned (an empty line gives an
 empty result) and invalid UTF-8 is reported with its line number. Input is streamed in small
@@ -23,6 +25,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, handle_default_options
 from django.db import connections
 
+from vakmanschap.esco.models import DEFAULT_REGION
+from vakmanschap.esco.shown_labels import dutch_link_coverage, shown_labels
 from vakmanschap.skills import loader, services
 from vakmanschap.skills_engine.engine import UnknownURI
 from vakmanschap.skills_engine.routes import EDUCATION_LEVEL, HeldOccupation, Person
@@ -90,6 +94,16 @@ class Command(BaseCommand):
             help="Dutch leave-one-label-out sample size (0 skips it)",
         )
         sub.add_parser("warm", help="build (or check) the engine cache")
+        p = sub.add_parser(
+            "labels", help="ESCO URIs on stdin -> the label shown, its language and source"
+        )
+        p.add_argument("--lang", choices=["nl", "en"], default="nl")
+        p = sub.add_parser(
+            "coverage",
+            help="share of the shortage occupations' skill links with a label in --lang",
+        )
+        p.add_argument("--lang", choices=["nl", "en"], default="nl")
+        p.add_argument("--region", default=None, help="labour-market region code (default: home)")
 
     def run_from_argv(self, argv):
         """Like Django's, but an error is printed as its plain sentence (no class name)."""
@@ -111,6 +125,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, **options):
         self.stdin = options.get("stdin") or sys.stdin.buffer
+        if action in ("labels", "coverage"):  # the database's labels; no engine needed
+            getattr(self, "do_" + action)(**options)
+            return
         try:
             engine = loader.get_engine()
         except loader.EscoNotImported as exc:
@@ -261,6 +278,51 @@ class Command(BaseCommand):
                     }
                     for r in routes
                 ],
+            }
+        )
+
+    def do_labels(self, lang, **_):
+        def run(batch):
+            shown = shown_labels([uri.strip() for uri in batch], lang)
+            for line in batch:
+                uri = line.strip()
+                if not uri:
+                    self._emit({"uri": "", "label": None, "lang": None, "source": None})
+                elif uri not in shown:
+                    self._emit(
+                        {
+                            "uri": uri,
+                            "label": None,
+                            "lang": None,
+                            "source": None,
+                            "error": "unknown ESCO URI",
+                        }
+                    )
+                else:
+                    label = shown[uri]
+                    self._emit(
+                        {
+                            "uri": uri,
+                            "label": label.label,
+                            "lang": label.lang,
+                            "source": label.source,
+                        }
+                    )
+
+        self._stream(run)
+
+    def do_coverage(self, lang, region, **_):
+        c = dutch_link_coverage(region or DEFAULT_REGION, lang=lang)
+        self._emit(
+            {
+                "lang": lang,
+                "shortage_occupations": c.occupations,
+                "links": c.links,
+                "links_with_label": c.links_in_language,
+                "link_share": round(c.link_share, 4),
+                "skills": c.skills,
+                "skills_with_label": c.skills_in_language,
+                "skill_share": round(c.skill_share, 4),
             }
         )
 
