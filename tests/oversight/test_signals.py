@@ -31,6 +31,9 @@ def finished_plan_cheque(
         total_cents=course.price_cents,
         fund_amount_cents=course.price_cents,
         state="completed",
+        application_date=timezone.localdate(),
+        submitted_at=timezone.now(),
+        decided_at=timezone.now(),
     )
     plan_course = PlanCourse.objects.create(
         plan=plan,
@@ -48,7 +51,11 @@ def finished_plan_cheque(
         amount_cents=course.price_cents,
         valid_until=timezone.now() + datetime.timedelta(days=180),
         state=state,
-        attendance_percent=attendance,
+        attendance_percent=attendance if attendance is not None or state != "completed" else 100,
+        booked_at=timezone.now(),
+        start_date=timezone.localdate(),
+        started_at=timezone.now(),
+        finished_at=timezone.now(),
     )
     if issued_at is not None:
         Cheque.objects.filter(pk=cheque.pk).update(issued_at=issued_at)

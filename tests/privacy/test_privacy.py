@@ -31,11 +31,15 @@ def approved_plan(fund, participant):
 
 def finish(plan):
     """Walk an approved plan and its cheques to the end, then close it."""
+    now = timezone.now()
     for cheque in plan.cheques.all():
+        cheque.booked_at = now
         cheque.book(by=None)
         cheque.save()
+        cheque.start_date, cheque.started_at = now.date(), now
         cheque.start(by=None)
         cheque.save()
+        cheque.attendance_percent, cheque.finished_at = 100, now
         cheque.complete(by=None)
         cheque.save()
     plan.start_training(by=None)
@@ -196,7 +200,7 @@ def test_anonymise_is_idempotent_and_covers_merged_records(fund):
 
     sanne = fund.participant()
     twin = fund.participant()  # same name, birth date, postcode: flagged
-    candidate = DuplicateCandidate.objects.get(participant=twin)
+    candidate = DuplicateCandidate.objects.get(other=twin)
     merge(candidate, keep=sanne, by=fund.advisor)
     services.anonymise(sanne)
     services.anonymise(sanne)

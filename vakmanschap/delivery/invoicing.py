@@ -162,7 +162,6 @@ def check_invoice(invoice, *, by, accept_attendance_reason: bool = False) -> Inv
             by,
         )
         delivery.save()
-    invoice.checked_by, invoice.checked_at = by, timezone.now()
     invoice.to_checked(by=by)
     invoice.save()
     return invoice
@@ -181,7 +180,6 @@ def approve_invoice(invoice, *, by) -> Invoice:
     if invoice.amount_cents > invoiceable_cents(invoice.cheque, exclude=invoice):
         raise DeliveryError(_("The amount is more than is left on this cheque."))
     invoice.payable_cents = settlement(invoice).payable
-    invoice.approved_by, invoice.approved_at = by, timezone.now()
     invoice.to_approved(by=by)
     invoice.save()
     return invoice
@@ -254,7 +252,6 @@ def pay_invoice(invoice, *, by) -> Invoice:
             reason=_("Attendance %(p)s%% is below the minimum of %(m)s%%.")
             % {"p": cheque.attendance_percent, "m": cheque.plan.scheme.attendance_threshold},
         )
-    invoice.paid_at = timezone.now()
     invoice.to_paid(by=by)
     invoice.save()
     return invoice

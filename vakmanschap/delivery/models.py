@@ -9,10 +9,11 @@ All amounts are integer euro cents.
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
-from django_fsm_log.decorators import fsm_log_by, fsm_log_description
+from django_fsm import ConcurrentTransitionMixin, FSMField
 
+from vakmanschap.core.fsm import logged_transition
 from vakmanschap.core.money import format_euros
 
 
@@ -97,6 +98,18 @@ class InvoiceQuerySet(models.QuerySet):
         return self.filter(provider_id__in=provider_ids)
 
 
+def has_payable(invoice) -> bool:
+    return invoice.payable_cents is not None
+
+
+def in_a_batch(invoice) -> bool:
+    return invoice.batch_id is not None
+
+
+def not_in_a_batch(invoice) -> bool:
+    return invoice.batch_id is None
+
+
 class Invoice(ConcurrentTransitionMixin, models.Model):
     cheque = models.ForeignKey(
         "funding.Cheque",
@@ -158,6 +171,32 @@ class Invoice(ConcurrentTransitionMixin, models.Model):
                 condition=Q(payable_cents__isnull=True) | Q(payable_cents__lte=F("amount_cents")),
                 name="invoice_payable_within_amount",
             ),
+            # Each state carries who moved it there and when.
+            models.CheckConstraint(
+                condition=~Q(
+                    state__in=[InvoiceState.CHECKED, InvoiceState.APPROVED, InvoiceState.PAID]
+                )
+                | Q(checked_by__isnull=False, checked_at__isnull=False),
+                name="invoice_checked_has_checker",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state__in=[InvoiceState.APPROVED, InvoiceState.PAID])
+                | Q(
+                    approved_by__isnull=False,
+                    approved_at__isnull=False,
+                    payable_cents__isnull=False,
+                ),
+                name="invoice_approved_has_approver",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=InvoiceState.PAID)
+                | Q(paid_at__isnull=False, batch__isnull=False),
+                name="invoice_paid_has_batch_and_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=InvoiceState.REJECTED) | ~Q(rejection_reason=""),
+                name="invoice_rejected_has_reason",
+            ),
         ]
 
     def __str__(self):
@@ -171,33 +210,26 @@ class Invoice(ConcurrentTransitionMixin, models.Model):
     def payable_euros(self) -> str:
         return format_euros(self.payable_cents)
 
-    def _t(source, target):  # noqa: N805 - a small factory used in the class body only
-        def decorate(method):
-            return fsm_log_by(
-                fsm_log_description(transition(field="state", source=source, target=target)(method))
-            )
-
-        return decorate
-
-    @_t(InvoiceState.SUBMITTED, InvoiceState.CHECKED)
+    # Each transition records who moved the invoice and when (the database requires it).
+    @logged_transition(InvoiceState.SUBMITTED, InvoiceState.CHECKED)
     def to_checked(self, by=None, description=None):
-        pass
+        self.checked_by, self.checked_at = by, timezone.now()
 
-    @_t(InvoiceState.CHECKED, InvoiceState.APPROVED)
+    @logged_transition(InvoiceState.CHECKED, InvoiceState.APPROVED, conditions=[has_payable])
     def to_approved(self, by=None, description=None):
-        pass
+        self.approved_by, self.approved_at = by, timezone.now()
 
-    @_t(InvoiceState.APPROVED, InvoiceState.PAID)
+    @logged_transition(InvoiceState.APPROVED, InvoiceState.PAID, conditions=[in_a_batch])
     def to_paid(self, by=None, description=None):
-        pass
+        self.paid_at = timezone.now()
 
-    @_t(
-        [InvoiceState.SUBMITTED, InvoiceState.CHECKED, InvoiceState.APPROVED], InvoiceState.REJECTED
+    @logged_transition(
+        [InvoiceState.SUBMITTED, InvoiceState.CHECKED, InvoiceState.APPROVED],
+        InvoiceState.REJECTED,
+        conditions=[not_in_a_batch],
     )
     def to_rejected(self, by=None, description=None):
-        pass
-
-    del _t
+        self.rejection_reason = (description or self.rejection_reason).strip()
 
 
 class Recovery(models.Model):

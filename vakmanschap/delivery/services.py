@@ -103,7 +103,6 @@ def declare_start(cheque, *, by, start_date: datetime.date | None = None) -> Che
     delivery.planned_end = _planned_end(cheque, start_date)
     delivery.save()
     cheque.start_date = start_date
-    cheque.started_at = timezone.now()
     cheque.start(by=by)
     cheque.save()
     period_id = cheque.plan.funding_period_id
@@ -188,7 +187,6 @@ def complete(cheque, *, by, certificate, percent: int | None = None, reason: str
                 raise DeliveryError(_("Enter the attendance."), "percent", 400)
             cheque.certificate.save(f"{secrets.token_hex(16)}.pdf", certificate, save=False)
             stored = cheque.certificate.name
-            cheque.finished_at = timezone.now()
             cheque.complete(by=by)
             cheque.save()
             delivery = delivery_of(cheque)
@@ -217,7 +215,6 @@ def drop_out(cheque, *, by, reason: str) -> Cheque:
     )
     was_started = cheque.state == ChequeState.STARTED
     cheque.drop_out_reason = reason
-    cheque.finished_at = timezone.now()
     cheque.drop_out(by=by, description=reason)
     cheque.save()
     if not was_started:

@@ -160,6 +160,11 @@ def fill(participants: int, author, seed: int = 7) -> dict[str, int]:
                     amount_cents=pc.fund_amount_cents,
                     state="completed",
                     valid_until=timezone.now() + datetime.timedelta(days=180),
+                    booked_at=timezone.now(),
+                    start_date=datetime.date.today(),
+                    started_at=timezone.now(),
+                    finished_at=timezone.now(),
+                    attendance_percent=100,
                 )
                 for pc in plan_courses
             ]

@@ -148,7 +148,6 @@ def _try_booking(provider, user, code, birth_date):
         return None, RedemptionError(_("This cheque has been used already."), status=409)
     if cheque.valid_until < timezone.now():
         return None, RedemptionError(_("This cheque has expired."), status=409)
-    cheque.booked_at = timezone.now()
     cheque.book(by=user)
     cheque.save()
     RedemptionAttempt.objects.create(provider=provider, user=user, succeeded=True)

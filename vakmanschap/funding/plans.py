@@ -90,7 +90,6 @@ def submit(plan, *, by) -> TrainingPlan:
         failed = "; ".join(r.message for r in results if not r.ok)
         raise PlanNotAllowed(_("The plan does not meet the scheme's rules: %(f)s") % {"f": failed})
     plan.eligibility = [r.as_dict() for r in results]
-    plan.submitted_at = timezone.now()
     in_priority = plan.scheme.prioritise_target_groups and plan.participant.in_target_group
     plan.priority = 0 if in_priority else 1
     plan.submit(by=by)
@@ -130,7 +129,6 @@ def approve(plan, *, by) -> Decision:
 def _fund_or_queue(plan, by) -> Decision:
     """Approve and issue the cheques first, then take the budget lock as late as possible, so
     concurrent approvals wait for each other only for the balance check and the reservation."""
-    plan.decided_at = timezone.now()
     savepoint = transaction.savepoint()
     plan.approve(by=by)
     plan.save()
@@ -142,7 +140,6 @@ def _fund_or_queue(plan, by) -> Decision:
         return Decision(plan, codes)
     transaction.savepoint_rollback(savepoint)
     plan = _locked(plan)
-    plan.decided_at = timezone.now()
     plan.put_on_waiting_list(by=by, description=_("Not enough budget; queued."))
     plan.save()
     return Decision(plan, {})
@@ -156,7 +153,7 @@ def reject(plan, *, by, reason: str) -> TrainingPlan:
     if plan.state not in (PlanState.SUBMITTED, PlanState.SECOND_APPROVAL):
         raise PlanNotAllowed(_("Only a submitted plan can be rejected."))
     _check_approver(plan, by)
-    plan.decision_reason, plan.decided_at = reason.strip(), timezone.now()
+    plan.decision_reason = reason.strip()
     plan.reject(by=by, description=reason.strip())
     plan.save()
     return plan
@@ -187,7 +184,6 @@ def fund_waiting_plans(period_id: int) -> list[TrainingPlan]:
     for plan in TrainingPlan.objects.waiting_queue(period_id).select_for_update():
         if ledger.balances(period_id).available < plan.fund_amount_cents:
             break
-        plan.decided_at = timezone.now()
         plan.approve(by=None, description=_("Funded from the waiting list."))
         plan.save()
         issue_cheques(plan, by=None)

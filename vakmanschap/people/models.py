@@ -173,7 +173,10 @@ class Participant(models.Model):
 
 
 class DuplicateCandidate(models.Model):
-    """Two sign-ups that look like the same person. An advisor decides; never silently."""
+    """Two sign-ups that look like the same person. An advisor decides; never silently.
+
+    A pair is stored once, in order: `participant` is the record with the lower id (the
+    earlier sign-up), `other` the higher one (`DuplicateCandidate.pair` builds it)."""
 
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
     other = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
@@ -192,12 +195,19 @@ class DuplicateCandidate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["participant", "other"], name="duplicate_unique_pair"),
             models.CheckConstraint(
-                condition=~models.Q(participant=models.F("other")), name="duplicate_not_self"
+                condition=models.Q(participant__lt=models.F("other")),
+                name="duplicate_pair_in_order",
             ),
         ]
 
     def __str__(self):
         return f"{self.participant} ~ {self.other}"
+
+    @staticmethod
+    def pair(a, b) -> dict:
+        """The two records in stored order, as lookup or create arguments."""
+        first, second = sorted([a, b], key=lambda p: p.pk)
+        return {"participant": first, "other": second}
 
 
 class ParticipantTransfer(models.Model):

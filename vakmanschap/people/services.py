@@ -57,7 +57,7 @@ def register(*, by=None, bsn: str = "", **fields) -> Participant:
         found.append((existing_identity, SAME_IDENTITY))
     for other, reason in found:
         DuplicateCandidate.objects.get_or_create(
-            participant=participant, other=other, defaults={"reason": reason}
+            **DuplicateCandidate.pair(participant, other), defaults={"reason": reason}
         )
     return participant
 

@@ -4,9 +4,11 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
-from django_fsm_log.decorators import fsm_log_by, fsm_log_description
+from django_fsm import ConcurrentTransitionMixin, FSMField
+
+from vakmanschap.core.fsm import logged_transition
 
 
 class PlanState(models.TextChoices):
@@ -32,6 +34,16 @@ OPEN_STATES = [
     PlanState.APPROVED,
     PlanState.IN_TRAINING,
 ]
+# States reached by a fund officer's decision (or the waiting list): they have a decision time.
+DECIDED_STATES = [
+    PlanState.REJECTED,
+    PlanState.WAITING_LIST,
+    PlanState.APPROVED,
+    PlanState.IN_TRAINING,
+    PlanState.COMPLETED,
+    PlanState.DROPPED_OUT,
+    PlanState.CLOSED,
+]
 # States in which a plan's money counts against the participant's maximum.
 FUNDED_STATES = [
     PlanState.APPROVED,
@@ -41,6 +53,10 @@ FUNDED_STATES = [
     PlanState.CLOSED,
     PlanState.WAITING_LIST,
 ]
+
+
+def has_independent_first_approver(plan) -> bool:
+    return plan.first_approver_id is not None and plan.first_approver_id != plan.author_id
 
 
 class TrainingPlanQuerySet(models.QuerySet):
@@ -132,63 +148,85 @@ class TrainingPlan(ConcurrentTransitionMixin, models.Model):
                 condition=Q(own_contribution_cents__lte=models.F("total_cents")),
                 name="plan_contribution_within_total",
             ),
+            models.CheckConstraint(
+                condition=Q(
+                    fund_amount_cents=models.F("total_cents") - models.F("own_contribution_cents")
+                ),
+                name="plan_fund_amount_is_total_minus_contribution",
+            ),
+            # Four eyes: the author is never the first approver (and `approve` refuses the
+            # first approver as the second).
+            models.CheckConstraint(
+                condition=Q(first_approver__isnull=True) | ~Q(first_approver=models.F("author")),
+                name="plan_four_eyes",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=PlanState.SECOND_APPROVAL) | Q(first_approver__isnull=False),
+                name="plan_second_approval_has_first_approver",
+            ),
+            models.CheckConstraint(
+                condition=Q(state=PlanState.DRAFT)
+                | Q(submitted_at__isnull=False, application_date__isnull=False),
+                name="plan_submitted_has_dates",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state__in=DECIDED_STATES) | Q(decided_at__isnull=False),
+                name="plan_decided_has_date",
+            ),
         ]
 
     def __str__(self):
         return f"{self.participant} → {self.target_occupation}"
 
     # Transitions. Guards and side effects (budget, cheques) are in funding/plans.py.
-    def _t(source, target):  # noqa: N805 - a small factory used in the class body only
-        def decorate(method):
-            return fsm_log_by(
-                fsm_log_description(transition(field="state", source=source, target=target)(method))
-            )
 
-        return decorate
-
-    @_t([PlanState.DRAFT, PlanState.RETURNED], PlanState.SUBMITTED)
+    # Each transition stamps the moment its state stands for (the database requires it).
+    @logged_transition([PlanState.DRAFT, PlanState.RETURNED], PlanState.SUBMITTED)
     def submit(self, by=None, description=None):
-        pass
+        self.submitted_at = timezone.now()
+        self.application_date = self.application_date or timezone.localdate()
 
-    @_t(PlanState.SUBMITTED, PlanState.RETURNED)
+    @logged_transition(PlanState.SUBMITTED, PlanState.RETURNED)
     def return_for_changes(self, by=None, description=None):
         pass
 
-    @_t([PlanState.SUBMITTED, PlanState.SECOND_APPROVAL], PlanState.REJECTED)
+    @logged_transition([PlanState.SUBMITTED, PlanState.SECOND_APPROVAL], PlanState.REJECTED)
     def reject(self, by=None, description=None):
-        pass
+        self.decided_at = timezone.now()
 
-    @_t(PlanState.SUBMITTED, PlanState.SECOND_APPROVAL)
+    @logged_transition(
+        PlanState.SUBMITTED, PlanState.SECOND_APPROVAL, conditions=[has_independent_first_approver]
+    )
     def approve_first(self, by=None, description=None):
         pass
 
-    @_t(
+    @logged_transition(
         [PlanState.SUBMITTED, PlanState.SECOND_APPROVAL, PlanState.WAITING_LIST], PlanState.APPROVED
     )
     def approve(self, by=None, description=None):
-        pass
+        self.decided_at = timezone.now()
 
-    @_t([PlanState.SUBMITTED, PlanState.SECOND_APPROVAL], PlanState.WAITING_LIST)
+    @logged_transition([PlanState.SUBMITTED, PlanState.SECOND_APPROVAL], PlanState.WAITING_LIST)
     def put_on_waiting_list(self, by=None, description=None):
-        pass
+        self.decided_at = timezone.now()
 
-    @_t(PlanState.APPROVED, PlanState.IN_TRAINING)
+    @logged_transition(PlanState.APPROVED, PlanState.IN_TRAINING)
     def start_training(self, by=None, description=None):
         pass
 
-    @_t(PlanState.IN_TRAINING, PlanState.COMPLETED)
+    @logged_transition(PlanState.IN_TRAINING, PlanState.COMPLETED)
     def complete(self, by=None, description=None):
         pass
 
-    @_t([PlanState.APPROVED, PlanState.IN_TRAINING], PlanState.DROPPED_OUT)
+    @logged_transition([PlanState.APPROVED, PlanState.IN_TRAINING], PlanState.DROPPED_OUT)
     def drop_out(self, by=None, description=None):
         pass
 
-    @_t([PlanState.COMPLETED, PlanState.DROPPED_OUT, PlanState.REJECTED], PlanState.CLOSED)
+    @logged_transition(
+        [PlanState.COMPLETED, PlanState.DROPPED_OUT, PlanState.REJECTED], PlanState.CLOSED
+    )
     def close(self, by=None, description=None):
         pass
-
-    del _t
 
 
 class PlanCourse(models.Model):
