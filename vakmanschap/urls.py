@@ -35,6 +35,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "vakmanschap.core.errors.bad_request"
 handler403 = "vakmanschap.core.errors.permission_denied"
 handler404 = "vakmanschap.core.errors.page_not_found"
 handler500 = "vakmanschap.core.errors.server_error"

@@ -62,7 +62,7 @@ def test_existing_demo_account_cannot_log_in_outside_demo_mode(client, settings)
 @pytest.mark.django_db
 def test_repeated_failed_logins_are_throttled(client, settings):
     UserFactory(email="b@example.org")
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.LOGIN_FAILURES_PER_ACCOUNT):
         login(client, "b@example.org", "wrong")
     response = login(client, "b@example.org", PASSWORD)  # right password, but locked out
     assert response.status_code == 429

@@ -1,10 +1,15 @@
 """Errors as RFC 9457 problem details (application/problem+json), in the user's language."""
 
-from django.http import Http404
+import json
+import logging
+
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
-from rest_framework.views import exception_handler
+from rest_framework.views import exception_handler, set_rollback
+
+logger = logging.getLogger("django.request")
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -15,19 +20,35 @@ _TITLES = {
     404: "Not Found",
     405: "Method Not Allowed",
     409: "Conflict",
+    413: "Content Too Large",
     415: "Unsupported Media Type",
     429: "Too Many Requests",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
 }
 
 
-def problem(status_code: int, detail: str, errors: dict | None = None, **extra) -> Response:
-    body = {
+def _body(status_code: int, detail: str, **extra) -> dict:
+    return {
         "type": "about:blank",
         "title": _TITLES.get(status_code, "Error"),
         "status": status_code,
         "detail": detail,
         **extra,
     }
+
+
+def problem_response(status_code: int, detail: str) -> HttpResponse:
+    """The same document outside DRF (middleware, Django's error handlers)."""
+    return HttpResponse(
+        json.dumps(_body(status_code, detail)),
+        status=status_code,
+        content_type=PROBLEM_CONTENT_TYPE,
+    )
+
+
+def problem(status_code: int, detail: str, errors: dict | None = None, **extra) -> Response:
+    body = _body(status_code, detail, **extra)
     if errors:
         body["errors"] = errors
     return Response(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
@@ -38,7 +59,12 @@ def problem_exception_handler(exc, context):
         exc = exceptions.NotFound()
     response = exception_handler(exc, context)
     if response is None:
-        return None
+        # An unexpected error: logged with its traceback, answered as a problem document
+        # without one, and the request's transaction is rolled back.
+        request = context.get("request")
+        logger.error("Internal Server Error: %s", getattr(request, "path", "?"), exc_info=exc)
+        set_rollback()
+        return problem(500, _("Something went wrong on our side. Please try again later."))
     if isinstance(exc, exceptions.ValidationError):
         errors = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         fields = ", ".join(sorted(errors))

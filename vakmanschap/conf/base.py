@@ -166,10 +166,15 @@ LOGOUT_REDIRECT_URL = "ui:home"
 TWO_FACTOR_REQUIRED = env.bool("VAKMANSCHAP_TWO_FACTOR", default=not DEMO_MODE)
 OTP_TOTP_ISSUER = "Vakmanschap"
 
-# Throttling of failed logins (django-axes).
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+# Throttling of failed logins (django-axes, vakmanschap/accounts/throttling.py): one account
+# from one address, and one address across all accounts (password spraying).
+LOGIN_FAILURES_PER_ACCOUNT = env.int("AXES_FAILURE_LIMIT", default=5)
+LOGIN_FAILURES_PER_ADDRESS = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=20)
+AXES_FAILURE_LIMIT = "vakmanschap.accounts.throttling.failure_limit"
+AXES_HANDLER = "vakmanschap.accounts.throttling.AccountAndAddressHandler"
+AXES_LOCKOUT_CALLABLE = "vakmanschap.accounts.throttling.lockout_response"
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
@@ -255,7 +260,15 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["vakmanschap.api.permissions.NamedPermission"],
     "EXCEPTION_HANDLER": "vakmanschap.api.problems.problem_exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "vakmanschap.api.parsers.LimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
+# JSON request bodies: at most this many bytes and this deep (vakmanschap/api/parsers.py).
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=1024 * 1024)
+API_MAX_JSON_DEPTH = 20
 API_TOKEN_LIFETIME = timedelta(hours=env.int("API_TOKEN_HOURS", default=12))
 SPECTACULAR_SETTINGS = {"TITLE": "Vakmanschap API", "VERSION": "1"}
 
