@@ -23,6 +23,7 @@ urlpatterns = [
     path("audit/", include("vakmanschap.audit.urls")),
     path("network/", include(network_pages)),
     path("scan/", include("vakmanschap.scan.urls")),
+    path("follow-up/", include("vakmanschap.followup.urls")),
     path("api/v1/", include("vakmanschap.api.urls")),
     path("api/v1/", include("vakmanschap.network.api_urls")),
     path("api/v1/", include("vakmanschap.nominations.api_urls")),

@@ -327,3 +327,28 @@ def test_advisor_records_nt2_and_others_cannot(client, world):
     assert client.post(url, {"nt2_level": "A1"}).status_code == 302
     assert ParticipantProfile.objects.get(participant=participant).nt2_level == "A1"
     assert client.post(url, {"nt2_level": "Z9"}).status_code == 200
+
+
+def test_employer_records_whether_the_employee_stayed_and_got_more_hours(client, world):
+    nomination, _token_value = _nominate(world)
+    client.force_login(world.staff)
+    url = reverse("network:nomination_outcome", args=[nomination.pk])
+    answer = {"stayed_on": "yes", "got_more_hours": "no"}
+    response = client.post(url, answer)  # not consented yet: refused, field-free message
+    assert response.status_code == 200 and "ingestemd" in response.content.decode()
+    Nomination.objects.filter(pk=nomination.pk).update(
+        status="consented", responded_at=timezone.now()
+    )
+    assert client.post(url, {"stayed_on": "maybe"}).status_code == 200
+    assert Nomination.objects.get().outcome_recorded_at is None
+    assert client.post(url, answer).status_code == 302
+    nomination.refresh_from_db()
+    assert (nomination.stayed_on, nomination.got_more_hours) == (True, False)
+    assert nomination.outcome_recorded_at.date() == timezone.localdate()
+    page = client.get(reverse("network:nominations", args=[world.employer.pk])).content.decode()
+    assert "no more hours" in page or "geen extra uren" in page
+    # another employer's staff: 404
+    client.force_login(world.other_staff)
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"stayed_on": "no", "got_more_hours": "no"}).status_code == 404
+    assert Nomination.objects.get().stayed_on is True

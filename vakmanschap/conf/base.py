@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "vakmanschap.notifications",
     "vakmanschap.exports",
     "vakmanschap.oversight",
+    "vakmanschap.followup",
     "vakmanschap.skills",
     "vakmanschap.ui",
     "vakmanschap.demo",

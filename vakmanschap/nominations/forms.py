@@ -91,3 +91,20 @@ class NominationConsentForm(forms.Form):
         value = normalise_postcode(self.cleaned_data["postcode"])
         postcode_validator(value)
         return value
+
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+class NominationOutcomeForm(forms.Form):
+    stayed_on = forms.ChoiceField(
+        label=_("Did the employee stay with you after the training?"),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+    )
+    got_more_hours = forms.ChoiceField(
+        label=_("Did the employee get more hours?"), choices=YES_NO, widget=forms.RadioSelect
+    )
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] == "yes" for name in ("stayed_on", "got_more_hours")}

@@ -83,6 +83,10 @@ class Nomination(models.Model):
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     expires_at = models.DateTimeField(_("expires at"))
+    # After the training the employer records what came of it (the monitor counts these).
+    stayed_on = models.BooleanField(_("the employee stayed"), null=True, blank=True)
+    got_more_hours = models.BooleanField(_("the employee got more hours"), null=True, blank=True)
+    outcome_recorded_at = models.DateTimeField(_("outcome recorded at"), null=True, blank=True)
     responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
     participant = models.OneToOneField(
         "people.Participant",

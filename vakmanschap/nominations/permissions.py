@@ -23,3 +23,10 @@ def can_respond_to_nomination(user, nomination=None) -> bool:
     if nomination is None:
         return True
     return nomination.is_usable
+
+
+def can_record_nomination_outcome(user, nomination=None) -> bool:
+    """Whether the employee stayed and got more hours: the employer's own staff and the fund."""
+    if nomination is None:
+        return can_manage_employer(user)
+    return can_manage_employer(user, nomination.organisation)

@@ -22,6 +22,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -306,6 +307,9 @@ def employer_rows(organisation) -> list[dict]:
                 "status": n.status,
                 "status_label": status_label(n),
                 "created_at": n.created_at,
+                "stayed_on": n.stayed_on,
+                "got_more_hours": n.got_more_hours,
+                "outcome_recorded_at": n.outcome_recorded_at,
             }
         )
     return rows
@@ -318,3 +322,14 @@ def offers_for(participant) -> list[Nomination]:
             participant=participant, extra_hours_offer__gt=0, status=NominationStatus.CONSENTED
         ).select_related("organisation", "target_occupation")
     )
+
+
+def record_outcome(nomination: Nomination, *, stayed_on: bool, got_more_hours: bool) -> Nomination:
+    """The employer's word on what came of a consented nomination: did the employee stay, and
+    get more hours? Recorded again, it replaces the earlier answer with today's date."""
+    if nomination.status != NominationStatus.CONSENTED:
+        raise ValidationError(_("Only a nomination the employee consented to has an outcome."))
+    nomination.stayed_on, nomination.got_more_hours = stayed_on, got_more_hours
+    nomination.outcome_recorded_at = timezone.now()
+    nomination.save(update_fields=["stayed_on", "got_more_hours", "outcome_recorded_at"])
+    return nomination

@@ -4,17 +4,23 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from vakmanschap.core.access import guarded
+from vakmanschap.core.access import guarded, require
 from vakmanschap.network.shortcuts import apply_validation_error, employer_or_404
 from vakmanschap.people.forms import CONSENT_PURPOSE, PRIVACY_VERSION
 
 from . import services as nominations
-from .forms import NominationConsentForm, NominationForm
-from .permissions import can_nominate, can_respond_to_nomination, can_view_nomination
+from .forms import NominationConsentForm, NominationForm, NominationOutcomeForm
+from .models import Nomination
+from .permissions import (
+    can_nominate,
+    can_record_nomination_outcome,
+    can_respond_to_nomination,
+    can_view_nomination,
+)
 
 
 # ---------------------------------------------------------------------- nominations (employer)
@@ -123,4 +129,26 @@ def nomination_respond(request, token):
         request,
         "nominations/nomination_respond.html",
         {"nomination": nomination, "organisation": nomination.organisation, "form": form},
+    )
+
+
+@guarded(can_record_nomination_outcome)
+def nomination_outcome(request, pk):
+    nomination = get_object_or_404(Nomination.objects.select_related("organisation"), pk=pk)
+    require(can_record_nomination_outcome, request.user, nomination)
+    initial = {
+        name: {True: "yes", False: "no"}.get(getattr(nomination, name))
+        for name in ("stayed_on", "got_more_hours")
+    }
+    form = NominationOutcomeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            nominations.record_outcome(nomination, **form.values())
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The outcome is saved."))
+            return redirect("network:nominations", pk=nomination.organisation_id)
+    return render(
+        request, "nominations/nomination_outcome.html", {"form": form, "nomination": nomination}
     )
