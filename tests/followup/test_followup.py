@@ -171,8 +171,8 @@ def test_advisor_of_another_advice_organisation_gets_404(
     advisor = user_with_role(Role.ADVISOR, own_org)
     cheque = world.completed()
     participant = cheque.plan.participant
-    participant.advisor = advisor
-    participant.save(update_fields=["advisor"])
+    participant.advisor, participant.advice_organisation = advisor, own_org
+    participant.save(update_fields=["advisor", "advice_organisation"])
     _ended(cheque, 190)
     _run(django_capture_on_commit_callbacks)
     follow_up = FollowUp.objects.get()

@@ -1,7 +1,6 @@
 """Named permission functions for the follow-up. Each takes (user, obj=None)."""
 
-from vakmanschap.accounts.permissions import is_authenticated
-from vakmanschap.accounts.roles import Role
+from vakmanschap.people.permissions import in_advisors_care
 
 
 def can_use_follow_up_link(user, follow_up=None) -> bool:
@@ -12,14 +11,6 @@ def can_use_follow_up_link(user, follow_up=None) -> bool:
 
 
 def can_record_follow_up(user, follow_up=None) -> bool:
-    """Advisors record answers from a phone call, for participants of their own advice
-    organisation (the participant's advisor's organisation; anyone's while unassigned)."""
-    if not (is_authenticated(user) and user.has_role(Role.ADVISOR)):
-        return False
-    if follow_up is None:
-        return True
-    advisor = follow_up.plan.participant.advisor
-    if advisor is None:
-        return True
-    own = {o.pk for o in user.organisations_for(Role.ADVISOR)}
-    return bool(own & {o.pk for o in advisor.organisations_for(Role.ADVISOR)})
+    """Advisors record answers from a phone call for participants in their care (their own
+    advice organisation's); another organisation's follow-up answers 404."""
+    return in_advisors_care(user, follow_up.plan if follow_up is not None else None)

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from vakmanschap.core.access import guarded, require
+from vakmanschap.people.models import advisor_scope
 
 from . import services
 from .forms import FollowUpForm
@@ -31,21 +32,17 @@ def answer(request, token):
 @guarded(can_record_follow_up)
 def open_follow_ups(request):
     """The advisor's list of follow-ups without an answer, to call."""
-    rows = [
-        f
-        for f in FollowUp.objects.filter(answered_at=None).select_related(
-            "plan__participant__advisor"
-        )[:500]
-        if can_record_follow_up(request.user, f)
-    ]
+    rows = (
+        FollowUp.objects.filter(answered_at=None)
+        .filter(advisor_scope(request.user, "plan__participant__"))
+        .select_related("plan__participant")[:500]
+    )
     return render(request, "followup/open.html", {"follow_ups": rows})
 
 
 @guarded(can_record_follow_up)
 def record_by_phone(request, pk):
-    follow_up = get_object_or_404(
-        FollowUp.objects.select_related("plan__participant__advisor"), pk=pk
-    )
+    follow_up = get_object_or_404(FollowUp.objects.select_related("plan__participant"), pk=pk)
     require(can_record_follow_up, request.user, follow_up)
     form = FollowUpForm(request.POST or None, instance=None if request.POST else follow_up)
     if request.method == "POST" and form.is_valid():
