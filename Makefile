@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 MODEL_STAMP := $(VENV)/.installed-model
 
-.PHONY: demo test lint check-migrations check-translations test-sqlite test-postgres bench bench-model bench-fund bench-esco messages compile-messages vendor clean
+.PHONY: demo test lint openapi check-migrations check-translations test-sqlite test-postgres bench bench-model bench-fund bench-esco messages compile-messages vendor clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -28,6 +28,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check vakmanschap tests
 	$(BIN)/ruff format --check vakmanschap tests
 	$(BIN)/lint-imports
+
+# The committed API contract (docs/openapi.yaml); a test fails when it differs from the code.
+openapi: $(STAMP)
+	VAKMANSCHAP_DEMO=1 $(BIN)/vakmanschap spectacular --lang en --validate --fail-on-warn --file docs/openapi.yaml
 
 check-migrations: $(STAMP)
 	VAKMANSCHAP_DEMO=1 DATABASE_URL=sqlite:///:memory: $(BIN)/vakmanschap makemigrations --check --dry-run

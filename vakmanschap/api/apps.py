@@ -8,4 +8,7 @@ class ApiConfig(AppConfig):
     verbose_name = _("API")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the token revocation)
+        from . import (
+            schema,  # noqa: F401  (registers the bearer-token scheme)
+            signals,  # noqa: F401  (connects the token revocation)
+        )

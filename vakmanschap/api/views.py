@@ -1,6 +1,7 @@
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -10,6 +11,7 @@ from vakmanschap.accounts.permissions import is_anyone, is_authenticated
 
 from .models import ApiToken
 from .problems import problem
+from .schema import problems
 from .tokens import SecondFactorError, issue_token
 
 
@@ -31,6 +33,24 @@ _SECOND_FACTOR_MESSAGES = {
 }
 
 
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField(help_text="Shown once; send it as `Authorization: Bearer …`.")
+    scope = serializers.ChoiceField(choices=ApiToken.Scope.choices)
+    expires_at = serializers.DateTimeField()
+
+
+class OrganisationRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    kind = serializers.CharField(help_text="advice, fund, provider or employer")
+
+
+class MeSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+    roles = serializers.ListField(child=serializers.CharField())
+    organisations = OrganisationRefSerializer(many=True)
+
+
 class TokenView(APIView):
     """POST {"email", "password", "otp"?, "scope"?} → {"token", "scope", "expires_at"}.
 
@@ -41,6 +61,21 @@ class TokenView(APIView):
     permission_check = staticmethod(is_anyone)
     authentication_classes: list = []
 
+    @extend_schema(
+        summary="Get an API token",
+        request=TokenRequestSerializer,
+        responses={
+            201: TokenSerializer,
+            **problems(
+                **{
+                    "401": "The e-mail address and password do not match an account, or the "
+                    "second factor (otp) is missing or wrong (`code`: required, invalid).",
+                    "403": "The role needs the second factor, which is not set up yet "
+                    "(`code`: not_set_up).",
+                }
+            ),
+        },
+    )
     def post(self, request):
         data = TokenRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -68,6 +103,7 @@ class TokenView(APIView):
 class MeView(APIView):
     permission_check = staticmethod(is_authenticated)
 
+    @extend_schema(summary="Who am I: e-mail, roles, organisations", responses=MeSerializer)
     def get(self, request):
         user = request.user
         memberships = user.memberships.select_related("organisation")
@@ -89,6 +125,7 @@ class MeView(APIView):
         )
 
 
+@extend_schema(exclude=True)
 class SchemaView(SpectacularAPIView):
     permission_check = staticmethod(is_anyone)
     permission_classes: list = []

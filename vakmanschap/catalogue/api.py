@@ -1,3 +1,5 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
 from rest_framework.response import Response
 
 from vakmanschap.api.base import GuardedAPIView
@@ -6,11 +8,21 @@ from .models import Course
 from .permissions import can_view_catalogue
 
 
+class CourseSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    provider = serializers.IntegerField(help_text="The provider's organisation id.")
+    level = serializers.IntegerField(help_text="1–4: MBO level; 5: HBO.")
+    price_cents = serializers.IntegerField()
+    duration_months = serializers.IntegerField()
+
+
 class CoursesView(GuardedAPIView):
     """GET /api/v1/courses: the active catalogue; `provider` is the organisation id."""
 
     permission_check = staticmethod(can_view_catalogue)
 
+    @extend_schema(summary="The active course catalogue", responses=CourseSerializer(many=True))
     def get(self, request):
         courses = (
             Course.objects.active()

@@ -253,7 +253,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "vakmanschap.api.schema.ContractSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "vakmanschap.api.authentication.BearerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -271,7 +271,13 @@ REST_FRAMEWORK = {
 API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=1024 * 1024)
 API_MAX_JSON_DEPTH = 20
 API_TOKEN_LIFETIME = timedelta(hours=env.int("API_TOKEN_HOURS", default=12))
-SPECTACULAR_SETTINGS = {"TITLE": "Vakmanschap API", "VERSION": "1"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Vakmanschap API",
+    "VERSION": "1",
+    "DESCRIPTION": "The fund's API for providers, employers, advisors and the fund. See docs/api.md.",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
 
 # Auditlog: who changed what; records outlive the objects.
 AUDITLOG_INCLUDE_ALL_MODELS = False

@@ -4,12 +4,14 @@ Thin: the services in delivery/services.py and delivery/invoicing.py decide."""
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from vakmanschap.api.base import GuardedAPIView
 from vakmanschap.api.problems import problem
+from vakmanschap.api.schema import problems
 from vakmanschap.core.money import CentsField
 from vakmanschap.funding.models import Cheque
 
@@ -23,6 +25,15 @@ def _refused(error: services.DeliveryError):
     return problem(error.status, error.message, errors=errors)
 
 
+class ChequeStateSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.CharField()
+    attendance_percent = serializers.IntegerField(allow_null=True)
+
+
+REFUSED = problems(**{"409": "Not allowed in the cheque's or invoice's current state."})
+
+
 class ChequeActionView(GuardedAPIView):
     """POST /api/v1/cheques/{id}/<action> by the cheque's own provider. Another provider's
     cheque answers 404, like an unknown one."""
@@ -31,6 +42,7 @@ class ChequeActionView(GuardedAPIView):
     parser_classes = [JSONParser, MultiPartParser, FormParser]
     serializer_class: type[serializers.Serializer] = serializers.Serializer
 
+    @extend_schema(responses={200: ChequeStateSerializer, **REFUSED})
     def post(self, request, pk):
         cheque = self.require(get_object_or_404(Cheque, pk=pk))
         data = self.serializer_class(data=request.data)
@@ -54,6 +66,7 @@ class StartInput(serializers.Serializer):
     start_date = serializers.DateField(required=False)
 
 
+@extend_schema_view(post=extend_schema(summary="Declare the start (provider)", request=StartInput))
 class StartView(ChequeActionView):
     """Without a `start_date`, the confirmed start date, else today."""
 
@@ -69,6 +82,9 @@ class AttendanceInput(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+@extend_schema_view(
+    post=extend_schema(summary="Record the attendance (provider)", request=AttendanceInput)
+)
 class AttendanceView(ChequeActionView):
     serializer_class = AttendanceInput
 
@@ -81,6 +97,12 @@ class CompleteInput(serializers.Serializer):
     percent = serializers.IntegerField(min_value=0, max_value=100, required=False)
 
 
+@extend_schema_view(
+    post=extend_schema(
+        summary="Complete the course with a certificate (provider)",
+        request={"multipart/form-data": CompleteInput},
+    )
+)
 class CompleteView(ChequeActionView):
     """Multipart: `certificate` (PDF, at most 5 MB) and optionally the final `percent`."""
 
@@ -94,6 +116,9 @@ class DropOutInput(serializers.Serializer):
     reason = serializers.CharField()
 
 
+@extend_schema_view(
+    post=extend_schema(summary="Report a drop-out (provider)", request=DropOutInput)
+)
 class DropOutView(ChequeActionView):
     serializer_class = DropOutInput
 
@@ -111,6 +136,16 @@ def invoice_body(invoice) -> dict:
     }
 
 
+class InvoiceSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    cheque = serializers.IntegerField()
+    status = serializers.CharField()
+    amount_cents = serializers.IntegerField()
+    payable_cents = serializers.IntegerField(
+        allow_null=True, help_text="What the fund pays; set on approval."
+    )
+
+
 class InvoiceInput(serializers.Serializer):
     cheque = serializers.IntegerField()
     amount_cents = CentsField(min_cents=1)
@@ -123,6 +158,15 @@ class InvoicesView(GuardedAPIView):
 
     permission_check = staticmethod(can_act_on_cheque)
 
+    @extend_schema(
+        summary="Invoice a cheque (provider)",
+        request=InvoiceInput,
+        responses={
+            201: InvoiceSerializer,
+            **REFUSED,
+            **problems(**{"404": "The cheque is unknown or not yours."}),
+        },
+    )
     def post(self, request):
         data = InvoiceInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -145,6 +189,7 @@ class InvoicesView(GuardedAPIView):
 class InvoiceDecisionView(GuardedAPIView):
     decide = None
 
+    @extend_schema(request=None, responses={200: InvoiceSerializer, **REFUSED})
     def post(self, request, pk):
         invoice = get_object_or_404(Invoice, pk=pk)
         try:
@@ -154,11 +199,15 @@ class InvoiceDecisionView(GuardedAPIView):
         return Response(invoice_body(invoice))
 
 
+@extend_schema_view(post=extend_schema(summary="Check an invoice (fund officer)"))
 class CheckInvoiceView(InvoiceDecisionView):
     permission_check = staticmethod(can_check_invoices)
     decide = staticmethod(invoicing.check_invoice)
 
 
+@extend_schema_view(
+    post=extend_schema(summary="Approve a checked invoice (finance officer, not the checker)")
+)
 class ApproveInvoiceView(InvoiceDecisionView):
     permission_check = staticmethod(can_manage_payments)
     decide = staticmethod(invoicing.approve_invoice)

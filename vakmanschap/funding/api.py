@@ -1,14 +1,16 @@
 """The fund's workflow API (/api/v1/): funding streams, plans, cheques. Thin: services decide."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.response import Response
 
 from vakmanschap.api.base import GuardedAPIView
 from vakmanschap.api.problems import problem
+from vakmanschap.api.schema import CreatedSerializer, problems
 from vakmanschap.catalogue.models import Course
 from vakmanschap.core.money import MAX_ALLOCATION_CENTS, CentsField
 from vakmanschap.esco.models import Occupation
@@ -59,20 +61,47 @@ def stream_balances(period: BudgetPeriod) -> dict:
     }
 
 
+class FundingStreamBalancesSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The budget period's id.")
+    name = serializers.CharField()
+    allocated_cents = serializers.IntegerField()
+    reserved_cents = serializers.IntegerField()
+    committed_cents = serializers.IntegerField()
+    paid_cents = serializers.IntegerField()
+    recovered_cents = serializers.IntegerField()
+    available_cents = serializers.IntegerField()
+    waiting_count = serializers.IntegerField(help_text="Plans on the waiting list.")
+
+
 class FundingStreamsView(GuardedAPIView):
     """POST: a funding stream with one budget period and its allocation. The id is the period's."""
 
     permission_check = staticmethod(can_manage_budget)
 
+    @extend_schema(
+        summary="Add a funding stream with a budget period and its allocation",
+        request=FundingStreamInput,
+        responses={201: CreatedSerializer},
+    )
     def post(self, request):
         data = FundingStreamInput(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
         with transaction.atomic():
             stream, _created = FundingStream.objects.get_or_create(name=v["name"])
-            period = BudgetPeriod.objects.create(
-                stream=stream, start=v["period_start"], end=v["period_end"]
-            )
+            try:
+                with transaction.atomic():
+                    period = BudgetPeriod.objects.create(
+                        stream=stream, start=v["period_start"], end=v["period_end"]
+                    )
+            except IntegrityError as error:  # a stream has one period per start date
+                raise serializers.ValidationError(
+                    {
+                        "period_start": [
+                            _("This funding stream already has a period with this start.")
+                        ]
+                    }
+                ) from error
             if v["allocated_cents"]:
                 ledger.post(
                     period.pk,
@@ -87,6 +116,10 @@ class FundingStreamsView(GuardedAPIView):
 class FundingStreamView(GuardedAPIView):
     permission_check = staticmethod(can_view_budget)
 
+    @extend_schema(
+        summary="A budget period's balances (derived from the ledger)",
+        responses=FundingStreamBalancesSerializer,
+    )
     def get(self, request, pk):
         period = get_object_or_404(BudgetPeriod.objects.select_related("stream"), pk=pk)
         return Response(stream_balances(period))
@@ -116,6 +149,31 @@ class PlanInput(serializers.Serializer):
         return fields
 
 
+class EligibilitySerializer(serializers.Serializer):
+    rule = serializers.CharField()
+    ok = serializers.BooleanField()
+    message = serializers.CharField()
+
+
+class IssuedChequeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField(
+        allow_null=True,
+        help_text="Shown once, on approval; null on submission and on an idempotent replay.",
+    )
+    course = serializers.IntegerField()
+    amount_cents = serializers.IntegerField()
+
+
+class PlanSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.CharField()
+    total_cents = serializers.IntegerField()
+    fund_amount_cents = serializers.IntegerField()
+    eligibility = EligibilitySerializer(many=True, required=False, help_text="On creation.")
+    cheques = IssuedChequeSerializer(many=True, required=False)
+
+
 def plan_body(plan, codes=None) -> dict:
     body = {
         "id": plan.pk,
@@ -139,6 +197,14 @@ def plan_body(plan, codes=None) -> dict:
 class PlansView(GuardedAPIView):
     permission_check = staticmethod(can_write_plans)
 
+    @extend_schema(
+        summary="Write a draft training plan (advisor)",
+        request=PlanInput,
+        responses={
+            201: PlanSerializer,
+            **problems(**{"409": "No scheme applies today, or the plan is not allowed."}),
+        },
+    )
     def post(self, request):
         data = PlanInput(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
@@ -173,6 +239,10 @@ class PlanActionView(GuardedAPIView):
     action = ""
     secret_fields = ("code",)
 
+    @extend_schema(
+        request=None,
+        responses={200: PlanSerializer, **problems(**{"409": "Not allowed in this state."})},
+    )
     def post(self, request, pk):
         plan = self.require(get_object_or_404(TrainingPlan, pk=pk))
         try:
@@ -185,11 +255,15 @@ class PlanActionView(GuardedAPIView):
         return Response(plan_body(decision.plan, codes=decision.codes))
 
 
+@extend_schema_view(post=extend_schema(summary="Submit a draft plan to the fund (advisor)"))
 class SubmitPlanView(PlanActionView):
     action = "submit"
     permission_check = staticmethod(can_write_plans)
 
 
+@extend_schema_view(
+    post=extend_schema(summary="Approve a plan and issue its cheques (fund officer)")
+)
 class ApprovePlanView(PlanActionView):
     action = "approve"
     permission_check = staticmethod(can_approve_plans)
@@ -200,9 +274,28 @@ class RedeemInput(serializers.Serializer):
     birth_date = serializers.DateField()
 
 
+class RedeemedSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.CharField()
+
+
 class RedeemChequeView(GuardedAPIView):
     permission_check = staticmethod(can_redeem_cheques)
 
+    @extend_schema(
+        summary="Redeem a cheque: code and the participant's birth date (provider)",
+        request=RedeemInput,
+        responses={
+            200: RedeemedSerializer,
+            **problems(
+                **{
+                    "404": "Unknown code or birth date; `attempts_left` says how many remain.",
+                    "409": "The cheque was used already or has expired.",
+                    "429": "Too many wrong codes: locked for a while (`Retry-After`).",
+                }
+            ),
+        },
+    )
     def post(self, request):
         data = RedeemInput(data=request.data)
         data.is_valid(raise_exception=True)

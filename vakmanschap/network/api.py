@@ -1,6 +1,8 @@
 """API of the employers' network."""
 
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
 from rest_framework.response import Response
 
 from vakmanschap.accounts.roles import OrganisationKind
@@ -9,6 +11,23 @@ from vakmanschap.organisations.models import Organisation
 
 from .models import Commitment, EmployerProfile, NetworkMembership
 from .permissions import can_view_employer
+
+
+class MembershipSerializer(serializers.Serializer):
+    start_date = serializers.DateField()
+    renewal_date = serializers.DateField()
+    public_listing = serializers.BooleanField()
+    commitments = serializers.ListField(child=serializers.CharField())
+
+
+class EmployerSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    kvk_number = serializers.CharField(allow_blank=True)
+    municipality = serializers.CharField(allow_null=True)
+    sector = serializers.CharField(allow_null=True, help_text="SBI main section, A–U.")
+    size_class = serializers.CharField(allow_null=True)
+    membership = MembershipSerializer(allow_null=True, help_text="The iKBiNDR pledge.")
 
 
 class EmployerAPIView(GuardedAPIView):
@@ -24,6 +43,7 @@ class EmployerView(EmployerAPIView):
 
     permission_check = staticmethod(can_view_employer)
 
+    @extend_schema(summary="An employer's profile and pledge", responses=EmployerSerializer)
     def get(self, request, pk):
         organisation = self.employer(pk)
         profile = EmployerProfile.objects.filter(organisation=organisation).first()

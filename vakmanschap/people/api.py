@@ -1,9 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
 from vakmanschap.api.base import GuardedAPIView
+from vakmanschap.api.schema import CreatedSerializer
 from vakmanschap.region.models import Municipality
 
 from . import services
@@ -40,6 +42,11 @@ class ParticipantsView(GuardedAPIView):
 
     permission_check = staticmethod(can_register_participant)
 
+    @extend_schema(
+        summary="Sign up a resident (advisor)",
+        request=ParticipantInput,
+        responses={201: CreatedSerializer},
+    )
     def post(self, request):
         data = ParticipantInput(data=request.data)
         data.is_valid(raise_exception=True)

@@ -1,16 +1,77 @@
 """API of the scan: the questionnaire, taking a scan, the report."""
 
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from vakmanschap.api.base import GuardedAPIView
 from vakmanschap.api.problems import problem
+from vakmanschap.api.schema import problems
 from vakmanschap.network.api import EmployerAPIView
 
 from . import services
 from .permissions import can_read_questionnaire, can_take_scan, can_view_scan_report
+
+
+class ItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    text = serializers.CharField()
+    reverse = serializers.BooleanField(help_text="Reverse-scored: 6 − answer counts.")
+
+
+class DimensionSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    items = ItemSerializer(many=True)
+
+
+class QuestionnaireSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+    dimensions = DimensionSerializer(many=True)
+
+
+class ScanResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    scores = serializers.DictField(child=serializers.FloatField(), help_text="0–100 per dimension.")
+
+
+class ScanRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    date = serializers.DateField()
+
+
+class BenchmarkSerializer(serializers.Serializer):
+    group = serializers.ChoiceField(choices=["sector_size", "network"])
+    peer_count = serializers.IntegerField()
+    median = serializers.DictField(child=serializers.IntegerField())
+
+
+class AdviceLinkSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    url = serializers.CharField()
+
+
+class AdviceSerializer(serializers.Serializer):
+    dimension = serializers.CharField()
+    text = serializers.CharField(allow_blank=True)
+    links = AdviceLinkSerializer(many=True)
+
+
+class BasisSerializer(serializers.Serializer):
+    aggregated = serializers.BooleanField()
+    respondents = serializers.IntegerField()
+    employee_responses = serializers.IntegerField()
+    open = serializers.BooleanField()
+
+
+class ScanReportSerializer(serializers.Serializer):
+    scan = ScanRefSerializer(required=False, help_text="Absent while no scan has scores.")
+    scores = serializers.DictField(child=serializers.FloatField())
+    benchmark = BenchmarkSerializer(allow_null=True)
+    advice = AdviceSerializer(many=True)
+    basis = BasisSerializer(allow_null=True)
 
 
 class QuestionnaireView(GuardedAPIView):
@@ -18,6 +79,13 @@ class QuestionnaireView(GuardedAPIView):
 
     permission_check = staticmethod(can_read_questionnaire)
 
+    @extend_schema(
+        summary="The current questionnaire (public)",
+        responses={
+            200: QuestionnaireSerializer,
+            **problems(**{"404": "No questionnaire has been published yet."}),
+        },
+    )
     def get(self, request):
         try:
             questionnaire = services.current_questionnaire()
@@ -49,6 +117,11 @@ class ScansView(EmployerAPIView):
 
     permission_check = staticmethod(can_take_scan)
 
+    @extend_schema(
+        summary="Take a new scan as management",
+        request=ScanInput,
+        responses={201: ScanResultSerializer},
+    )
     def post(self, request, pk):
         organisation = self.employer(pk)
         data = ScanInput(data=request.data)
@@ -67,6 +140,7 @@ class ScanReportView(EmployerAPIView):
 
     permission_check = staticmethod(can_view_scan_report)
 
+    @extend_schema(summary="The latest scan report", responses=ScanReportSerializer)
     def get(self, request, pk):
         organisation = self.employer(pk)
         data = services.report(organisation)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
@@ -39,6 +40,28 @@ class VacancySerializer(serializers.Serializer):
         return found
 
 
+class MatchedOccupationSerializer(serializers.Serializer):
+    uri = serializers.CharField()
+    label = serializers.CharField()
+    source = serializers.CharField()
+    score = serializers.FloatField(allow_null=True)
+
+
+class VacancyRowSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    occupation = MatchedOccupationSerializer(allow_null=True)
+    hours_per_week = serializers.IntegerField()
+    municipality = serializers.CharField()
+    start_date = serializers.DateField()
+    bbl = serializers.BooleanField()
+    is_open = serializers.BooleanField()
+
+
+class VacancyListSerializer(serializers.Serializer):
+    vacancies = VacancyRowSerializer(many=True)
+
+
 class VacancyListView(EmployerAPIView):
     """GET/POST /api/v1/employers/{id}/vacancies (own staff and the fund).
 
@@ -48,10 +71,16 @@ class VacancyListView(EmployerAPIView):
 
     permission_check = staticmethod(can_manage_vacancies)
 
+    @extend_schema(summary="An employer's vacancies", responses=VacancyListSerializer)
     def get(self, request, pk):
         organisation = self.employer(pk)
         return Response({"vacancies": vacancies.vacancy_rows(organisation)})
 
+    @extend_schema(
+        summary="Open a vacancy; the title is matched to an ESCO occupation",
+        request=VacancySerializer,
+        responses={201: VacancyRowSerializer},
+    )
     def post(self, request, pk):
         organisation = self.employer(pk)
         serializer = VacancySerializer(data=request.data)

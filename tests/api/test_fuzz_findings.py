@@ -1,0 +1,45 @@
+"""Cases the schemathesis run found: each answered 500 or HTML before it was fixed."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from tests.factories import user_with_role
+from vakmanschap.accounts.roles import Role
+from vakmanschap.api.models import ApiToken
+from vakmanschap.funding.models import BudgetPeriod, FundingStream
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(role) -> APIClient:
+    api = APIClient()
+    token = ApiToken.issue(user_with_role(role))[1]
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_ACCEPT_LANGUAGE="nl")
+    return api
+
+
+def test_a_second_period_with_the_same_start_is_refused_naming_the_field():
+    fund = client_for(Role.FUND_OFFICER)
+    body = {
+        "name": "Regio Deal Twente",
+        "period_start": "2026-01-01",
+        "period_end": "2026-12-31",
+        "allocated_cents": 100,
+    }
+    assert fund.post("/api/v1/funding-streams", body, format="json").status_code == 201
+    again = fund.post("/api/v1/funding-streams", body, format="json")
+    assert again.status_code == 400
+    assert again["Content-Type"] == "application/problem+json"
+    assert list(again.json()["errors"]) == ["period_start"]
+    assert "startdatum" in again.json()["errors"]["period_start"][0]
+    assert FundingStream.objects.count() == 1 and BudgetPeriod.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/plans/abc/submit", "/api/v1/employers/-3/scans", "/api/v1/nothing-here"]
+)
+def test_an_api_url_that_matches_no_operation_answers_problem_json(path):
+    response = client_for(Role.FUND_OFFICER).post(path, {}, format="json")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 404
