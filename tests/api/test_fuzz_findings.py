@@ -43,3 +43,27 @@ def test_an_api_url_that_matches_no_operation_answers_problem_json(path):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["status"] == 404
+
+
+def test_a_multipart_write_with_an_idempotency_key_is_replayed_not_a_500():
+    fund = client_for(Role.FUND_OFFICER)
+    body = {
+        "name": "Regio Deal Twente",
+        "period_start": "2026-01-01",
+        "period_end": "2026-12-31",
+        "allocated_cents": "100",
+    }
+    first = fund.post(
+        "/api/v1/funding-streams", body, format="multipart", HTTP_IDEMPOTENCY_KEY="k1"
+    )
+    again = fund.post(
+        "/api/v1/funding-streams", body, format="multipart", HTTP_IDEMPOTENCY_KEY="k1"
+    )
+    assert first.status_code == again.status_code == 201
+    assert again["Idempotent-Replayed"] == "true" and again.json() == first.json()
+    other = dict(body, name="Andere stroom")
+    reused = fund.post(
+        "/api/v1/funding-streams", other, format="multipart", HTTP_IDEMPOTENCY_KEY="k1"
+    )
+    assert reused.status_code == 422
+    assert BudgetPeriod.objects.count() == 1

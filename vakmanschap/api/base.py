@@ -4,6 +4,7 @@ import hashlib
 import json
 
 from django.db import IntegrityError, transaction
+from django.http.request import RawPostDataException
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -92,7 +93,22 @@ class GuardedAPIView(APIView):
         return super().finalize_response(request, response, *args, **kwargs)
 
     def _body_hash(self) -> str:
-        return hashlib.sha256(self.request.body).hexdigest()
+        # A multipart body is read as a stream (it cannot be read twice) and its boundary
+        # differs per request: hash what was parsed from it (fields; files by name and size).
+        multipart = self.request.content_type.startswith("multipart/")
+        try:
+            raw = None if multipart else self.request.body
+        except RawPostDataException:
+            raw = None
+        if raw is None:
+            raw = json.dumps(self._parsed_body(), sort_keys=True).encode()
+        return hashlib.sha256(raw).hexdigest()
+
+    def _parsed_body(self) -> dict:
+        data = self.request.data
+        fields = dict(data.lists()) if hasattr(data, "lists") else dict(data)
+        files = {k: [f"{f.name}:{f.size}" for f in v] for k, v in self.request.FILES.lists()}
+        return {"fields": {k: v for k, v in fields.items() if k not in files}, "files": files}
 
     def _replay(self, seen):
         if seen.body_hash != self._body_hash() or seen.path != self.request.path:

@@ -7,7 +7,10 @@ forget them. `docs/openapi.yaml` is the committed result; a test fails when the 
 """
 
 from django.contrib.auth.models import AnonymousUser
-from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.extensions import (
+    OpenApiAuthenticationExtension,
+    OpenApiSerializerFieldExtension,
+)
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
@@ -91,6 +94,21 @@ class BearerTokenScheme(OpenApiAuthenticationExtension):
             "scheme": "bearer",
             "description": "A token from `POST /api/v1/auth/token`, sent as "
             "`Authorization: Bearer <token>`.",
+        }
+
+
+class CentsFieldSchema(OpenApiSerializerFieldExtension):
+    """core.money.CentsField: a whole number of cents within the field's bounds."""
+
+    target_class = "vakmanschap.core.money.CentsField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {
+            "type": "integer",
+            "format": "int64",
+            "minimum": self.target.min_cents,
+            "maximum": self.target.max_cents,
+            "description": "Whole euro cents (125000 = €1,250.00).",
         }
 
 
