@@ -25,6 +25,7 @@ STANDARD_PROBLEMS = {
     401: "No valid token (or the token expired).",
     403: "The token's user lacks the role for this operation.",
     404: "Not found, or not yours: another organisation's object answers the same.",
+    413: "The body is too large.",
     415: "The body's media type is not accepted.",
     422: "This Idempotency-Key was used for another request.",
     429: "Too many requests; `Retry-After` says when to try again.",
@@ -142,7 +143,7 @@ class ContractSchema(AutoSchema):
         if not is_public(self.view):
             codes += [401, 403]
         if self.method in WRITE_METHODS:
-            codes += [400, 415]
+            codes += [400, 413, 415]
             if hasattr(self.view, "secret_fields"):  # GuardedAPIView: Idempotency-Key
                 codes.append(422)
         if "{" in self.path:
