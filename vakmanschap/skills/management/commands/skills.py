@@ -373,5 +373,21 @@ class Command(BaseCommand):
             f"{te['sentences_per_s']:.0f} | >= 100 |",
             f"| engine load (cache, from the database's ESCO) | {load_s:.2f} s | <= 3 s |",
         ]
+        lines += ["", *self._dutch_figures(engine, eval_dir)]
         for line in lines:
             self.stdout.write(line)
+
+    def _dutch_figures(self, engine, eval_dir: Path) -> list[str]:
+        """Dutch titles and Dutch free text on the database's ESCO (with whatever Dutch labels
+        were imported), each on a dev half and a held-out half."""
+        from vakmanschap.esco.snapshot import build_snapshot
+        from vakmanschap.skills_engine import dutch_evaluation
+
+        titles_tsv = eval_dir / "jobtitles_nl" / "titles_nl.validation.tsv"
+        titles = (
+            dutch_evaluation.evaluate_dutch_titles(engine, titles_tsv)
+            if titles_tsv.exists()
+            else None
+        )
+        free_text = dutch_evaluation.evaluate_dutch_free_text(engine, build_snapshot())
+        return dutch_evaluation.markdown(titles, free_text).splitlines()
