@@ -33,6 +33,16 @@ def split_of(key: str) -> str:
     return SPLITS[hashlib.sha256(key.encode()).digest()[0] & 1]
 
 
+def _mean(values) -> float | None:
+    """None for an empty half (shown as "–"), not numpy's warning and NaN."""
+    values = list(values)
+    return float(np.mean(values)) if values else None
+
+
+def _f(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
 def _by_split(rows: list[dict]) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {name: [] for name in SPLITS}
     for row in rows:
@@ -57,8 +67,8 @@ def evaluate_dutch_titles(engine: SkillsEngine, path: str | Path, k: int = 10) -
         ranks = np.array([r["rank"] for r in items])
         out[name] = {
             "n": len(items),
-            "mrr@10": float(np.mean(np.where(ranks > 0, 1.0 / np.maximum(ranks, 1), 0.0))),
-            **{f"recall@{h}": float(np.mean((ranks > 0) & (ranks <= h))) for h in (1, 5, 10)},
+            "mrr@10": _mean(np.where(ranks > 0, 1.0 / np.maximum(ranks, 1), 0.0)),
+            **{f"recall@{h}": _mean((ranks > 0) & (ranks <= h)) for h in (1, 5, 10)},
         }
     return out
 
@@ -90,7 +100,7 @@ def evaluate_dutch_free_text(engine: SkillsEngine, snapshot: EscoSnapshot, k: in
     for name, rows in {**_by_split(scored), "all": scored}.items():
         out[name] = {
             "n": len(rows),
-            **{m: float(np.mean([r[m] for r in rows])) for m in ("rp@5", f"rp@{k}")},
+            **{m: _mean(r[m] for r in rows) for m in ("rp@5", f"rp@{k}")},
         }
     return out
 
@@ -103,20 +113,20 @@ def markdown(titles: dict | None, free_text: dict | None) -> str:
     if titles:
         d, h = titles["dev"], titles["held-out"]
         lines.append(
-            f"| titles MRR@10 | {d['mrr@10']:.3f} | {h['mrr@10']:.3f} | {d['n']} / {h['n']} |"
+            f"| titles MRR@10 | {_f(d['mrr@10'])} | {_f(h['mrr@10'])} | {d['n']} / {h['n']} |"
         )
         lines.append(
-            f"| titles recall@1 / @5 / @10 | {d['recall@1']:.3f} / {d['recall@5']:.3f} / "
-            f"{d['recall@10']:.3f} | {h['recall@1']:.3f} / {h['recall@5']:.3f} / "
-            f"{h['recall@10']:.3f} | |"
+            f"| titles recall@1 / @5 / @10 | {_f(d['recall@1'])} / {_f(d['recall@5'])} / "
+            f"{_f(d['recall@10'])} | {_f(h['recall@1'])} / {_f(h['recall@5'])} / "
+            f"{_f(h['recall@10'])} | |"
         )
     if free_text:
         d, h = free_text["dev"], free_text["held-out"]
         lines.append(
-            f"| free text (occupation descriptions) RP@10 | {d['rp@10']:.3f} | {h['rp@10']:.3f} "
+            f"| free text (occupation descriptions) RP@10 | {_f(d['rp@10'])} | {_f(h['rp@10'])} "
             f"| {d['n']} / {h['n']} |"
         )
-        lines.append(f"| free text RP@5 | {d['rp@5']:.3f} | {h['rp@5']:.3f} | |")
+        lines.append(f"| free text RP@5 | {_f(d['rp@5'])} | {_f(h['rp@5'])} | |")
     return "\n".join(lines)
 
 
