@@ -89,7 +89,7 @@ def test_repeated_wrong_codes_lock_the_provider(fund, settings):
 
 def test_reissued_code_replaces_the_old_one(fund):
     ((cheque_id, old),) = approved_plan(fund).codes.items()
-    new = reissue_code(Cheque.objects.get(pk=cheque_id), by=fund.advisor)
+    new = reissue_code(Cheque.objects.get(pk=cheque_id), by=fund.advisor, reason="Brief kwijt")
     with pytest.raises(RedemptionError):
         redeem(provider=fund.provider, user=fund.provider_user, code=old, birth_date=BIRTH)
     assert (

@@ -70,11 +70,108 @@ def test_fund_officer_approves_and_participant_downloads_the_letter(client, fund
     client.force_login(owner)
     cheque = Cheque.objects.get()
     old_hash = cheque.code_hash
+    # The resident reaches the letter from their own page.
+    mine = client.get(reverse("people:mine")).content.decode()
+    assert reverse("funding:cheque_letter", args=[cheque.pk]) in mine
     letter = client.get(reverse("funding:cheque_letter", args=[cheque.pk]))
     assert letter.status_code == 200 and letter["Content-Type"] == "application/pdf"
     assert letter.content.startswith(b"%PDF")
     cheque.refresh_from_db()
-    assert cheque.code_hash != old_hash  # downloading issued a fresh code
+    assert cheque.code_hash == old_hash  # downloading changes nothing
+
+
+def _approved_cheque(fund, person):
+    from vakmanschap.funding import plans
+
+    plan = fund.plan(participant=person)
+    plans.submit(plan, by=fund.advisor)
+    decision = plans.approve(plan, by=fund.fund_officer)
+    ((cheque_id, code),) = decision.codes.items()
+    return Cheque.objects.get(pk=cheque_id), code
+
+
+def test_the_letter_prints_the_same_valid_code_every_time(
+    client, fund, person, settings, monkeypatch
+):
+    from pathlib import Path
+
+    from tests.e2e.test_fund_path import code_from_pdf
+    from vakmanschap.funding import letters
+    from vakmanschap.funding.cheques import redeem
+
+    # The PDF core font (used where no Unicode font is installed) keeps the text readable here.
+    monkeypatch.setattr(letters, "UNICODE_FONT", Path("/nonexistent/font.ttf"))
+    settings.FUND_NAME, settings.FUND_ADDRESS = "Fonds Proef", "Proefstraat 1, 7500 AA Enschede"
+    settings.FUND_CONTACT = "proef@example.org"
+    cheque, code = _approved_cheque(fund, person)
+    client.force_login(fund.advisor)
+    url = reverse("funding:cheque_letter", args=[cheque.pk])
+    first, second = client.get(url).content, client.get(url).content
+    assert code_from_pdf(first) == code_from_pdf(second) == code
+    text = _pdf_text(first)
+    assert "Fonds Proef" in text and "Proefstraat 1" in text and "proef@example.org" in text
+    booked = redeem(
+        provider=fund.provider, user=fund.provider_user, code=code, birth_date=person.birth_date
+    )
+    assert booked.state == "booked"
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import re
+    import zlib
+
+    chunks = []
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            chunks.append(zlib.decompress(stream))
+        except zlib.error:
+            pass
+    return b"".join(chunks).decode("latin-1")
+
+
+def test_a_new_code_is_an_explicit_post_with_a_reason(
+    client, fund, person, mailoutbox, django_capture_on_commit_callbacks
+):
+    from auditlog.models import LogEntry
+
+    from tests.factories import UserFactory
+    from vakmanschap.accounts.models import Membership
+    from vakmanschap.funding.cheques import RedemptionError, redeem
+
+    owner = UserFactory(email="sanne@example.org")
+    Membership.objects.create(user=owner, role="participant")
+    person.user = owner
+    person.save()
+    cheque, old_code = _approved_cheque(fund, person)
+    mailoutbox.clear()
+    url = reverse("funding:cheque_new_code", args=[cheque.pk])
+    client.force_login(fund.advisor)
+    assert client.get(url).status_code == 405
+    client.post(url, {f"c{cheque.pk}-reason": ""})  # no reason: nothing changes
+    cheque.refresh_from_db()
+    assert cheque.code_last4 == old_code.replace("-", "")[12:16]
+    assert not LogEntry.objects.filter(additional_data__event="cheque_code_reissued").exists()
+    # Another organisation's advisor and the resident cannot issue a new code.
+    for outsider in (fund.other_advisor, owner):
+        client.force_login(outsider)
+        assert client.post(url, {f"c{cheque.pk}-reason": "kwijt"}).status_code in (403, 404)
+    assert not LogEntry.objects.filter(additional_data__event="cheque_code_reissued").exists()
+    client.force_login(fund.advisor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {f"c{cheque.pk}-reason": "Brief kwijt"})
+    assert response.status_code == 302
+    entry = LogEntry.objects.get(additional_data__event="cheque_code_reissued")
+    assert entry.actor == fund.advisor and entry.additional_data["reason"] == "Brief kwijt"
+    with pytest.raises(RedemptionError):
+        redeem(
+            provider=fund.provider,
+            user=fund.provider_user,
+            code=old_code,
+            birth_date=person.birth_date,
+        )
+    recipients = sorted(address for mail in mailoutbox for address in mail.to)
+    assert recipients == sorted(["sanne@example.org", fund.provider_user.email])
+    assert all(old_code not in mail.body for mail in mailoutbox)
 
 
 def test_another_participant_never_sees_the_plan_or_letter(client, fund, person):

@@ -36,6 +36,11 @@ CHEQUE_REDEEM_LOCK_MINUTES = env.int("CHEQUE_REDEEM_LOCK_MINUTES", default=15)
 FUND_NAME = env.str("FUND_NAME", default="Twents Fonds voor Vakmanschap")
 FUND_IBAN = env.str("FUND_IBAN", default="")
 FUND_BIC = env.str("FUND_BIC", default="")  # empty: derived from the IBAN
+# Printed on the cheque letter, so the resident knows who sent it and whom to ask.
+FUND_ADDRESS = env.str("FUND_ADDRESS", default="Hengelosestraat 500, 7521 AN Enschede")
+FUND_CONTACT = env.str(
+    "FUND_CONTACT", default="info@vakmanschap-twente.nl · 053 000 00 00 (werkdagen 9-17 uur)"
+)
 
 # Privacy: closed files are anonymised this many days after closing (default 7 years).
 VAKMANSCHAP_RETENTION_DAYS = env.int("VAKMANSCHAP_RETENTION_DAYS", default=2557)

@@ -6,11 +6,19 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vakmanschap.audit.services import record_event
+
 from . import codes, ledger
 from .models import Cheque, ChequeState, RedemptionAttempt
+
+CODE_REISSUED = "cheque_code_reissued"
+
+# Sent inside the transaction when a cheque gets a new code (notifications mails after commit).
+code_reissued = Signal()
 
 
 def reference(cheque) -> str:
@@ -22,7 +30,8 @@ def create_cheques(plan) -> tuple[list[Cheque], dict[int, str]]:
     valid_until = timezone.now() + relativedelta(months=plan.scheme.cheque_validity_months)
     cheques, plain = [], {}
     for plan_course in plan.courses.select_related("course"):
-        code = codes.generate()
+        seed = codes.new_seed()
+        code = codes.from_seed(seed)
         body = codes.normalise(code)
         cheque = Cheque.objects.create(
             plan_course=plan_course,
@@ -30,6 +39,7 @@ def create_cheques(plan) -> tuple[list[Cheque], dict[int, str]]:
             provider_id=plan_course.course.provider_id,
             code_hash=codes.code_hash(body),
             code_last4=body[-4:],
+            code_seed=seed,
             amount_cents=plan_course.fund_amount_cents,
             valid_until=valid_until,
         )
@@ -59,16 +69,34 @@ def issue_cheques(plan, *, by) -> dict[int, str]:
     return plain
 
 
+def letter_code(cheque) -> str | None:
+    """The code to print on the letter; reading it changes nothing. None for a cheque issued
+    before codes were derived from a seed: it needs a new code first."""
+    return codes.from_seed(cheque.code_seed) if cheque.code_seed else None
+
+
 @transaction.atomic
-def reissue_code(cheque, *, by) -> str:
-    """A fresh code for the letter (the old one stops working). Only before booking."""
+def reissue_code(cheque, *, by, reason: str) -> str:
+    """A new code (the old one stops working at once), only before booking and with a reason.
+    Audited; the resident and the provider are told by e-mail (after commit)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise RedemptionError(_("Give the reason for a new code."), status=400)
     cheque = Cheque.objects.select_for_update().get(pk=cheque.pk)
     if cheque.state != ChequeState.ISSUED:
         raise RedemptionError(_("This cheque has been used already."), status=409)
-    code = codes.generate()
+    old_last4 = cheque.code_last4
+    seed = codes.new_seed()
+    code = codes.from_seed(seed)
     body = codes.normalise(code)
-    cheque.code_hash, cheque.code_last4 = codes.code_hash(body), body[-4:]
-    cheque.save(update_fields=["code_hash", "code_last4"])
+    cheque.code_hash, cheque.code_last4, cheque.code_seed = (
+        codes.code_hash(body),
+        body[-4:],
+        seed,
+    )
+    cheque.save(update_fields=["code_hash", "code_last4", "code_seed"])
+    record_event(CODE_REISSUED, actor=by, obj=cheque, reason=reason, old_last4=old_last4)
+    code_reissued.send(sender=Cheque, cheque=cheque, old_last4=old_last4, reason=reason)
     return code
 
 

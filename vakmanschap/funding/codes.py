@@ -37,6 +37,24 @@ def normalise(typed: str) -> str | None:
     return body
 
 
+def new_seed() -> str:
+    """128 random bits. The code is derived from the seed with the cheque-code key, so the
+    letter can be printed again without issuing a new code; the seed alone (a database dump
+    without the key) gives nothing away."""
+    return secrets.token_hex(16)
+
+
+def from_seed(seed: str) -> str:
+    """The cheque code (with its check symbol, in groups of four) that `seed` stands for."""
+    digest = hmac.new(
+        settings.CHEQUE_CODE_KEY.encode(), f"cheque-code:{seed}".encode(), hashlib.sha256
+    ).digest()
+    value = int.from_bytes(digest[:10], "big")  # 80 bits
+    body = "".join(ALPHABET[(value >> (5 * (SYMBOLS - 1 - i))) & 31] for i in range(SYMBOLS))
+    full = body + check_symbol(body)
+    return "-".join(full[i : i + 4] for i in range(0, SYMBOLS, 4)) + "-" + full[SYMBOLS:]
+
+
 def code_hash(body: str) -> str:
     return hmac.new(settings.CHEQUE_CODE_KEY.encode(), body.encode(), hashlib.sha256).hexdigest()
 

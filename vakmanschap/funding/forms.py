@@ -102,3 +102,12 @@ class PlanFilterForm(forms.Form):
 class AllocationForm(forms.Form):
     amount = EuroField(label=_("Amount to allocate (€)"), max_cents=MAX_ALLOCATION_CENTS)
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+class NewCodeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for a new code"),
+        max_length=500,
+        help_text=_("For example: the letter was lost. The old code stops working at once."),
+        error_messages={"required": _("Give the reason for a new code.")},
+    )

@@ -5,6 +5,7 @@ import unicodedata
 from pathlib import Path
 
 import segno
+from django.conf import settings
 from django.utils import timezone
 from fpdf import FPDF
 
@@ -40,7 +41,7 @@ def cheque_letter_pdf(cheque, code: str) -> bytes:
     participant, course = cheque.plan.participant, cheque.plan_course.course
     pdf = FPDF(format="A4")
     pdf.set_title("Scholingscheque")
-    pdf.set_author("Vakmanschap")
+    pdf.set_author(settings.FUND_NAME)
     pdf.add_page()
     if UNICODE_FONT.exists():
         pdf.add_font("body", fname=str(UNICODE_FONT))
@@ -52,6 +53,10 @@ def cheque_letter_pdf(cheque, code: str) -> bytes:
         pdf.set_font(font, size=size)
         pdf.multi_cell(0, height, clean(text), new_x="LMARGIN", new_y="NEXT")
 
+    line(settings.FUND_NAME, size=12)
+    line(settings.FUND_ADDRESS, size=9, height=5)
+    line(settings.FUND_CONTACT, size=9, height=5)
+    pdf.ln(4)
     line("Scholingscheque", size=20, height=12)
     line(f"Datum: {timezone.localdate():%d-%m-%Y}")
     pdf.ln(4)
@@ -75,9 +80,11 @@ def cheque_letter_pdf(cheque, code: str) -> bytes:
     pdf.ln(4)
     line(
         "Bewaar deze code zoals een wachtwoord. Wie de code en uw geboortedatum kent, kan de "
-        "cheque gebruiken. Een nieuwe brief downloaden maakt de oude code ongeldig.",
+        "cheque gebruiken. Kwijt? Vraag uw loopbaanadviseur om een nieuwe code; deze code "
+        "werkt dan niet meer.",
         size=9,
         height=5,
     )
+    line(f"Vragen? {settings.FUND_NAME}, {settings.FUND_CONTACT}", size=9, height=5)
     line("ESCO, Europese Commissie – beroepen en vaardigheden.", size=8, height=5)
     return bytes(pdf.output())

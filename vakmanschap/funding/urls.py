@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/submit/", views.plan_submit, name="plan_submit"),
     path("<int:pk>/decide/", views.plan_decide, name="plan_decide"),
     path("cheques/<int:pk>/letter.pdf", views.cheque_letter, name="cheque_letter"),
+    path("cheques/<int:pk>/new-code/", views.cheque_new_code, name="cheque_new_code"),
     path("budget/", views.budget, name="budget"),
     path("budget/<int:pk>/allocate/", views.allocate, name="allocate"),
 ]

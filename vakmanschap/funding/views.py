@@ -11,14 +11,15 @@ from vakmanschap.esco.models import attach_preferred_labels
 from vakmanschap.people.models import Participant
 
 from . import eligibility, ledger, plans
-from .cheques import reissue_code
-from .forms import AllocationForm, DecisionForm, PlanFilterForm, PlanForm
+from .cheques import RedemptionError, letter_code, reissue_code
+from .forms import AllocationForm, DecisionForm, NewCodeForm, PlanFilterForm, PlanForm
 from .letters import cheque_letter_pdf
 from .models import BudgetPeriod, Cheque, PlanState, TrainingPlan
 from .permissions import (
     can_approve_plans,
     can_download_cheque_letter,
     can_manage_budget,
+    can_reissue_cheque_code,
     can_view_budget,
     can_view_plan,
     can_write_plans,
@@ -81,16 +82,25 @@ def plan_detail(request, pk):
             "results": results,
             "all_ok": eligibility.all_ok(results),
             "courses": plan.courses.select_related("course__provider"),
-            "cheques": plan.cheques.select_related("plan_course__course").order_by("pk"),
+            "cheques": [
+                _with_code_form(cheque)
+                for cheque in plan.cheques.select_related("plan_course__course").order_by("pk")
+            ],
             "log": StateLog.objects.for_(plan).select_related("by").order_by("timestamp"),
             "can_submit": can_write_plans(request.user, plan)
             and plan.state in (PlanState.DRAFT, PlanState.RETURNED),
             "can_decide": can_approve_plans(request.user, plan)
             and plan.state in (PlanState.SUBMITTED, PlanState.SECOND_APPROVAL),
             "can_download": can_download_cheque_letter(request.user, plan),
+            "can_reissue": can_reissue_cheque_code(request.user, plan),
             "decision_form": DecisionForm(),
         },
     )
+
+
+def _with_code_form(cheque):
+    cheque.new_code_form = NewCodeForm(prefix=f"c{cheque.pk}")  # one form per cheque, own ids
+    return cheque
 
 
 def _act(request, pk, check, action):
@@ -158,22 +168,52 @@ def plan_list(request):
 
 @guarded(can_download_cheque_letter)
 def cheque_letter(request, pk):
-    """The Dutch letter with the code and a QR code. Downloading issues a fresh code (only a
-    hash is stored, so the old code stops working); only before the cheque is booked."""
+    """The Dutch letter with the code and a QR code. Downloading changes nothing: the same code
+    every time, until someone issues a new one on purpose (cheque_new_code)."""
     cheque = get_object_or_404(
         Cheque.objects.select_related("plan__participant", "plan_course__course__provider"), pk=pk
     )
     require(can_download_cheque_letter, request.user, cheque.plan)
-    if cheque.state != "issued":
+    code = letter_code(cheque)
+    if cheque.state != "issued" or code is None:
         messages.error(
-            request, _("This cheque has been booked already; the letter is no longer needed.")
+            request,
+            _("This cheque has been booked already; the letter is no longer needed.")
+            if cheque.state != "issued"
+            else _("This letter cannot be printed again. Ask your career advisor for a new code."),
         )
+        if request.user.pk == cheque.plan.participant.user_id:
+            return redirect("people:mine")
         return redirect("funding:plan_detail", pk=cheque.plan_id)
-    code = reissue_code(cheque, by=request.user)
     response = HttpResponse(cheque_letter_pdf(cheque, code), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="scholingscheque-{cheque.pk}.pdf"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_POST
+@guarded(can_reissue_cheque_code)
+def cheque_new_code(request, pk):
+    """A new code, on purpose and with a reason: the old code and letter stop working."""
+    cheque = get_object_or_404(Cheque.objects.select_related("plan__participant"), pk=pk)
+    require(can_reissue_cheque_code, request.user, cheque.plan)
+    form = NewCodeForm(request.POST, prefix=f"c{cheque.pk}")
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["reason"]))
+        return redirect("funding:plan_detail", pk=cheque.plan_id)
+    try:
+        reissue_code(cheque, by=request.user, reason=form.cleaned_data["reason"])
+    except RedemptionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _(
+                "A new code has been issued; the old code and letter no longer work. The "
+                "resident and the provider have been told. Download the new letter."
+            ),
+        )
+    return redirect("funding:plan_detail", pk=cheque.plan_id)
 
 
 @guarded(can_view_budget)

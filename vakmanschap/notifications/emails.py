@@ -44,6 +44,8 @@ SUBJECTS = {
     "provider_cheque_started": gettext_noop("Start of a course registered"),
     "provider_cheque_completed": gettext_noop("Completion of a course registered"),
     "provider_cheque_expired": gettext_noop("A training cheque for your course has expired"),
+    "cheque_code_reissued": gettext_noop("Your training cheque has a new code"),
+    "provider_cheque_code_reissued": gettext_noop("A training cheque has a new code"),
 }
 
 
@@ -131,3 +133,30 @@ def cheque_event(cheque_id: int, event: str) -> None:
     )
     for recipient in provider_recipients(cheque.provider):
         send(recipient, f"provider_cheque_{event}", f"provider_cheque_{event}", context)
+
+
+def code_reissued(cheque_id: int, old_last4: str) -> None:
+    """A new code was issued on purpose: the old code no longer works. Neither code is sent."""
+    cheque = Cheque.objects.select_related(
+        "plan__participant__user", "provider", "plan_course__course"
+    ).get(pk=cheque_id)
+    context = {
+        "participant": cheque.plan.participant,
+        "cheque": cheque,
+        "course": cheque.plan_course.course,
+        "provider": cheque.provider,
+        "old_last4": old_last4,
+    }
+    send(
+        participant_recipient(cheque.plan.participant),
+        "cheque_code_reissued",
+        "participant_cheque_code_reissued",
+        context,
+    )
+    for recipient in provider_recipients(cheque.provider):
+        send(
+            recipient,
+            "provider_cheque_code_reissued",
+            "provider_cheque_code_reissued",
+            context,
+        )

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.dispatch import receiver
 from django_fsm.signals import post_transition
 
+from vakmanschap.funding.cheques import code_reissued
 from vakmanschap.funding.models import Cheque, TrainingPlan
 
 from . import emails
@@ -26,3 +27,8 @@ def on_plan_transition(sender, instance, name, source, target, **kwargs):
 def on_cheque_transition(sender, instance, name, source, target, **kwargs):
     if target in emails.CHEQUE_EVENTS:
         transaction.on_commit(partial(emails.cheque_event, instance.pk, target), robust=True)
+
+
+@receiver(code_reissued, sender=Cheque, dispatch_uid="notifications.code_reissued")
+def on_code_reissued(sender, cheque, old_last4, **kwargs):
+    transaction.on_commit(partial(emails.code_reissued, cheque.pk, old_last4), robust=True)

@@ -76,10 +76,20 @@ def mine(request):
         return render(request, "people/mine.html", {"participant": None})
     conversations = participant.conversations.order_by("-scheduled_at")
     plans = participant.plans.select_related("target_occupation").prefetch_related("cheques")
+    cheques = [
+        cheque
+        for plan in plans
+        for cheque in plan.cheques.select_related("plan_course__course__provider").order_by("pk")
+    ]
     return render(
         request,
         "people/mine.html",
-        {"participant": participant, "conversations": conversations, "plans": plans},
+        {
+            "participant": participant,
+            "conversations": conversations,
+            "plans": plans,
+            "cheques": cheques,
+        },
     )
 
 

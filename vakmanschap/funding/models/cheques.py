@@ -54,6 +54,11 @@ class Cheque(ConcurrentTransitionMixin, models.Model):
     )
     code_hash = models.CharField(max_length=64, unique=True)
     code_last4 = models.CharField(max_length=4)
+    # The code is derived from this seed with the cheque-code key (codes.from_seed), so the
+    # letter can be downloaded again without changing the code. Empty for cheques issued
+    # before: their letter needs a new code first.
+    # (Nullable so that SQLite adds the column in place: a table rebuild trips the triggers.)
+    code_seed = models.CharField(max_length=32, null=True, blank=True)
     amount_cents = models.PositiveIntegerField()
     state = FSMField(default=ChequeState.ISSUED, choices=ChequeState.choices, protected=True)
     issued_at = models.DateTimeField(auto_now_add=True)
