@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "vakmanschap.exports",
     "vakmanschap.oversight",
     "vakmanschap.followup",
+    "vakmanschap.monitor",
     "vakmanschap.skills",
     "vakmanschap.ui",
     "vakmanschap.demo",

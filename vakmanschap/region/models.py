@@ -36,6 +36,9 @@ class LabourMarketRegion(models.Model):
         help_text=_("Used where no region is chosen, e.g. for a new funding stream."),
     )
 
+    goal_per_year = models.PositiveIntegerField(_("goal: people trained per year"), default=1500)
+    goal_total = models.PositiveIntegerField(_("goal: people trained in total"), default=6000)
+
     objects = LabourMarketRegionQuerySet.as_manager()
 
     class Meta:

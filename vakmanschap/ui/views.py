@@ -1,7 +1,9 @@
 from django.shortcuts import render
 
 from vakmanschap.accounts.permissions import is_anyone, is_authenticated
+from vakmanschap.accounts.roles import Role
 from vakmanschap.core.access import guarded
+from vakmanschap.monitor import views as monitor_views
 
 from .start_pages import start_page_for
 
@@ -13,6 +15,8 @@ def home(request):
 
 @guarded(is_authenticated)
 def start(request):
+    if request.user.primary_role == Role.MONITOR:
+        return monitor_views.monitor(request)  # the monitor role's start page is the monitor
     page = start_page_for(request.user)
     return render(request, "ui/start.html", {"page": page})
 

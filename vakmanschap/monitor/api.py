@@ -1,0 +1,63 @@
+"""GET /api/v1/monitor/summary (monitor viewers, fund officers; small counts shown) and
+GET /api/v1/open-data/summary (public; suppressed). An unknown region answers 404."""
+
+import datetime
+
+from django.utils.translation import gettext as _
+from rest_framework.response import Response
+
+from vakmanschap.api.base import GuardedAPIView
+from vakmanschap.api.problems import problem
+from vakmanschap.region.models import LabourMarketRegion
+
+from . import figures, opendata
+from .permissions import can_read_open_data, can_view_monitor
+
+
+def _region(request):
+    try:
+        return LabourMarketRegion.objects.by_code(request.query_params.get("region") or None)
+    except LabourMarketRegion.DoesNotExist:
+        return None
+
+
+def _date(value, name, errors):
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        errors[name] = [_("Give a date as YYYY-MM-DD.")]
+        return None
+
+
+class MonitorSummaryView(GuardedAPIView):
+    permission_check = staticmethod(can_view_monitor)
+
+    def get(self, request):
+        region = _region(request)
+        if region is None:
+            return problem(404, _("There is no labour-market region with this code."))
+        self.require(region)
+        errors: dict = {}
+        start = _date(request.query_params.get("from"), "from", errors)
+        end = _date(request.query_params.get("to"), "to", errors)
+        if start and end and end < start:
+            errors["to"] = [_("The end date lies before the start date.")]
+        if errors:
+            return problem(400, _("The period is not valid."), errors)
+        return Response(figures.summary(region, figures.Period(start, end)))
+
+
+class OpenDataSummaryView(GuardedAPIView):
+    permission_check = staticmethod(can_read_open_data)
+    authentication_classes: list = []
+
+    def get(self, request):
+        region = _region(request)
+        if region is None:
+            return problem(404, _("There is no labour-market region with this code."))
+        raw = request.query_params.get("year") or str(datetime.date.today().year)
+        if not raw.isdigit() or not 2019 <= int(raw) <= 2100:
+            return problem(
+                400, _("The year is not valid."), {"year": [_("Give a year such as 2026.")]}
+            )
+        return Response(opendata.open_summary(region, int(raw)))

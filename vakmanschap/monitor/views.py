@@ -1,0 +1,152 @@
+import csv
+import datetime
+import io
+import json
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from vakmanschap.core.access import guarded, require
+from vakmanschap.region.models import LabourMarketRegion
+
+from . import charts, figures, opendata
+from .forms import PeriodForm, YearForm
+from .permissions import can_read_open_data, can_view_monitor
+
+STEP_LABELS = {
+    "signed_up": gettext_lazy("Signed up"),
+    "conversations": gettext_lazy("Career conversation"),
+    "plans_approved": gettext_lazy("Plan approved"),
+    "started": gettext_lazy("Started training"),
+    "completed": gettext_lazy("Completed"),
+    "in_work_6m": gettext_lazy("In work after 6 months"),
+    "in_work_12m": gettext_lazy("In work after 12 months"),
+}
+
+
+def region_or_404(code) -> LabourMarketRegion:
+    try:
+        return LabourMarketRegion.objects.by_code(code or None)
+    except LabourMarketRegion.DoesNotExist:
+        raise Http404 from None
+
+
+def _charts(data: dict) -> dict:
+    steps = [(str(STEP_LABELS[s["key"]]), s["count"]) for s in data["funnel"]]
+    return {
+        "funnel_svg": charts.bars_svg(
+            steps, _("Funnel"), _("People per step; the numbers are in the table."), "funnel"
+        ),
+        "municipality_svg": charts.bars_svg(
+            [(m["name"], m["signed_up"]) for m in data["by_municipality"]],
+            _("Sign-ups per municipality"),
+            _("The numbers are in the table."),
+            "municipalities",
+        ),
+        "year_svg": charts.progress_svg(
+            data["trained_this_year"] or 0,
+            data["goal_per_year"],
+            data["forecast_this_year"],
+            _("People trained this year against the goal"),
+            "goal-year",
+        ),
+        "total_svg": charts.progress_svg(
+            data["trained_total"] or 0,
+            data["goal_total"],
+            None,
+            _("People trained in total against the goal"),
+            "goal-total",
+        ),
+    }
+
+
+def _labelled(data: dict) -> dict:
+    for step in data["funnel"]:
+        step["label"] = STEP_LABELS[step["key"]]
+    for row in data["by_target_group"]:
+        row["label"] = row["label"] or _("Others")
+    return data
+
+
+@guarded(can_view_monitor)
+def monitor(request):
+    region = require(can_view_monitor, request.user, region_or_404(request.GET.get("region")))
+    form = PeriodForm(request.GET or None)
+    period = figures.Period(
+        *(
+            (form.cleaned_data["date_from"], form.cleaned_data["date_to"])
+            if form.is_bound and form.is_valid()
+            else (
+                datetime.date.today().replace(month=1, day=1),
+                datetime.date.today().replace(month=12, day=31),
+            )
+        )
+    )
+    data = _labelled(figures.summary(region, period))
+    return render(
+        request,
+        "monitor/monitor.html",
+        {"form": form, "region": region, "data": data, "period": period, **_charts(data)},
+    )
+
+
+@guarded(can_read_open_data)
+def open_data(request):
+    region = region_or_404(request.GET.get("region"))
+    form = YearForm(request.GET or None)
+    year = form.cleaned_data["year"] if form.is_valid() else datetime.date.today().year
+    data = _labelled(opendata.open_summary(region, year))
+    return render(
+        request,
+        "monitor/open_data.html",
+        {"form": form, "region": region, "data": data, "year": year, **_charts(data)},
+    )
+
+
+@guarded(can_read_open_data)
+def open_data_download(request, fmt):
+    region = region_or_404(request.GET.get("region"))
+    form = YearForm(request.GET or None)
+    if not form.is_valid():
+        raise Http404
+    year = form.cleaned_data["year"]
+    data = opendata.open_summary(region, year)
+    name = f"open-data-{region.code}-{year}"
+    if fmt == "json":
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json"
+        )
+    else:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["region", "year", "group", "key", "name", "signed_up", "completed"])
+        for row in data["by_quarter"]:
+            writer.writerow(
+                [
+                    region.code,
+                    year,
+                    "quarter",
+                    row["quarter"],
+                    "",
+                    row["signed_up"],
+                    row["completed"],
+                ]
+            )
+        for row in data["by_municipality"]:
+            writer.writerow(
+                [
+                    region.code,
+                    year,
+                    "municipality",
+                    row["code"],
+                    row["name"],
+                    row["signed_up"],
+                    row["completed"],
+                ]
+            )
+        writer.writerow([region.code, year, "total", "", "", data["signed_up"], data["completed"]])
+        response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
