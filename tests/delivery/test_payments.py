@@ -6,7 +6,13 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from vakmanschap.delivery import payments
-from vakmanschap.delivery.models import Invoice, InvoiceState, PaymentBatch
+from vakmanschap.delivery.models import (
+    IbanChange,
+    IbanChangeStatus,
+    Invoice,
+    InvoiceState,
+    PaymentBatch,
+)
 from vakmanschap.delivery.services import DeliveryError
 from vakmanschap.funding.models import RecognisedProvider
 
@@ -113,7 +119,41 @@ def test_iban_form_gives_a_field_error(client, world):
     assert RecognisedProvider.objects.get(pk=recognition.pk).iban == "NL91ABNA0417164300"
     response = client.post(url, {"iban": "NL20 INGB 0001 2345 67"})
     assert response.status_code == 302
+    # Proposed, not used yet: a second finance officer approves first.
+    assert RecognisedProvider.objects.get(pk=recognition.pk).iban == "NL91ABNA0417164300"
+    change = IbanChange.objects.get()
+    assert change.iban == "NL20INGB0001234567" and change.status == IbanChangeStatus.PENDING
+    decide = reverse("delivery:decide_iban_change", args=[change.pk])
+    client.post(decide, {"decision": "approve"})  # the proposer cannot approve
+    assert RecognisedProvider.objects.get(pk=recognition.pk).iban == "NL91ABNA0417164300"
+    client.force_login(world.finance2)
+    client.post(decide, {"decision": "approve"})
     assert RecognisedProvider.objects.get(pk=recognition.pk).iban == "NL20INGB0001234567"
+    change.refresh_from_db()
+    assert change.status == IbanChangeStatus.APPROVED and change.decided_by == world.finance2
+
+
+def test_a_batch_refuses_a_provider_whose_new_iban_is_not_approved(world):
+    world.approved_invoice(world.completed())
+    change = payments.propose_iban(world.provider, "NL20INGB0001234567", by=world.finance)
+    with pytest.raises(DeliveryError) as error:
+        payments.create_batch(by=world.finance)
+    assert world.provider.name in error.value.message
+    assert not PaymentBatch.objects.exists()
+    with pytest.raises(ValidationError):
+        payments.decide_iban_change(change, by=world.finance, approve=True)
+    payments.decide_iban_change(change, by=world.finance2, approve=True)
+    batch = payments.create_batch(by=world.finance)
+    assert b"NL20INGB0001234567" in payments.sepa_xml(batch)
+
+
+def test_the_database_refuses_an_iban_change_approved_by_its_proposer(world):
+    from django.db import IntegrityError, transaction
+
+    change = payments.propose_iban(world.provider, "NL20INGB0001234567", by=world.finance)
+    change.decided_by = world.finance
+    with pytest.raises(IntegrityError), transaction.atomic():
+        change.save()
 
 
 def test_finance_pages_make_download_and_pay_a_batch(client, world):

@@ -12,7 +12,7 @@ class DeliveryConfig(AppConfig):
 
         from vakmanschap.core.navigation import NavItem, register
 
-        from .models import ChequeDelivery, Invoice, PaymentBatch, Recovery
+        from .models import ChequeDelivery, IbanChange, Invoice, PaymentBatch, Recovery
         from .permissions import (
             can_check_invoices,
             can_manage_payments,
@@ -20,7 +20,7 @@ class DeliveryConfig(AppConfig):
             can_use_provider_portal,
         )
 
-        for model in (ChequeDelivery, Invoice, PaymentBatch, Recovery):
+        for model in (ChequeDelivery, IbanChange, Invoice, PaymentBatch, Recovery):
             auditlog.register(model)
         register(NavItem("delivery:portal", _("My cheques"), can_use_provider_portal, 30))
         register(NavItem("delivery:check_list", _("Invoices to check"), can_check_invoices, 60))

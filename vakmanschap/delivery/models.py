@@ -262,3 +262,50 @@ class Recovery(models.Model):
     @property
     def amount_euros(self) -> str:
         return format_euros(self.amount_cents)
+
+
+class IbanChangeStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for a second approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class IbanChange(models.Model):
+    """A provider's new bank account, proposed by one person and approved by another before any
+    payment batch uses it (four eyes: a changed IBAN is the classic way to divert payments)."""
+
+    recognition = models.ForeignKey(
+        "funding.RecognisedProvider", on_delete=models.CASCADE, related_name="iban_changes"
+    )
+    iban = models.CharField(_("new IBAN"), max_length=34)
+    previous_iban = models.CharField(_("previous IBAN"), max_length=34, blank=True)
+    status = models.CharField(
+        max_length=10, choices=IbanChangeStatus.choices, default=IbanChangeStatus.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("bank account change")
+        verbose_name_plural = _("bank account changes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recognition"],
+                condition=Q(status="pending"),
+                name="iban_change_one_pending",
+            ),
+            models.CheckConstraint(
+                condition=Q(decided_by__isnull=True) | ~Q(decided_by=F("requested_by")),
+                name="iban_change_four_eyes",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.recognition}: {self.iban} ({self.status})"

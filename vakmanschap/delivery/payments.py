@@ -16,12 +16,17 @@ from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 from sepaxml import SepaTransfer
 
+from vakmanschap.audit.services import record_event
 from vakmanschap.funding.models import RecognisedProvider
 
 from .deadlines import add_working_days
 from .invoicing import pay_invoice
-from .models import Invoice, InvoiceState, PaymentBatch
+from .models import IbanChange, IbanChangeStatus, Invoice, InvoiceState, PaymentBatch
 from .services import DeliveryError
+
+IBAN_PROPOSED = "iban_change_proposed"
+IBAN_APPROVED = "iban_change_approved"
+IBAN_REJECTED = "iban_change_rejected"
 
 
 def validate_iban(value: str) -> str:
@@ -35,11 +40,47 @@ def validate_iban(value: str) -> str:
         ) from error
 
 
-def set_provider_iban(provider, iban: str) -> RecognisedProvider:
-    recognition = RecognisedProvider.objects.get(provider=provider)
-    recognition.iban = validate_iban(iban)
-    recognition.save(update_fields=["iban"])
-    return recognition
+@transaction.atomic
+def propose_iban(provider, iban: str, *, by) -> IbanChange:
+    """A new bank account waits for a second person; until then batches pay nobody's money to
+    it (and refuse this provider's invoices, so nothing goes to the old account by mistake)."""
+    recognition = RecognisedProvider.objects.select_for_update().get(provider=provider)
+    compact = validate_iban(iban)
+    if recognition.iban_changes.filter(status=IbanChangeStatus.PENDING).exists():
+        raise ValidationError(
+            {"iban": _("A change of this bank account is already waiting for approval.")}
+        )
+    if compact == recognition.iban:
+        raise ValidationError({"iban": _("This is already the provider's bank account.")})
+    change = IbanChange.objects.create(
+        recognition=recognition, iban=compact, previous_iban=recognition.iban, requested_by=by
+    )
+    record_event(IBAN_PROPOSED, actor=by, obj=recognition, iban=compact)
+    return change
+
+
+@transaction.atomic
+def decide_iban_change(change: IbanChange, *, by, approve: bool) -> IbanChange:
+    """Four eyes: someone other than the proposer approves (the account is used) or rejects."""
+    change = IbanChange.objects.select_for_update().get(pk=change.pk)
+    if change.status != IbanChangeStatus.PENDING:
+        raise ValidationError(_("This change has already been decided."))
+    if change.requested_by_id == by.pk:
+        raise ValidationError(
+            _("You proposed this bank account; another finance officer must approve it.")
+        )
+    change.status = IbanChangeStatus.APPROVED if approve else IbanChangeStatus.REJECTED
+    change.decided_by, change.decided_at = by, timezone.now()
+    change.save(update_fields=["status", "decided_by", "decided_at"])
+    if approve:
+        RecognisedProvider.objects.filter(pk=change.recognition_id).update(iban=change.iban)
+    record_event(
+        IBAN_APPROVED if approve else IBAN_REJECTED,
+        actor=by,
+        obj=change.recognition,
+        iban=change.iban,
+    )
+    return change
 
 
 def default_execution_date(today=None) -> datetime.date:
@@ -70,6 +111,21 @@ def create_batch(*, by, execution_date=None, invoices=None) -> PaymentBatch:
     if bad:
         raise DeliveryError(
             _("No valid IBAN for: %(p)s. Correct the bank account first.") % {"p": ", ".join(bad)}
+        )
+    pending = set(
+        IbanChange.objects.filter(
+            status=IbanChangeStatus.PENDING,
+            recognition__provider__in={invoice.provider_id for invoice in chosen},
+        ).values_list("recognition__provider_id", flat=True)
+    )
+    waiting = sorted({i.provider.name for i in chosen if i.provider_id in pending})
+    if waiting:
+        raise DeliveryError(
+            _(
+                "The bank account of %(p)s has a change waiting for a second approval. Decide "
+                "it first."
+            )
+            % {"p": ", ".join(waiting)}
         )
     batch = PaymentBatch.objects.create(created_by=by, execution_date=execution_date)
     Invoice.objects.filter(pk__in=[i.pk for i in chosen]).update(batch=batch)

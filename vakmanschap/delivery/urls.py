@@ -30,4 +30,9 @@ urlpatterns = [
         "finance/recoveries/<int:pk>/received/", views.recovery_received, name="recovery_received"
     ),
     path("finance/providers/<int:pk>/iban/", views.provider_iban, name="provider_iban"),
+    path(
+        "finance/iban-changes/<int:pk>/decide/",
+        views.decide_iban_change,
+        name="decide_iban_change",
+    ),
 ]

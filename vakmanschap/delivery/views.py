@@ -2,6 +2,7 @@
 of another provider answer 404 (require → ObjectAccessDenied)."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Sum
 from django.http import FileResponse, Http404, HttpResponse
@@ -16,7 +17,7 @@ from vakmanschap.funding.models import Cheque, ChequeState, RecognisedProvider
 from vakmanschap.funding.permissions import own_provider
 
 from . import deadlines, forms, invoicing, payments, services
-from .models import Invoice, InvoiceState, PaymentBatch, Recovery
+from .models import IbanChange, IbanChangeStatus, Invoice, InvoiceState, PaymentBatch, Recovery
 from .permissions import (
     can_act_on_cheque,
     can_check_invoices,
@@ -504,15 +505,48 @@ def recovery_received(request, pk):
 
 @guarded(can_manage_payments)
 def provider_iban(request, pk):
+    """Propose a new bank account; another finance officer approves it on this page."""
     recognition = get_object_or_404(RecognisedProvider.objects.select_related("provider"), pk=pk)
+    pending = recognition.iban_changes.filter(status=IbanChangeStatus.PENDING).first()
     form = forms.IbanForm(request.POST or None, initial={"iban": recognition.iban})
     if request.method == "POST" and form.is_valid():
-        payments.set_provider_iban(recognition.provider, form.cleaned_data["iban"])
-        messages.success(request, _("The bank account has been saved."))
-        return redirect("delivery:batches")
+        try:
+            payments.propose_iban(recognition.provider, form.cleaned_data["iban"], by=request.user)
+        except ValidationError as error:
+            form.add_error("iban", error.messages)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The new bank account has been saved. Another finance officer must approve "
+                    "it before payments use it."
+                ),
+            )
+            return redirect("delivery:batches")
     return render(
         request,
         "delivery/iban_form.html",
-        {"form": form, "recognition": recognition},
+        {
+            "form": form,
+            "recognition": recognition,
+            "pending": pending,
+            "may_decide": pending is not None and pending.requested_by_id != request.user.pk,
+            "history": recognition.iban_changes.select_related("requested_by", "decided_by")[:10],
+        },
         status=400 if form.errors else 200,
     )
+
+
+@require_POST
+@guarded(can_manage_payments)
+def decide_iban_change(request, pk):
+    change = get_object_or_404(IbanChange, pk=pk)
+    try:
+        payments.decide_iban_change(
+            change, by=request.user, approve=request.POST.get("decision") == "approve"
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The decision on the bank account has been saved."))
+    return redirect("delivery:provider_iban", pk=change.recognition_id)
