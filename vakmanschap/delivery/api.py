@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from vakmanschap.api.base import GuardedAPIView
 from vakmanschap.api.problems import problem
 from vakmanschap.api.schema import problems
+from vakmanschap.core.limits import FREE_TEXT_MAX_CHARS, validate_period_date
 from vakmanschap.core.money import CentsField
 from vakmanschap.funding.models import Cheque
 
@@ -63,7 +64,7 @@ class ChequeActionView(GuardedAPIView):
 
 
 class StartInput(serializers.Serializer):
-    start_date = serializers.DateField(required=False)
+    start_date = serializers.DateField(required=False, validators=[validate_period_date])
 
 
 @extend_schema_view(post=extend_schema(summary="Declare the start (provider)", request=StartInput))
@@ -79,7 +80,9 @@ class StartView(ChequeActionView):
 
 class AttendanceInput(serializers.Serializer):
     percent = serializers.IntegerField(min_value=0, max_value=100)
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=FREE_TEXT_MAX_CHARS
+    )
 
 
 @extend_schema_view(
@@ -113,7 +116,7 @@ class CompleteView(ChequeActionView):
 
 
 class DropOutInput(serializers.Serializer):
-    reason = serializers.CharField()
+    reason = serializers.CharField(max_length=FREE_TEXT_MAX_CHARS)
 
 
 @extend_schema_view(
@@ -147,9 +150,11 @@ class InvoiceSerializer(serializers.Serializer):
 
 
 class InvoiceInput(serializers.Serializer):
-    cheque = serializers.IntegerField()
+    cheque = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
     amount_cents = CentsField(min_cents=1)
-    number = serializers.CharField(max_length=40, required=False)
+    number = serializers.CharField(
+        max_length=Invoice._meta.get_field("number").max_length, required=False
+    )
     is_final = serializers.BooleanField(required=False, default=False)
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.limits import FREE_TEXT_MAX_CHARS, validate_period_date
 from vakmanschap.core.money import EuroField
 
 from .payments import validate_iban
@@ -27,11 +28,15 @@ class RedeemForm(ServiceErrorsMixin, forms.Form):
 
 
 class ConfirmBookingForm(ServiceErrorsMixin, forms.Form):
-    start_date = forms.DateField(label=_("Start date of the course"), widget=DATE)
+    start_date = forms.DateField(
+        label=_("Start date of the course"), widget=DATE, validators=[validate_period_date]
+    )
 
 
 class StartForm(ServiceErrorsMixin, forms.Form):
-    start_date = forms.DateField(label=_("Date the course started"), widget=DATE)
+    start_date = forms.DateField(
+        label=_("Date the course started"), widget=DATE, validators=[validate_period_date]
+    )
 
 
 class AttendanceForm(ServiceErrorsMixin, forms.Form):
@@ -39,6 +44,7 @@ class AttendanceForm(ServiceErrorsMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason for low attendance"),
         required=False,
+        max_length=FREE_TEXT_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Only when attendance is below the scheme's minimum; the fund decides."),
     )
@@ -83,12 +89,16 @@ class CheckInvoiceForm(ServiceErrorsMixin, forms.Form):
 
 class RejectForm(ServiceErrorsMixin, forms.Form):
     reason = forms.CharField(
-        label=_("Reason for rejecting"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason for rejecting"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=FREE_TEXT_MAX_CHARS,
     )
 
 
 class BatchForm(ServiceErrorsMixin, forms.Form):
-    execution_date = forms.DateField(label=_("Execution date"), widget=DATE)
+    execution_date = forms.DateField(
+        label=_("Execution date"), widget=DATE, validators=[validate_period_date]
+    )
 
 
 class IbanForm(forms.Form):

@@ -12,6 +12,11 @@ from vakmanschap.api.base import GuardedAPIView
 from vakmanschap.api.problems import problem
 from vakmanschap.api.schema import CreatedSerializer, problems
 from vakmanschap.catalogue.models import Course
+from vakmanschap.core.limits import (
+    FREE_TEXT_MAX_CHARS,
+    validate_no_duplicates,
+    validate_period_date,
+)
 from vakmanschap.core.money import MAX_ALLOCATION_CENTS, CentsField
 from vakmanschap.esco.models import Occupation
 from vakmanschap.people.models import Participant
@@ -32,8 +37,8 @@ from .schemes import current_scheme
 
 class FundingStreamInput(serializers.Serializer):
     name = serializers.CharField(max_length=200)
-    period_start = serializers.DateField()
-    period_end = serializers.DateField()
+    period_start = serializers.DateField(validators=[validate_period_date])
+    period_end = serializers.DateField(validators=[validate_period_date])
     allocated_cents = CentsField(max_cents=MAX_ALLOCATION_CENTS)
 
     def validate(self, data):
@@ -133,14 +138,20 @@ class PlanInput(serializers.Serializer):
         slug_field="uri", queryset=Occupation.objects.all()
     )
     courses = serializers.PrimaryKeyRelatedField(
-        queryset=Course.objects.active(), many=True, allow_empty=False
+        queryset=Course.objects.active(),
+        many=True,
+        allow_empty=False,
     )
     funding_stream = serializers.PrimaryKeyRelatedField(queryset=BudgetPeriod.objects.all())
-    justification = serializers.CharField()
+    justification = serializers.CharField(max_length=FREE_TEXT_MAX_CHARS)
     labour_market_justification = serializers.CharField(
-        required=False, allow_blank=True, default=""
+        required=False, allow_blank=True, default="", max_length=FREE_TEXT_MAX_CHARS
     )
     own_contribution_cents = CentsField(required=False, default=0)
+
+    def validate_courses(self, courses):
+        validate_no_duplicates(courses)
+        return courses
 
     def get_fields(self):
         fields = super().get_fields()

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.catalogue.models import Course
+from vakmanschap.core.limits import FREE_TEXT_MAX_CHARS
 from vakmanschap.core.money import MAX_ALLOCATION_CENTS, EuroField, format_euros
 from vakmanschap.esco.models import Occupation, attach_preferred_labels
 from vakmanschap.esco.shortage import shortage_occupations
@@ -38,11 +39,14 @@ class PlanForm(forms.Form):
         help_text=_("Paid by the participant or employer; may be 0."),
     )
     justification = forms.CharField(
-        label=_("Justification"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Justification"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=FREE_TEXT_MAX_CHARS,
     )
     labour_market_justification = forms.CharField(
         label=_("Labour-market prospect"),
         required=False,
+        max_length=FREE_TEXT_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
             "For an occupation that is not on the shortage list: which employer or "
@@ -84,6 +88,7 @@ class DecisionForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
         required=False,
+        max_length=FREE_TEXT_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when rejecting or returning the plan."),
     )

@@ -6,6 +6,7 @@ from rest_framework.response import Response
 
 from vakmanschap.api.base import GuardedAPIView
 from vakmanschap.api.schema import CreatedSerializer
+from vakmanschap.core.limits import FREE_TEXT_MAX_CHARS, validate_birth_date
 from vakmanschap.region.models import Municipality
 
 from . import services
@@ -19,7 +20,7 @@ DEFAULT_CONSENT_PURPOSE = "Begeleiding naar en financiering van scholing door he
 class ParticipantInput(serializers.Serializer):
     given_name = serializers.CharField(max_length=100)
     family_name = serializers.CharField(max_length=150)
-    birth_date = serializers.DateField()
+    birth_date = serializers.DateField(validators=[validate_birth_date])
     postcode = serializers.CharField(max_length=7, validators=[postcode_validator])
     municipality_code = serializers.SlugRelatedField(
         slug_field="cbs_code",
@@ -33,7 +34,9 @@ class ParticipantInput(serializers.Serializer):
     current_job = serializers.CharField(
         max_length=200, required=False, allow_blank=True, default=""
     )
-    training_wish = serializers.CharField(required=False, allow_blank=True, default="")
+    training_wish = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=FREE_TEXT_MAX_CHARS
+    )
     privacy_version = serializers.CharField(max_length=20, required=False, default="2026-1")
 
 

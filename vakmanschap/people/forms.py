@@ -1,10 +1,12 @@
 from django import forms
 from django.contrib.auth.password_validation import validate_password
+from django.core.validators import MaxLengthValidator
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.accounts.models import User
 from vakmanschap.accounts.roles import OrganisationKind
+from vakmanschap.core.limits import FREE_TEXT_MAX_CHARS, validate_birth_date
 from vakmanschap.organisations.models import Organisation
 
 from .choices import Triage
@@ -59,6 +61,14 @@ class ParticipantForm(forms.ModelForm):
         error_messages={"required": _("Without consent we cannot process the sign-up.")},
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["birth_date"].validators.append(validate_birth_date)
+        wish = self.fields["training_wish"]
+        wish.max_length = FREE_TEXT_MAX_CHARS
+        wish.validators.append(MaxLengthValidator(FREE_TEXT_MAX_CHARS))
+        wish.widget.attrs["maxlength"] = str(FREE_TEXT_MAX_CHARS)
+
 
 class SignUpForm(ParticipantForm):
     """A resident signs up online and gets an account to follow their route."""
@@ -107,6 +117,7 @@ class TriageForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
         required=False,
+        max_length=FREE_TEXT_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when the person is not eligible."),
     )

@@ -1,0 +1,55 @@
+"""Plausibility limits for what people type: free text has a cap, dates lie in a sane range, a
+list names each thing once. Forms and API serializers use the same rules, so bad input gets a
+message naming the field instead of a 500 or a row nobody can read."""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+# Free text (reasons, justifications, wishes, notes): room for a page, not a book.
+FREE_TEXT_MAX_CHARS = 4000
+MIN_AGE, MAX_AGE = 16, 100
+PERIOD_YEARS = 10
+
+
+def validate_birth_date(value: datetime.date, today: datetime.date | None = None) -> None:
+    today = today or timezone.localdate()
+    age = relativedelta(today, value).years
+    if value > today or not MIN_AGE <= age <= MAX_AGE:
+        raise ValidationError(
+            _("A date of birth must give an age between %(low)d and %(high)d years."),
+            code="implausible_birth_date",
+            params={"low": MIN_AGE, "high": MAX_AGE},
+        )
+
+
+def validate_period_date(value: datetime.date, today: datetime.date | None = None) -> None:
+    today = today or timezone.localdate()
+    if not (
+        today - relativedelta(years=PERIOD_YEARS)
+        <= value
+        <= today + relativedelta(years=PERIOD_YEARS)
+    ):
+        raise ValidationError(
+            _("The date must lie within %(years)d years of today."),
+            code="implausible_date",
+            params={"years": PERIOD_YEARS},
+        )
+
+
+def validate_no_duplicates(values) -> None:
+    seen, twice = set(), []
+    for value in values:
+        key = getattr(value, "pk", value)
+        if key in seen and key not in twice:
+            twice.append(key)
+        seen.add(key)
+    if twice:
+        raise ValidationError(
+            _("Each item may be listed once; listed more than once: %(items)s."),
+            code="duplicates",
+            params={"items": ", ".join(str(t) for t in twice)},
+        )
