@@ -1,0 +1,47 @@
+"""The monitor role opens the regional monitor in Dutch and English; the public opens the open
+data. Charts and tables are visible and axe finds no WCAG 2.1 AA violation."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import user_with_role
+from tests.monitor.conftest import MonitorWorld
+from vakmanschap.accounts.roles import Role
+
+from .helpers import log_in, wcag_violations
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def world(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return MonitorWorld()
+
+
+def test_monitor_in_both_languages_and_open_data_are_axe_clean(page, axe, world):
+    viewer = user_with_role(Role.MONITOR)
+    log_in(page, viewer.email)
+    start = (timezone.localdate() - datetime.timedelta(days=400)).isoformat()
+    page.goto(f"/monitor/?date_from={start}")
+    main = page.locator("main")
+    assert main.locator("svg.monitor-chart").first.is_visible()
+    assert "Regiomonitor" in main.locator("h1").inner_text()
+    completed = page.locator('#funnel-table tr[data-step="completed"] td').first.inner_text()
+    assert completed == "10"
+    assert wcag_violations(axe, page) == []
+
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "Regional monitor" in page.locator("main h1").inner_text()
+    assert page.locator("#municipality-table").is_visible()
+    assert wcag_violations(axe, page) == []
+
+    page.goto(f"/open-data/?year={timezone.localdate().year}")
+    assert page.locator("main svg.monitor-chart").first.is_visible()
+    cells = page.locator("#municipality-table td").all_inner_texts()
+    assert all(not (c.isdigit() and 1 <= int(c) <= 9) for c in cells)
+    assert wcag_violations(axe, page) == []
