@@ -59,3 +59,11 @@ def test_pages_stay_dutch_for_an_english_browser_until_the_user_switches(client)
     client.post(reverse("core:set_language"), {"language": "en", "next": "/"})
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert '<html lang="en"' in html
+
+
+@pytest.mark.django_db
+def test_home_and_about_pages_do_not_touch_the_database(client, django_assert_num_queries):
+    # Not even the transaction that ATOMIC_REQUESTS would open (a savepoint in tests).
+    with django_assert_num_queries(0):
+        assert client.get("/").status_code == 200
+        assert client.get(reverse("ui:about")).status_code == 200

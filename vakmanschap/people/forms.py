@@ -11,6 +11,7 @@ from vakmanschap.organisations.models import Organisation
 
 from .choices import Triage
 from .models import Participant
+from .services import EMAIL_TAKEN
 
 PRIVACY_VERSION = "2026-1"
 CONSENT_PURPOSE = _("Guidance towards training, and its funding, by the fund")
@@ -93,9 +94,7 @@ class SignUpForm(ParticipantForm):
     def clean_email(self):
         email = self.cleaned_data["email"].lower()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("There is already an account with this e-mail address. Log in instead.")
-            )
+            raise forms.ValidationError(EMAIL_TAKEN)
         return email
 
     def clean_password(self):

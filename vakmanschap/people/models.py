@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.accounts.roles import OrganisationKind, Role
@@ -131,7 +132,14 @@ class Participant(models.Model):
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         indexes = [
-            models.Index(fields=["family_name", "birth_date", "postcode"], name="participant_dupe"),
+            # Duplicate detection compares names case-insensitively (services.find_duplicates).
+            models.Index(
+                Lower("family_name"),
+                Lower("given_name"),
+                F("birth_date"),
+                F("postcode"),
+                name="participant_same_person",
+            ),
             models.Index(fields=["advisor", "triage"], name="participant_caseload"),
         ]
         constraints = [

@@ -1,11 +1,14 @@
 """Sign-up, triage and duplicate handling (the Leerwerkloket's first steps)."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Q
+from django.db import IntegrityError, transaction
+from django.db.models import Value
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from vakmanschap.accounts.models import Membership, User
 from vakmanschap.accounts.roles import OrganisationKind, Role
 from vakmanschap.audit.services import record_event
 from vakmanschap.organisations.models import Organisation
@@ -20,18 +23,25 @@ SAME_PERSON = "name_birth_date_postcode"
 SAME_IDENTITY = "identity_key"
 
 
-def find_duplicates(participant: Participant) -> list[tuple[Participant, str]]:
-    same_person = Q(
-        given_name__iexact=participant.given_name,
-        family_name__iexact=participant.family_name,
-        birth_date=participant.birth_date,
-        postcode=participant.postcode,
+def same_person_candidates(participant: Participant):
+    """Other active participants with the same name (any case), birth date and postcode.
+
+    Lower() on both sides, so the functional index participant_same_person answers it."""
+    return (
+        Participant.objects.active()
+        .exclude(pk=participant.pk)
+        .annotate(family_lower=Lower("family_name"), given_lower=Lower("given_name"))
+        .filter(
+            family_lower=Lower(Value(participant.family_name)),
+            given_lower=Lower(Value(participant.given_name)),
+            birth_date=participant.birth_date,
+            postcode=participant.postcode,
+        )
     )
-    matches = []
-    candidates = Participant.objects.active().exclude(pk=participant.pk)
-    for other in candidates.filter(same_person):
-        matches.append((other, SAME_PERSON))
-    return matches
+
+
+def find_duplicates(participant: Participant) -> list[tuple[Participant, str]]:
+    return [(other, SAME_PERSON) for other in same_person_candidates(participant)]
 
 
 @transaction.atomic
@@ -60,6 +70,31 @@ def register(*, by=None, bsn: str = "", **fields) -> Participant:
             **DuplicateCandidate.pair(participant, other), defaults={"reason": reason}
         )
     return participant
+
+
+EMAIL_TAKEN = _lazy("There is already an account with this e-mail address. Log in instead.")
+
+
+def sign_up(*, email: str, password: str, **fields) -> User:
+    """A resident's online sign-up: account, role and participant record in one atomic step.
+
+    The form checks the e-mail address first for a friendly message, but two submissions can pass
+    that check at once; the unique e-mail address then refuses the second insert, and it gets the
+    same form error instead of a server error. Nothing of the refused sign-up is kept."""
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                email, password, full_name=f"{fields['given_name']} {fields['family_name']}"
+            )
+            Membership.objects.create(user=user, role=Role.PARTICIPANT)
+            participant = register(by=None, email=email, **fields)
+            participant.user = user
+            participant.save(update_fields=["user"])
+    except IntegrityError:
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError({"email": EMAIL_TAKEN}) from None
+        raise
+    return user
 
 
 def advisor_organisation(user) -> Organisation | None:

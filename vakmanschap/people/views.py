@@ -2,13 +2,11 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vakmanschap.accounts.models import Membership, User
 from vakmanschap.accounts.permissions import is_anyone
 from vakmanschap.accounts.roles import Role
 from vakmanschap.core.access import guarded, require
@@ -49,21 +47,16 @@ def sign_up(request):
         return redirect("people:mine")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = User.objects.create_user(
-                form.cleaned_data["email"],
-                form.cleaned_data["password"],
-                full_name=f"{form.cleaned_data['given_name']} {form.cleaned_data['family_name']}",
+        try:
+            user = services.sign_up(**_sign_up_fields(form), password=form.cleaned_data["password"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            login(request, user, backend="vakmanschap.accounts.backends.EmailBackend")
+            messages.success(
+                request, _("Thank you for signing up. The Leerwerkloket will contact you.")
             )
-            Membership.objects.create(user=user, role=Role.PARTICIPANT)
-            participant = services.register(by=None, **_sign_up_fields(form))
-            participant.user = user
-            participant.save(update_fields=["user"])
-        login(request, user, backend="vakmanschap.accounts.backends.EmailBackend")
-        messages.success(
-            request, _("Thank you for signing up. The Leerwerkloket will contact you.")
-        )
-        return redirect("people:mine")
+            return redirect("people:mine")
     return render(request, "people/sign_up.html", {"form": form})
 
 

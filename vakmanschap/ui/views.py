@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.shortcuts import render
 
 from vakmanschap.accounts.permissions import is_anyone, is_authenticated
@@ -8,6 +9,7 @@ from vakmanschap.monitor import views as monitor_views
 from .start_pages import start_page_for
 
 
+@transaction.non_atomic_requests  # reads nothing: no connection, no transaction
 @guarded(is_anyone)
 def home(request):
     return render(request, "ui/home.html")
@@ -21,6 +23,7 @@ def start(request):
     return render(request, "ui/start.html", {"page": page})
 
 
+@transaction.non_atomic_requests  # reads nothing: no connection, no transaction
 @guarded(is_anyone)
 def about(request):
     return render(request, "ui/about.html")
