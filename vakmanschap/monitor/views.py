@@ -88,7 +88,14 @@ def monitor(request):
     return render(
         request,
         "monitor/monitor.html",
-        {"form": form, "region": region, "data": data, "period": period, **_charts(data)},
+        {
+            "form": form,
+            "region": region,
+            "data": data,
+            "period": period,
+            "start_role": getattr(request, "start_role", ""),
+            **_charts(data),
+        },
     )
 
 

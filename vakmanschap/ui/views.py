@@ -18,6 +18,7 @@ def home(request):
 @guarded(is_authenticated)
 def start(request):
     if request.user.primary_role == Role.MONITOR:
+        request.start_role = Role.MONITOR
         return monitor_views.monitor(request)  # the monitor role's start page is the monitor
     page = start_page_for(request.user)
     return render(request, "ui/start.html", {"page": page})
