@@ -243,6 +243,8 @@ PROVIDERS = [
 ]
 
 ADVICE_ORGANISATION = ("Leerwerkloket Twente", "GM0153")
+# A second advice organisation: its advisors never see the Leerwerkloket's participants.
+SECOND_ADVICE_ORGANISATION = ("Werkplein Hengelo", "GM0164")
 FUND = ("Twents Fonds voor Vakmanschap – backoffice gemeente Enschede", "GM0153")
 
 # (name, KvK number, municipality)
@@ -261,14 +263,21 @@ EMPLOYERS = [
 
 DEMO_PASSWORD = "demo"
 
-# (e-mail, full name, role, organisation key: "advice" | "fund" | provider index | employer index)
+# (e-mail, full name, role, organisation key: "advice" | "advice2" | "fund" | provider index |
+# employer index). Two of each staff role (in different organisations, or two fund officers) so
+# that every four-eyes path and every organisation boundary can be tried.
 ACCOUNTS = [
     ("deelnemer@demo.local", "Sanne de Vries", "participant", None),
     ("adviseur@demo.local", "Mehmet Yılmaz", "advisor", "advice"),
+    ("adviseur2@demo.local", "Ilse ter Horst", "advisor", "advice2"),
     ("fonds@demo.local", "Anke Oude Luttikhuis", "fund_officer", "fund"),
+    ("fonds2@demo.local", "Bart Wessels", "fund_officer", "fund"),
     ("financien@demo.local", "Gerrit Nijhuis", "finance_officer", "fund"),
+    ("financien2@demo.local", "Nicole Bosch", "finance_officer", "fund"),
     ("opleider@demo.local", "Lotte Brinkman", "provider_staff", ("provider", 0)),
+    ("opleider2@demo.local", "Ruud Kuipers", "provider_staff", ("provider", 1)),
     ("werkgever@demo.local", "Joost Kamphuis", "employer_staff", ("employer", 3)),
+    ("werkgever2@demo.local", "Esther Nijenhuis", "employer_staff", ("employer", 0)),
     ("monitor@demo.local", "Fatima El Amrani", "monitor", None),
     ("admin@demo.local", "Beheerder Demo", "administrator", None),
 ]

@@ -57,6 +57,11 @@ def load_demo_data() -> dict[str, int]:
     advice = _organisation(
         *data.ADVICE_ORGANISATION[:1], OrganisationKind.ADVICE, data.ADVICE_ORGANISATION[1]
     )
+    advice2 = _organisation(
+        data.SECOND_ADVICE_ORGANISATION[0],
+        OrganisationKind.ADVICE,
+        data.SECOND_ADVICE_ORGANISATION[1],
+    )
     fund = _organisation(data.FUND[0], OrganisationKind.FUND, data.FUND[1])
     providers, course_count = [], 0
     for name, cbs_code, courses in data.PROVIDERS:
@@ -79,7 +84,7 @@ def load_demo_data() -> dict[str, int]:
         _organisation(name, OrganisationKind.EMPLOYER, cbs_code, kvk)
         for name, kvk, cbs_code in data.EMPLOYERS
     ]
-    by_key = {"advice": advice, "fund": fund}
+    by_key = {"advice": advice, "advice2": advice2, "fund": fund}
     for email, full_name, role, key in data.ACCOUNTS:
         if isinstance(key, tuple):
             organisation = (providers if key[0] == "provider" else employers)[key[1]]
