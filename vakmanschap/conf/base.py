@@ -55,7 +55,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "vakmanschap.core.admin_site.VakmanschapAdminConfig",  # django.contrib.admin, in Dutch
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -16,6 +16,9 @@ import polib
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 LANGUAGES = ["nl", "en"]
+# Dutch for third-party apps that ship none (django-axes, django-auditlog, django-tasks-db):
+# LOCALE_PATHS, hand-written, compiled and checked like the apps' own.
+THIRD_PARTY = PACKAGE_DIR / "locale"
 
 
 def app_dirs() -> list[Path]:
@@ -80,6 +83,24 @@ def problems_in(app: Path) -> list[str]:
     return found
 
 
+def third_party_problems() -> list[str]:
+    found: list[str] = []
+    for po in sorted((THIRD_PARTY / "nl" / "LC_MESSAGES").glob("*.po")):
+        known = polib.pofile(str(po))
+        found += [
+            f"locale/nl/{po.name}: untranslated: {e.msgid!r}" for e in known.untranslated_entries()
+        ]
+        mo = po.with_suffix(".mo")
+        compiled = {e.msgid: e.msgstr for e in polib.mofile(str(mo))} if mo.exists() else {}
+        if any(
+            compiled.get(e.msgid) != e.msgstr
+            for e in known.translated_entries()
+            if not e.msgid_plural
+        ):
+            found.append(f"locale/nl/{po.name}: .mo is stale or missing")
+    return found
+
+
 def main(argv: list[str]) -> int:
     action = argv[1] if len(argv) > 1 else "check"
     apps = app_dirs()
@@ -89,8 +110,10 @@ def main(argv: list[str]) -> int:
     elif action == "compile":
         for app in apps:
             compile_app(app)
+        for po in (THIRD_PARTY / "nl" / "LC_MESSAGES").glob("*.po"):  # django and djangojs
+            polib.pofile(str(po)).save_as_mofile(str(po.with_suffix(".mo")))
     elif action == "check":
-        problems = [p for app in apps for p in problems_in(app)]
+        problems = [p for app in apps for p in problems_in(app)] + third_party_problems()
         for problem in problems:
             print(problem)
         print(f"translations: {len(apps)} apps checked, {len(problems)} problems")
