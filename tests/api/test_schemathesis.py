@@ -46,11 +46,13 @@ OWN_OPERATIONS = {
     "anonymous": r"^/api/v1/(auth/token|scan/questionnaire)$",
     "participant": r"^/api/v1/(me|courses)$",
     "advisor": r"^/api/v1/(participants|plans|plans/\{id\}/submit)$",
-    "fund_officer": r"^/api/v1/(funding-streams.*|plans/\{id\}/approve|invoices/\{id\}/check)$",
+    "fund_officer": (
+        r"^/api/v1/(funding-streams.*|plans/\{id\}/approve|invoices/\{id\}/check|monitor/summary)$"
+    ),
     "finance_officer": r"^/api/v1/(funding-streams/\{id\}|invoices/\{id\}/approve)$",
     "provider_staff": r"^/api/v1/(cheques/.*|invoices)$",
     "employer_staff": r"^/api/v1/employers/.*$",
-    "monitor": r"^/api/v1/(me|courses)$",
+    "monitor": r"^/api/v1/(me|courses|monitor/summary)$",
     "administrator": r"^/api/v1/(me|courses|employers/\{id\})$",
 }
 

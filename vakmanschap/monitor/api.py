@@ -4,10 +4,13 @@ GET /api/v1/open-data/summary (public; suppressed). An unknown region answers 40
 import datetime
 
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
 from vakmanschap.api.base import GuardedAPIView
 from vakmanschap.api.problems import problem
+from vakmanschap.api.schema import problems
 from vakmanschap.region.models import LabourMarketRegion
 
 from . import figures, opendata
@@ -29,9 +32,24 @@ def _date(value, name, errors):
         return None
 
 
+REGION = OpenApiParameter(
+    "region", OpenApiTypes.STR, description="Region code; default: the fund's home region."
+)
+UNKNOWN_REGION = {"404": "There is no labour-market region with this code."}
+
+
 class MonitorSummaryView(GuardedAPIView):
     permission_check = staticmethod(can_view_monitor)
 
+    @extend_schema(
+        summary="The regional monitor's figures for a period (small counts shown)",
+        parameters=[
+            REGION,
+            OpenApiParameter("from", OpenApiTypes.DATE, required=True),
+            OpenApiParameter("to", OpenApiTypes.DATE, required=True),
+        ],
+        responses={200: OpenApiTypes.OBJECT, **problems(400, **UNKNOWN_REGION)},
+    )
     def get(self, request):
         region = _region(request)
         if region is None:
@@ -51,6 +69,11 @@ class OpenDataSummaryView(GuardedAPIView):
     permission_check = staticmethod(can_read_open_data)
     authentication_classes: list = []
 
+    @extend_schema(
+        summary="Open data: a year's figures with small cells suppressed (public)",
+        parameters=[REGION, OpenApiParameter("year", OpenApiTypes.INT, description="2019–2100")],
+        responses={200: OpenApiTypes.OBJECT, **problems(400, **UNKNOWN_REGION)},
+    )
     def get(self, request):
         region = _region(request)
         if region is None:
