@@ -8,6 +8,7 @@ from pathlib import Path
 def _settings_or_exit():
     """Load the settings; a missing or wrong setting ends the command with its message, not a
     traceback (production fails closed, see vakmanschap/conf/production.py)."""
+    # Django is imported once DJANGO_SETTINGS_MODULE is set (main() sets it).
     from django.conf import settings
     from django.core.exceptions import ImproperlyConfigured
 
@@ -29,7 +30,7 @@ def _make_sqlite_folder(settings) -> None:
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vakmanschap.settings")
-    from django.core.management import execute_from_command_line
+    from django.core.management import execute_from_command_line  # reads the variable just set
 
     _make_sqlite_folder(_settings_or_exit())
     execute_from_command_line(sys.argv)

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.audit_trail import track
+
 
 class AccountsConfig(AppConfig):
     name = "vakmanschap.accounts"
@@ -8,9 +10,5 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from auditlog.registry import auditlog
-
-        from .models import Membership, User
-
-        auditlog.register(User, exclude_fields=["password", "last_login"])
-        auditlog.register(Membership)
+        track(self.get_model("User"), exclude_fields=["password", "last_login"])
+        track(self.get_model("Membership"))

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from .two_factor import has_confirmed_device
+
 # Pages a staff user may reach before passing the second factor.
 _OPEN_PATH_NAMES = ("accounts:two_factor_setup", "accounts:two_factor_verify", "accounts:logout")
 
@@ -28,8 +30,6 @@ class RequireTwoFactorMiddleware:
                     "/i18n/",
                 )
             ):
-                from .two_factor import has_confirmed_device
-
                 target = (
                     "accounts:two_factor_verify"
                     if has_confirmed_device(user)

@@ -8,7 +8,5 @@ class ApiConfig(AppConfig):
     verbose_name = _("API")
 
     def ready(self):
-        from . import (
-            schema,  # noqa: F401  (registers the bearer-token scheme)
-            signals,  # noqa: F401  (connects the token revocation)
-        )
+        # Both use models: the bearer-token scheme for the schema, the token revocation receivers.
+        from . import schema, signals  # noqa: F401

@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
@@ -23,8 +24,6 @@ def on_logout(sender, request, user, **kwargs):
 
 @receiver(user_login_failed)
 def on_login_failed(sender, credentials, request=None, **kwargs):
-    from django.contrib.auth import get_user_model
-
     email = (credentials.get("username") or credentials.get("email") or "").lower()
     user = get_user_model().objects.filter(email__iexact=email).first() if email else None
     record_event(LOGIN_FAILED, obj=user, object_repr=email, attempted_email=email, ip=_ip(request))

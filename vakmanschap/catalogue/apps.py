@@ -1,6 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.audit_trail import track
+from vakmanschap.core.navigation import NavItem, register
+
+from .permissions import can_view_catalogue
+
 
 class CatalogueConfig(AppConfig):
     name = "vakmanschap.catalogue"
@@ -8,14 +13,5 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Course catalogue")
 
     def ready(self):
-        from auditlog.registry import auditlog
-
-        from .models import Course
-
-        auditlog.register(Course)
-
-        from vakmanschap.core.navigation import NavItem, register
-
-        from .permissions import can_view_catalogue
-
+        track(self.get_model("Course"))
         register(NavItem("catalogue:list", _("Course catalogue"), can_view_catalogue, 50))

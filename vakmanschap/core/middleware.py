@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from rest_framework.views import APIView
 
 from .access import ObjectAccessDenied, permission_denied, view_permission_check
 
@@ -9,8 +10,6 @@ SELF_GUARDED_NAMESPACES = frozenset({"admin"})
 
 
 def _is_api_view(view_func) -> bool:
-    from rest_framework.views import APIView
-
     view_class = getattr(view_func, "cls", None)
     return isinstance(view_class, type) and issubclass(view_class, APIView)
 

@@ -14,6 +14,9 @@ from vakmanschap.region.importer import import_regions
 from vakmanschap.region.models import LabourMarketRegion, Municipality
 
 from . import data
+from .fund import load_fund_demo
+from .network import load_network_demo, load_vacancies_demo
+from .scan import load_scan_demo
 
 
 def municipalities_csv() -> Path:
@@ -102,10 +105,6 @@ def load_demo_data() -> dict[str, int]:
 
 
 def _load_domain_demos() -> dict[str, int]:
-    from .fund import load_fund_demo
-    from .network import load_network_demo, load_vacancies_demo
-    from .scan import load_scan_demo
-
     load_network_demo()
     load_scan_demo()
     counts = load_fund_demo()

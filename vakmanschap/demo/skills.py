@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from vakmanschap.catalogue.models import Course
 from vakmanschap.esco.models import Concept, ConceptKind
+from vakmanschap.people.models import Participant
 from vakmanschap.skills import loader, services
 from vakmanschap.skills.models import CourseSkill, PersonOccupation
 
@@ -57,7 +59,6 @@ def choose_course_skills(
 def tag_demo_courses() -> int:
     """Give every active course without confirmed skill tags 4-8 confirmed ESCO skill tags.
     Returns the number of tags made."""
-    from vakmanschap.catalogue.models import Course
 
     engine = loader.get_engine()
     skills = {c.uri: c for c in Concept.objects.filter(kind=ConceptKind.SKILL).only("id", "uri")}
@@ -80,7 +81,6 @@ def give_demo_people_their_jobs() -> int:
     """Map each participant's `current_job` to an ESCO occupation held (best title match,
     years from DEMO_YEARS) and confirm that occupation's essential skills. Participants who
     already have an occupation held are left alone. Returns the number of people updated."""
-    from vakmanschap.people.models import Participant
 
     engine = loader.get_engine()
     updated = 0

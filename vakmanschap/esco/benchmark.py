@@ -34,6 +34,7 @@ def _databases(backend: str, runs: int):
         for i in range(runs):
             yield f"sqlite:///{tmp}/run{i}.sqlite3"
         return
+    # Only the PostgreSQL runs need psycopg and the throwaway-cluster harness.
     import psycopg
 
     from vakmanschap.testing.postgres import find_pg_bin, start_cluster

@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.navigation import NavItem, register
+
+from .permissions import can_export
+
 
 class ExportsConfig(AppConfig):
     name = "vakmanschap.exports"
@@ -8,8 +12,4 @@ class ExportsConfig(AppConfig):
     verbose_name = _("Exports")
 
     def ready(self):
-        from vakmanschap.core.navigation import NavItem, register
-
-        from .permissions import can_export
-
         register(NavItem("exports:index", _("Exports"), can_export, 70))

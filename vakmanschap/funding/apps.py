@@ -1,6 +1,12 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core import daily
+from vakmanschap.core.audit_trail import track
+from vakmanschap.core.navigation import NavItem, register
+
+from .permissions import can_approve_plans, can_view_budget
+
 
 class FundingConfig(AppConfig):
     name = "vakmanschap.funding"
@@ -8,42 +14,24 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding and budget")
 
     def ready(self):
-        from vakmanschap.core import daily
+        from . import signals  # noqa: F401 - receivers use models: files close when plans end
 
         daily.register(daily.DailyJob("expire_cheques", _expire_cheques, order=10))
-        from auditlog.registry import auditlog
-
-        from . import signals  # noqa: F401  (files close when plans end)
-        from .models import (
-            BudgetPeriod,
-            Cheque,
-            FundingStream,
-            PlanCourse,
-            RecognisedProvider,
-            Scheme,
-            TrainingPlan,
-        )
-
         for model in (
-            FundingStream,
-            BudgetPeriod,
-            Scheme,
-            RecognisedProvider,
-            TrainingPlan,
-            PlanCourse,
+            "FundingStream",
+            "BudgetPeriod",
+            "Scheme",
+            "RecognisedProvider",
+            "TrainingPlan",
+            "PlanCourse",
         ):
-            auditlog.register(model)
-        auditlog.register(Cheque, exclude_fields=["code_hash"])
-
-        from vakmanschap.core.navigation import NavItem, register
-
-        from .permissions import can_approve_plans, can_view_budget
-
+            track(self.get_model(model))
+        track(self.get_model("Cheque"), exclude_fields=["code_hash"])
         register(NavItem("funding:plan_list", _("Training plans"), can_approve_plans, 20))
         register(NavItem("funding:budget", _("Budget"), can_view_budget, 30))
 
 
 def _expire_cheques() -> str:
-    from .cheques import expire_overdue
+    from .cheques import expire_overdue  # uses models: not at load time
 
     return f"{expire_overdue()} cheque(s) expired."

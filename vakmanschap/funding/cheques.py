@@ -185,7 +185,7 @@ def _try_booking(provider, user, code, birth_date):
 @transaction.atomic
 def expire_overdue(now=None) -> int:
     """Expire cheques not booked in time; release their money and fund waiting plans."""
-    from .plans import fund_waiting_plans
+    from .plans import fund_waiting_plans  # plans imports cheques: a cycle until the queue moves
 
     now = now or timezone.now()
     periods = set()

@@ -9,7 +9,7 @@ from vakmanschap.core.money import MAX_ALLOCATION_CENTS, EuroField, format_euros
 from vakmanschap.esco.models import Occupation, attach_preferred_labels
 from vakmanschap.esco.shortage import shortage_occupations
 
-from .models import BudgetPeriod
+from .models import BudgetPeriod, PlanState
 
 OTHER = "other"
 
@@ -98,8 +98,6 @@ class PlanFilterForm(forms.Form):
     state = forms.ChoiceField(label=_("State"), required=False)
 
     def __init__(self, *args, **kwargs):
-        from .models import PlanState
-
         super().__init__(*args, **kwargs)
         self.fields["state"].choices = [("", _("Needs a decision"))] + list(PlanState.choices)
 

@@ -1,6 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.audit_trail import track
+from vakmanschap.core.navigation import NavItem, register
+
+from .permissions import can_manage_conversations
+
 
 class GuidanceConfig(AppConfig):
     name = "vakmanschap.guidance"
@@ -8,14 +13,5 @@ class GuidanceConfig(AppConfig):
     verbose_name = _("Career guidance")
 
     def ready(self):
-        from auditlog.registry import auditlog
-
-        from .models import CareerConversation
-
-        auditlog.register(CareerConversation)
-
-        from vakmanschap.core.navigation import NavItem, register
-
-        from .permissions import can_manage_conversations
-
+        track(self.get_model("CareerConversation"))
         register(NavItem("guidance:agenda", _("Conversations"), can_manage_conversations, 20))

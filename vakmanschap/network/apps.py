@@ -1,6 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.accounts.permissions import is_authenticated
+from vakmanschap.core import daily
+from vakmanschap.core.audit_trail import track
+from vakmanschap.core.navigation import NavItem, register
+
+from .permissions import can_view_employer
+
 
 class NetworkConfig(AppConfig):
     name = "vakmanschap.network"
@@ -8,27 +15,15 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Employers' network")
 
     def ready(self):
-        from vakmanschap.core import daily
-
         daily.register(daily.DailyJob("network_reminders", _renewal_reminders, order=20))
-        from auditlog.registry import auditlog
-
-        from .models import EmployerProfile, NetworkMembership, StaffInvitation
-
-        auditlog.register(EmployerProfile)
-        auditlog.register(NetworkMembership)
-        auditlog.register(StaffInvitation, exclude_fields=["token_hash"])
-
-        from vakmanschap.accounts.permissions import is_authenticated
-        from vakmanschap.core.navigation import NavItem, register
-
-        from .permissions import can_view_employer
-
+        track(self.get_model("EmployerProfile"))
+        track(self.get_model("NetworkMembership"))
+        track(self.get_model("StaffInvitation"), exclude_fields=["token_hash"])
         register(NavItem("network:employer_list", _("Employers"), can_view_employer, 60))
         register(NavItem("network:public", _("iKBiNDR network"), is_authenticated, 90))
 
 
 def _renewal_reminders() -> str:
-    from .services import DEFAULT_REMINDER_DAYS, send_renewal_reminders
+    from .services import DEFAULT_REMINDER_DAYS, send_renewal_reminders  # uses models: not at load
 
     return f"{send_renewal_reminders(days=DEFAULT_REMINDER_DAYS)} renewal reminder(s) queued."

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.accounts.models import User
 from vakmanschap.organisations.models import Organisation, kvk_validator
 from vakmanschap.region.models import Municipality
 
@@ -130,8 +131,6 @@ class NewAccountForm(forms.Form):
         cleaned = super().clean()
         password = cleaned.get("password1")
         if password:
-            from vakmanschap.accounts.models import User
-
             try:
                 password_validation.validate_password(
                     password, User(email=self.email, full_name=cleaned.get("full_name", ""))

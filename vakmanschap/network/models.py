@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.accounts.roles import OrganisationKind
 
+from .permissions import is_fund_staff
 from .tokens import hash_token, new_token
 
 INVITATION_VALID_DAYS = 14
@@ -55,8 +56,6 @@ class SizeClass(models.TextChoices):
 
 class EmployerProfileQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from .permissions import is_fund_staff
-
         if is_fund_staff(user):
             return self.all()
         if not user.is_authenticated:

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.audit_trail import track
+
 
 class NominationsConfig(AppConfig):
     name = "vakmanschap.nominations"
@@ -8,8 +10,4 @@ class NominationsConfig(AppConfig):
     verbose_name = _("Employer-backed training")
 
     def ready(self):
-        from auditlog.registry import auditlog
-
-        from .models import Nomination
-
-        auditlog.register(Nomination, exclude_fields=["token_hash"])
+        track(self.get_model("Nomination"), exclude_fields=["token_hash"])

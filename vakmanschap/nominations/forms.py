@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from vakmanschap.core.money import EuroField
 from vakmanschap.esco.models import Concept
 from vakmanschap.people.choices import EducationLevel
+from vakmanschap.people.models import normalise_postcode, postcode_validator
 from vakmanschap.region.models import Municipality
 
 from .models import Nomination
@@ -86,8 +87,6 @@ class NominationConsentForm(forms.Form):
     )
 
     def clean_postcode(self):
-        from vakmanschap.people.models import normalise_postcode, postcode_validator
-
         value = normalise_postcode(self.cleaned_data["postcode"])
         postcode_validator(value)
         return value

@@ -28,8 +28,17 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from vakmanschap.catalogue.models import Course
 from vakmanschap.core.tasks import send_email
+from vakmanschap.esco.models import Concept, ShortageOccupation, attach_preferred_labels
+from vakmanschap.esco.shortage import shortage_list_on
+from vakmanschap.funding import ledger
+from vakmanschap.funding.models import BudgetPeriod, FunderKind, FundingStream
 from vakmanschap.network.tokens import hash_token, new_token
+from vakmanschap.people.services import register
+from vakmanschap.skills import loader, services
+from vakmanschap.skills.services import scheme_region
+from vakmanschap.skills_engine import routes as engine_routes
 
 from .models import NOMINATION_VALID_DAYS, Nomination, NominationStatus
 
@@ -43,9 +52,6 @@ class NominationError(Exception):
 # ------------------------------------------------------------------------ shortage occupations
 def shortage_occupations():
     """The region's current shortage list, as ESCO concepts with labels, in list order."""
-    from vakmanschap.esco.models import Concept, ShortageOccupation, attach_preferred_labels
-    from vakmanschap.esco.shortage import shortage_list_on
-    from vakmanschap.skills.services import scheme_region
 
     current = shortage_list_on(scheme_region())
     if current is None:
@@ -61,9 +67,6 @@ def shortage_occupations():
 
 def shortage_sector(occupation) -> str:
     """The sector the current shortage list gives this occupation ("zorg", "techniek", …)."""
-    from vakmanschap.esco.models import ShortageOccupation
-    from vakmanschap.esco.shortage import shortage_list_on
-    from vakmanschap.skills.services import scheme_region
 
     current = shortage_list_on(scheme_region())
     if current is None or occupation is None:
@@ -89,9 +92,6 @@ class RoutePreview:
 def route_preview(current_job: str, target, lang: str | None = None) -> RoutePreview | None:
     """None when ESCO or the engine is absent, the title matches no occupation, or the engine
     finds no route: the form then simply offers the occupation choice."""
-    from vakmanschap.catalogue.models import Course
-    from vakmanschap.skills import loader, services
-    from vakmanschap.skills_engine import routes as engine_routes
 
     if not current_job or target is None:
         return None
@@ -201,7 +201,6 @@ def consent(
     privacy_version: str,
 ):
     """The employee agrees: create the participant, link it, book the co-financing."""
-    from vakmanschap.people.services import register
 
     nomination = _locked(token)
     participant = register(
@@ -242,7 +241,6 @@ def decline(token: str) -> Nomination:
 def employer_period(organisation, on_date: datetime.date | None = None):
     """The budget period of the employer's own funding stream covering `on_date`; the stream
     (funder kind EMPLOYERS) and a calendar-year period are made when missing."""
-    from vakmanschap.funding.models import BudgetPeriod, FunderKind, FundingStream
 
     on_date = on_date or timezone.localdate()
     name = EMPLOYER_STREAM_NAME.format(name=organisation.name, kvk=organisation.kvk_number or "–")
@@ -260,8 +258,6 @@ def employer_period(organisation, on_date: datetime.date | None = None):
 
 
 def book_co_financing(nomination: Nomination):
-    from vakmanschap.funding import ledger
-
     period = employer_period(nomination.organisation)
     return ledger.post(
         period.pk,

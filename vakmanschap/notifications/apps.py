@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.navigation import NavItem, register
+
+from .permissions import can_view_needs_action
+
 
 class NotificationsConfig(AppConfig):
     name = "vakmanschap.notifications"
@@ -8,9 +12,6 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        from vakmanschap.core.navigation import NavItem, register
-
-        from . import events, sections  # noqa: F401  (signal receivers; built-in sections)
-        from .permissions import can_view_needs_action
+        from . import events, sections  # noqa: F401 - signal receivers and sections use models
 
         register(NavItem("notifications:needs_action", _("Needs action"), can_view_needs_action, 5))

@@ -1,6 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.audit_trail import track
+from vakmanschap.core.navigation import NavItem, register
+
+from .permissions import can_view_organisation
+
 
 class OrganisationsConfig(AppConfig):
     name = "vakmanschap.organisations"
@@ -8,14 +13,5 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self):
-        from auditlog.registry import auditlog
-
-        from .models import Organisation
-
-        auditlog.register(Organisation)
-
-        from vakmanschap.core.navigation import NavItem, register
-
-        from .permissions import can_view_organisation
-
+        track(self.get_model("Organisation"))
         register(NavItem("organisations:list", _("Organisations"), can_view_organisation, 80))

@@ -2,7 +2,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vakmanschap.accounts.roles import OrganisationKind
+from vakmanschap.accounts.roles import OrganisationKind, Role
 
 kvk_validator = RegexValidator(r"^\d{8}$", _("A KvK number has exactly 8 digits."))
 
@@ -13,7 +13,6 @@ class OrganisationQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Organisations a user may see: their own; the fund and administrators see all."""
-        from vakmanschap.accounts.roles import Role
 
         if not user.is_authenticated:
             return self.none()

@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.navigation import NavItem, register
+
+from .permissions import can_view_oversight
+
 
 class OversightConfig(AppConfig):
     name = "vakmanschap.oversight"
@@ -8,8 +12,4 @@ class OversightConfig(AppConfig):
     verbose_name = _("Fraud and error signals")
 
     def ready(self):
-        from vakmanschap.core.navigation import NavItem, register
-
-        from .permissions import can_view_oversight
-
         register(NavItem("oversight:dashboard", _("Signals"), can_view_oversight, 64))

@@ -32,6 +32,7 @@ from vakmanschap.funding.models import (
     TrainingPlan,
 )
 from vakmanschap.funding.models.plans import OPEN_STATES
+from vakmanschap.notifications.needs_action import url_or_none
 from vakmanschap.people.choices import DuplicateStatus
 from vakmanschap.people.models import DuplicateCandidate
 
@@ -208,8 +209,6 @@ def shared_ibans() -> list[Flag]:
 
 
 def duplicate_participants() -> list[Flag]:
-    from vakmanschap.notifications.needs_action import url_or_none
-
     candidates = (
         DuplicateCandidate.objects.filter(status=DuplicateStatus.OPEN)
         .select_related("participant", "other")
@@ -242,7 +241,6 @@ def employer_is_provider() -> list[Flag]:
     the participant's login holds an employer-staff membership of the provider organisation or
     of an employer with the same name; or the participant's current job mentions the
     provider's name."""
-    from vakmanschap.notifications.needs_action import url_or_none
 
     employer_link = Membership.objects.filter(
         user_id=OuterRef("participant__user_id"), role=Role.EMPLOYER_STAFF

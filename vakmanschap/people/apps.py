@@ -1,6 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.audit_trail import track
+from vakmanschap.core.navigation import NavItem, register
+
+from .permissions import can_register_participant, is_participant_self
+
 
 class PeopleConfig(AppConfig):
     name = "vakmanschap.people"
@@ -8,17 +13,8 @@ class PeopleConfig(AppConfig):
     verbose_name = _("Participants")
 
     def ready(self):
-        from auditlog.registry import auditlog
-
-        from .models import DuplicateCandidate, Participant, ParticipantTransfer
-
-        auditlog.register(Participant, exclude_fields=["identity_key"])
-        auditlog.register(DuplicateCandidate)
-        auditlog.register(ParticipantTransfer)
-
-        from vakmanschap.core.navigation import NavItem, register
-
-        from .permissions import can_register_participant, is_participant_self
-
+        track(self.get_model("Participant"), exclude_fields=["identity_key"])
+        track(self.get_model("DuplicateCandidate"))
+        track(self.get_model("ParticipantTransfer"))
         register(NavItem("people:mine", _("My training route"), is_participant_self, 10))
         register(NavItem("people:caseload", _("Caseload"), can_register_participant, 10))

@@ -2,9 +2,9 @@
 
 from django_tasks import task
 
+from .services import anonymise_expired
+
 
 @task()
 def anonymise_expired_task() -> int:
-    from .services import anonymise_expired
-
     return anonymise_expired()

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.audit_trail import track
+
 
 class SkillsConfig(AppConfig):
     name = "vakmanschap.skills"
@@ -8,10 +10,7 @@ class SkillsConfig(AppConfig):
     verbose_name = _("Skills and routes")
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from . import checks  # noqa: F401 - the title model's system check reads the settings
 
-        from . import checks  # noqa: F401  (the title model setting)
-        from .models import CourseSkill, PersonOccupation, PersonSkill
-
-        for model in (CourseSkill, PersonOccupation, PersonSkill):
-            auditlog.register(model)
+        for model in ("CourseSkill", "PersonOccupation", "PersonSkill"):
+            track(self.get_model(model))

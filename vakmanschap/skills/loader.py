@@ -19,6 +19,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from vakmanschap.esco.models import Concept, ConceptKind, EscoRelease
+from vakmanschap.esco.snapshot import build_snapshot
 from vakmanschap.skills_engine import cache as engine_cache
 from vakmanschap.skills_engine.embeddings import EmbeddingConfig, model_available
 from vakmanschap.skills_engine.engine import EngineConfig, SkillsEngine
@@ -57,8 +59,6 @@ def engine_config() -> EngineConfig:
 
 
 def _release_key(config: EngineConfig) -> tuple[str, str]:
-    from vakmanschap.esco.models import Concept, ConceptKind, EscoRelease
-
     release = EscoRelease.objects.order_by("-imported_at").first()
     if release is None or not Concept.objects.filter(kind=ConceptKind.OCCUPATION).exists():
         raise EscoNotImported()
@@ -97,8 +97,6 @@ def get_engine() -> SkillsEngine:
             except (engine_cache.CacheMiss, OSError, EOFError, AttributeError, ImportError):
                 engine = None
         if engine is None:
-            from vakmanschap.esco.snapshot import build_snapshot
-
             engine = SkillsEngine.build(build_snapshot(), directory, config)
             _write_release(directory, key, version)
         _engine, _engine_key = engine, key

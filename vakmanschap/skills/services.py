@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from vakmanschap.catalogue.models import Course
 from vakmanschap.esco.models import (
     DEFAULT_REGION,
     Concept,
@@ -19,6 +20,7 @@ from vakmanschap.esco.models import (
     current_language,
 )
 from vakmanschap.esco.shortage import shortage_list_on
+from vakmanschap.funding.schemes import current_scheme
 from vakmanschap.skills_engine import routes as engine_routes
 
 from . import loader
@@ -66,7 +68,6 @@ def engine_person(participant) -> engine_routes.Person:
 def engine_courses(known_skills=None) -> list[engine_routes.Course]:
     """Active catalogue courses with their confirmed skill tags (courses without any are left
     out: they cannot close a gap)."""
-    from vakmanschap.catalogue.models import Course
 
     tags: dict[int, list[str]] = {}
     for course_id, uri in CourseSkill.objects.filter(
@@ -104,8 +105,6 @@ def engine_shortage(
 def engine_rules(scheme=None) -> engine_routes.Rules:
     """The fund's limits from the scheme valid today (engine defaults when none is set)."""
     if scheme is None:
-        from vakmanschap.funding.schemes import current_scheme
-
         scheme = current_scheme()
     if scheme is None:
         return engine_routes.Rules()
@@ -116,7 +115,6 @@ def engine_rules(scheme=None) -> engine_routes.Rules:
 
 def scheme_region():
     """The labour-market region of the scheme valid today (None: the fund's home region)."""
-    from vakmanschap.funding.schemes import current_scheme
 
     scheme = current_scheme()
     return scheme.region if scheme else DEFAULT_REGION
@@ -149,7 +147,6 @@ class RouteView:
 
 def routes_for(participant, k: int = 5, lang: str | None = None) -> list[RouteView]:
     """Ranked routes from the participant's occupations and skills into the shortage list."""
-    from vakmanschap.catalogue.models import Course
 
     lang = label_language(lang)
     engine = loader.get_engine()

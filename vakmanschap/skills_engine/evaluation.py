@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .embeddings import LanguageGate
-from .engine import SkillsEngine
+from .embeddings import EmbeddingConfig, LanguageGate
+from .engine import EngineConfig, SkillsEngine
 from .labels import label_table
 from .routes import Course, HeldOccupation, Person, Rules, ShortageOccupation
 from .snapshot import EscoSnapshot, snapshot_from_csv
@@ -30,7 +30,7 @@ NO_LABEL = {"LABEL NOT PRESENT", "UNDERSPECIFIED"}
 
 def _rss_mb() -> float:
     try:
-        import psutil
+        import psutil  # optional
 
         return psutil.Process().memory_info().rss / 1e6
     except ImportError:  # psutil is optional; fall back to /proc
@@ -283,9 +283,6 @@ def run_all(
     rss = _rss_mb()  # before the optional model is loaded
     hybrid = None
     if title_model:  # optional: one run, the model makes it slow
-        from .embeddings import EmbeddingConfig
-        from .engine import EngineConfig
-
         start = time.perf_counter()
         model_engine = SkillsEngine.build(
             snap,
@@ -327,8 +324,6 @@ def run_all(
 
 
 def _config(precompute: bool):
-    from .engine import EngineConfig
-
     return EngineConfig(precompute_matrix=precompute)
 
 

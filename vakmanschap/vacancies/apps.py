@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.audit_trail import track
+
+from .permissions import can_handle_vacancy_match
+
 
 class VacanciesConfig(AppConfig):
     name = "vakmanschap.vacancies"
@@ -8,19 +12,14 @@ class VacanciesConfig(AppConfig):
     verbose_name = _("Vacancies")
 
     def ready(self):
-        from auditlog.registry import auditlog
-
-        from .models import ParticipantProfile, Vacancy
-
-        auditlog.register(ParticipantProfile)
-        auditlog.register(Vacancy)
-
+        # Both modules must wait for the app registry (models; a translated dataclass default).
         from vakmanschap.notifications.needs_action import Section
         from vakmanschap.notifications.needs_action import register as register_section
 
-        from .permissions import can_handle_vacancy_match
         from .services import describe_match, open_matches_for_advisor
 
+        track(self.get_model("ParticipantProfile"))
+        track(self.get_model("Vacancy"))
         register_section(
             Section(
                 key="vacancy_matches",

@@ -4,7 +4,7 @@ Each takes (user, obj=None)."""
 from vakmanschap.accounts.permissions import is_authenticated
 from vakmanschap.accounts.roles import Role
 from vakmanschap.network.permissions import can_manage_employer, can_view_employer, is_staff_of
-from vakmanschap.people.permissions import can_view_participant
+from vakmanschap.people.permissions import can_view_participant, in_advisors_care
 
 
 def can_manage_vacancies(user, organisation=None) -> bool:
@@ -30,7 +30,6 @@ def can_view_route_extras(user, participant=None) -> bool:
 
 def can_edit_language_profile(user, participant=None) -> bool:
     """Advisors record the NT2 level of the participants in their care."""
-    from vakmanschap.people.permissions import in_advisors_care
 
     if is_authenticated(user) and user.has_role(Role.ADMINISTRATOR):
         return True

@@ -28,7 +28,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from vakmanschap.core.tasks import send_email
+from vakmanschap.esco.models import Concept, attach_preferred_labels
 from vakmanschap.nominations.models import Nomination
+from vakmanschap.nominations.services import shortage_occupations, shortage_sector
+from vakmanschap.notifications.needs_action import Row, url_or_none
+from vakmanschap.people.models import Participant
+from vakmanschap.skills import loader, services
 
 from .models import (
     NT2_ORDER,
@@ -59,7 +64,6 @@ NT2_REQUIRED = {
 # ------------------------------------------------------------------------ occupation matching
 def match_title(title: str, k: int = CANDIDATES, lang: str | None = None):
     """[(Concept, label, score)] for a vacancy title; [] without ESCO or engine."""
-    from vakmanschap.skills import loader, services
 
     if not (title or "").strip():
         return []
@@ -88,8 +92,6 @@ def apply_match(vacancy: Vacancy, chosen=None) -> None:
 def candidate_occupations(title: str, current=None):
     """What staff may pick: the engine's top 5 for the title, the current occupation, and the
     region's shortage occupations (the only choice when the engine is absent)."""
-    from vakmanschap.esco.models import attach_preferred_labels
-    from vakmanschap.nominations.services import shortage_occupations
 
     seen, out = set(), []
     for concept in (
@@ -121,8 +123,6 @@ def save_vacancy(vacancy: Vacancy, *, chosen_occupation=None, by=None) -> Vacanc
 
 # ------------------------------------------------------------------------ matching participants
 def matching_participants(vacancy: Vacancy):
-    from vakmanschap.people.models import Participant
-
     if vacancy.occupation_id is None:
         return Participant.objects.none()
     occ = vacancy.occupation_id
@@ -177,8 +177,6 @@ def notify_matches(vacancy: Vacancy) -> list[VacancyMatch]:
 
 
 def _needs_action_path() -> str:
-    from vakmanschap.notifications.needs_action import url_or_none
-
     return url_or_none("notifications:needs_action") or "/"
 
 
@@ -193,8 +191,6 @@ def open_matches_for_advisor(user):
 
 
 def describe_match(match: VacancyMatch):
-    from vakmanschap.notifications.needs_action import Row
-
     v = match.vacancy
     return Row(
         _("%(person)s fits %(title)s at %(employer)s")
@@ -213,8 +209,6 @@ def required_nt2(occupation, sector: str | None = None) -> str:
     if occupation is not None and occupation.uri in table.get("occupations", {}):
         return table["occupations"][occupation.uri]
     if sector is None:
-        from vakmanschap.nominations.services import shortage_sector
-
         sector = shortage_sector(occupation)
     return table.get("sectors", {}).get((sector or "").lower(), table.get("default", NT2_DEFAULT))
 
@@ -238,8 +232,6 @@ class RouteExtra:
 def route_targets(participant, lang: str | None = None) -> list:
     """The occupations the participant's routes lead to (engine, when present), then those of
     their plans and nominations."""
-    from vakmanschap.esco.models import Concept, attach_preferred_labels
-    from vakmanschap.skills import loader, services
 
     targets: list = []
     try:

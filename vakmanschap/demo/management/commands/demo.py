@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from vakmanschap.demo import data
+from vakmanschap.demo.skills import give_demo_people_their_jobs, tag_demo_courses
 from vakmanschap.esco.locate import EscoNotFound, locate_esco_dir
 
 
@@ -52,7 +53,6 @@ class Command(BaseCommand):
     def _skills(self):
         """Build the skills engine's cache (slow the first time), then give the demo courses
         their skill tags and the demo people their occupations held."""
-        from vakmanschap.demo.skills import give_demo_people_their_jobs, tag_demo_courses
 
         call_command("skills", "warm")
         tag_demo_courses()

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from vakmanschap.privacy.services import anonymise_expired, expired_participants, retention_days
+from vakmanschap.privacy.tasks import anonymise_expired_task
 
 
 class Command(BaseCommand):
@@ -23,8 +24,6 @@ class Command(BaseCommand):
             )
             return
         if enqueue:
-            from vakmanschap.privacy.tasks import anonymise_expired_task
-
             result = anonymise_expired_task.enqueue()
             self.stdout.write(f"Enqueued task {result.id}.")
             return

@@ -27,7 +27,9 @@ from django.db import connections
 
 from vakmanschap.esco.models import DEFAULT_REGION
 from vakmanschap.esco.shown_labels import dutch_link_coverage, shown_labels
+from vakmanschap.esco.snapshot import build_snapshot
 from vakmanschap.skills import loader, services
+from vakmanschap.skills_engine import evaluation
 from vakmanschap.skills_engine.engine import UnknownURI
 from vakmanschap.skills_engine.routes import EDUCATION_LEVEL, HeldOccupation, Person
 
@@ -327,8 +329,6 @@ class Command(BaseCommand):
         )
 
     def do_evaluate(self, engine, eval_dir, loo_sample, **_):
-        from vakmanschap.skills_engine import evaluation
-
         eval_dir = Path(eval_dir) if eval_dir else default_eval_dir()
         titles_csv = eval_dir / "jobtitles" / "titles.validation.csv"
         house_csv = eval_dir / "skills" / "house_validation_annotations.csv"
@@ -357,8 +357,6 @@ class Command(BaseCommand):
             "| >= 0.65 |",
         ]
         if loo_sample:
-            from vakmanschap.esco.snapshot import build_snapshot
-
             d = evaluation.evaluate_dutch_leave_one_out(build_snapshot(), loo_sample)
             lines.append(
                 f"| Dutch leave-one-label-out recall@1 / @5 (n={d['n']}, seed "
