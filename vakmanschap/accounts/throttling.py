@@ -12,6 +12,10 @@ from axes.helpers import get_client_username
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db.models import Sum
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from vakmanschap.core.problems import problem_response
 
 
 def _account_failures(request, credentials) -> int:
@@ -47,12 +51,7 @@ class AccountAndAddressHandler(AxesDatabaseHandler):
 
 def lockout_response(request, original_response=None, credentials=None):
     """429 as problem+json for the API, the lockout page for people."""
-    from django.shortcuts import render
-    from django.utils.translation import gettext as _
-
     if request.path.startswith("/api/"):
-        from vakmanschap.api.problems import problem_response
-
         minutes = int(settings.AXES_COOLOFF_TIME * 60)
         response = problem_response(
             429,

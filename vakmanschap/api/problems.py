@@ -1,50 +1,17 @@
 """Errors as RFC 9457 problem details (application/problem+json), in the user's language."""
 
-import json
 import logging
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler, set_rollback
 
+from vakmanschap.core.problems import PROBLEM_CONTENT_TYPE
+from vakmanschap.core.problems import problem_body as _body
+
 logger = logging.getLogger("django.request")
-
-PROBLEM_CONTENT_TYPE = "application/problem+json"
-
-_TITLES = {
-    400: "Bad Request",
-    401: "Unauthorized",
-    403: "Forbidden",
-    404: "Not Found",
-    405: "Method Not Allowed",
-    409: "Conflict",
-    413: "Content Too Large",
-    415: "Unsupported Media Type",
-    429: "Too Many Requests",
-    500: "Internal Server Error",
-    503: "Service Unavailable",
-}
-
-
-def _body(status_code: int, detail: str, **extra) -> dict:
-    return {
-        "type": "about:blank",
-        "title": _TITLES.get(status_code, "Error"),
-        "status": status_code,
-        "detail": detail,
-        **extra,
-    }
-
-
-def problem_response(status_code: int, detail: str) -> HttpResponse:
-    """The same document outside DRF (middleware, Django's error handlers)."""
-    return HttpResponse(
-        json.dumps(_body(status_code, detail)),
-        status=status_code,
-        content_type=PROBLEM_CONTENT_TYPE,
-    )
 
 
 def problem(status_code: int, detail: str, errors: dict | None = None, **extra) -> Response:

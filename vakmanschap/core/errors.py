@@ -5,14 +5,14 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 
+from .problems import problem_response
+
 
 def _is_api(request) -> bool:
     return request is not None and request.path.startswith("/api/")
 
 
 def _api_problem(status_code: int, detail: str):
-    from vakmanschap.api.problems import problem_response
-
     return problem_response(status_code, detail)
 
 

@@ -1,9 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core import daily
+from vakmanschap.core.audit_trail import track
+from vakmanschap.core.navigation import NavItem, register
+
+from .permissions import can_record_follow_up
+
 
 def _send_follow_ups() -> str:
-    from .services import run_daily
+    from .services import run_daily  # uses models: not at load time
 
     sent, reminded = run_daily()
     return f"{sent} follow-up questionnaire(s) sent, {reminded} reminder(s)"
@@ -15,17 +21,6 @@ class FollowUpConfig(AppConfig):
     verbose_name = _("Follow-up after training")
 
     def ready(self):
-        from auditlog.registry import auditlog
-
-        from vakmanschap.core import daily
-
-        from .models import FollowUp
-
-        auditlog.register(FollowUp, exclude_fields=["token_hash"])
+        track(self.get_model("FollowUp"), exclude_fields=["token_hash"])
         daily.register(daily.DailyJob("follow_ups", _send_follow_ups, order=40))
-
-        from vakmanschap.core.navigation import NavItem, register
-
-        from .permissions import can_record_follow_up
-
         register(NavItem("followup:open", _("Follow-up"), can_record_follow_up, 35))

@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 from vakmanschap.core.tasks import send_email
 from vakmanschap.funding.models import ChequeState, TrainingPlan
 from vakmanschap.network.tokens import hash_token, new_token
+from vakmanschap.skills import loader
+from vakmanschap.skills import services as skills
 
 from .models import MOMENTS, Channel, Ending, FollowUp
 
@@ -179,8 +181,6 @@ def for_token(token: str) -> FollowUp | None:
 
 def _match_occupation(title: str):
     """The engine's best ESCO occupation for the job title; None without ESCO or engine."""
-    from vakmanschap.skills import loader
-    from vakmanschap.skills import services as skills
 
     try:
         matches = skills.match_occupations(title, 1, None)
