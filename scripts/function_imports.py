@@ -35,7 +35,7 @@ def function_imports(root: Path = ROOT):
 
 def _reason(lines: list[str], node) -> str:
     own = lines[node.lineno - 1]
-    if "#" in own:
+    if "#" in own and _without_noqa(own.split("#", 1)[1]):
         return _without_noqa(own.split("#", 1)[1])
     # Else the comment above the block of imports this one belongs to.
     index = node.lineno - 2
@@ -62,7 +62,9 @@ def main(argv: list[str]) -> int:
         for path, line, source, reason in found:
             where = f"{path.relative_to(ROOT.parent)}:{line}"
             print(f"{where}: {source.strip()}  [{reason or 'NO REASON'}]")
-    print(f"{len(found)} imports inside functions, {sum(1 for f in found if not f[3])} without a reason")
+    print(
+        f"{len(found)} imports inside functions, {sum(1 for f in found if not f[3])} without a reason"
+    )
     return 0
 
 

@@ -29,7 +29,7 @@ from vakmanschap.esco.models import DEFAULT_REGION
 from vakmanschap.esco.shown_labels import dutch_link_coverage, shown_labels
 from vakmanschap.esco.snapshot import build_snapshot
 from vakmanschap.skills import loader, services
-from vakmanschap.skills_engine import evaluation
+from vakmanschap.skills_engine import dutch_evaluation, evaluation
 from vakmanschap.skills_engine.engine import UnknownURI
 from vakmanschap.skills_engine.routes import EDUCATION_LEVEL, HeldOccupation, Person
 
@@ -378,8 +378,6 @@ class Command(BaseCommand):
     def _dutch_figures(self, engine, eval_dir: Path) -> list[str]:
         """Dutch titles and Dutch free text on the database's ESCO (with whatever Dutch labels
         were imported), each on a dev half and a held-out half."""
-        from vakmanschap.esco.snapshot import build_snapshot
-        from vakmanschap.skills_engine import dutch_evaluation
 
         titles_tsv = eval_dir / "jobtitles_nl" / "titles_nl.validation.tsv"
         titles = (
