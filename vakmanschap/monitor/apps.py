@@ -8,6 +8,7 @@ class MonitorConfig(AppConfig):
     verbose_name = _("Regional monitor")
 
     def ready(self):
+        # The permissions module imports models: only once the app registry is ready.
         from vakmanschap.core.navigation import NavItem, register
 
         from .permissions import can_view_monitor
