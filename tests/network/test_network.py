@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+from io import StringIO
 
 import pytest
 from django.core import mail
@@ -249,8 +250,27 @@ def test_renewal_reminders_go_once_per_renewal(settings):
     assert services.send_renewal_reminders(days=30, today=datetime.date(2027, 11, 30)) == 1
 
 
-def test_reminder_command_runs():
-    call_command("network_reminders", "--days", "10")
+def test_reminder_command_queues_each_due_reminder_once():
+    today = timezone.localdate()
+    due = make_employer(name="Bijna aan de beurt")
+    make_staff(due, email="herinnering@example.org")
+    services.sign_pledge(
+        due, commitments={"yearly_scan": True}, public_listing=False, signed_by=None
+    )
+    NetworkMembership.objects.filter(organisation=due).update(
+        renewal_date=today + datetime.timedelta(days=5)
+    )
+    later = make_employer(name="Nog lang niet")
+    make_staff(later, email="later@example.org")
+    services.sign_pledge(
+        later, commitments={"yearly_scan": True}, public_listing=False, signed_by=None
+    )
+    out = StringIO()
+    call_command("network_reminders", "--days", "10", stdout=out)
+    assert out.getvalue().strip() == "1 renewal reminder(s) queued."
+    assert [m.to for m in mail.outbox] == [["herinnering@example.org"]]
+    call_command("network_reminders", "--days", "10", stdout=out)  # the next day's run
+    assert len(mail.outbox) == 1
 
 
 def test_one_employer_never_reaches_another(client):
