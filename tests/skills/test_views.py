@@ -244,3 +244,19 @@ def test_occupation_and_skill_pages(client, underwater_person, welding_course, e
         reverse("skills:skill", args=[esco_concepts["equipment"].pk])
     ).content.decode()
     assert "Lastechniek MIG/MAG" in html
+
+
+def test_described_work_gives_suggestions_in_dutch_and_marks_english_ones(client, esco_concepts):
+    participant = make_participant()
+    login(client, Role.ADVISOR)
+    page = client.get(reverse("skills:person_skills", args=[participant.pk])).content.decode()
+    assert "Beschrijf het werk, of zoek een vaardigheid" in page
+    html = client.get(
+        reverse("skills:skill_options", args=[participant.pk]),
+        {"skill-q": "ik programmeer in Python en las metaal"},
+        **HX,
+    ).content.decode()
+    assert "Python (computerprogrammering)" in html  # the Dutch label
+    # "weld metal" has no Dutch label: English, marked, with its Dutch field beside it
+    assert '<span lang="en">weld metal</span>' in html and "(EN)" in html
+    assert "vakgebied: vaardigheden" in html

@@ -29,3 +29,14 @@ class SkillSearchForm(forms.Form):
         max_length=500,
         help_text=_("A skill, or a sentence about what the person can do."),
     )
+
+
+class WorkDescriptionForm(SkillSearchForm):
+    """The participant's skills: work described in one's own words (Dutch or English)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].label = _("Describe the work, or search a skill")
+        self.fields["q"].help_text = _(
+            "In your own words, for example: I help older people with washing and dressing."
+        )

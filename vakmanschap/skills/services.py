@@ -212,6 +212,8 @@ def search_skills(
     engine = loader.get_engine()
     found = engine.extract_skills(text or "", k, lang)
     by_uri = Concept.objects.in_bulk([u for u, _, _ in found], field_name="uri")
+    # Labels from the database: a skill without one in `lang` is shown marked, with its field.
+    attach_preferred_labels(by_uri.values())
     return [(by_uri[u], label, score) for u, label, score in found if u in by_uri]
 
 

@@ -19,7 +19,12 @@ from vakmanschap.people.models import Participant
 from vakmanschap.skills_engine.routes import REASONS_EN, REASONS_NL
 
 from . import loader, services
-from .forms import AddOccupationForm, OccupationSearchForm, SkillSearchForm
+from .forms import (
+    AddOccupationForm,
+    OccupationSearchForm,
+    SkillSearchForm,
+    WorkDescriptionForm,
+)
 from .models import CourseSkill, PersonOccupation, PersonSkill, SkillStatus
 from .permissions import (
     can_edit_person_skills,
@@ -136,7 +141,7 @@ def person_skills(request, pk):
     search = OccupationSearchForm(
         request.GET if "q" in request.GET else None, initial={"q": participant.current_job}
     )
-    skill_search = SkillSearchForm(
+    skill_search = WorkDescriptionForm(
         request.GET if "skill-q" in request.GET else None, prefix="skill"
     )
     search.fields["q"].widget.attrs.update(
