@@ -21,7 +21,7 @@ from tests.funding.conftest import FundWorld
 from vakmanschap.accounts.roles import Role
 from vakmanschap.delivery import invoicing, payments
 from vakmanschap.delivery.models import Invoice, Recovery
-from vakmanschap.funding import cheques, ledger, plans
+from vakmanschap.funding import budget_queue, ledger
 from vakmanschap.funding.models import (
     Cheque,
     LedgerEntry,
@@ -109,9 +109,9 @@ def run_script() -> dict:
         ).status_code
         == 200
     )
-    plans.fund_waiting_plans(stream)
+    budget_queue.fund_waiting_plans(stream)
     # Whatever is still issued expires; its money funds the rest of the queue.
-    cheques.expire_overdue(now=datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC))
+    budget_queue.expire_overdue(now=datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC))
     return figures(fund_api, stream, plan_ids)
 
 

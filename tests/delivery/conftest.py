@@ -10,7 +10,8 @@ from tests.funding.conftest import FundWorld
 from vakmanschap.accounts.roles import Role
 from vakmanschap.delivery import invoicing, services
 from vakmanschap.funding import ledger
-from vakmanschap.funding.cheques import redeem, reference
+from vakmanschap.funding.cheque_account import reference
+from vakmanschap.funding.cheques import redeem
 from vakmanschap.funding.models import RecognisedProvider
 from vakmanschap.funding.plans import approve, submit
 

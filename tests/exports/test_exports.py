@@ -13,7 +13,7 @@ from vakmanschap.accounts.roles import Role
 from vakmanschap.exports.datasets import DATASETS, euros
 from vakmanschap.exports.files import safe
 from vakmanschap.funding import ledger
-from vakmanschap.funding.cheques import reference
+from vakmanschap.funding.cheque_account import reference
 from vakmanschap.funding.plans import approve, submit
 
 URL = "/exports/download/"

@@ -6,7 +6,8 @@ from django.db import connections
 from django.utils import timezone
 
 from vakmanschap.funding import codes, ledger
-from vakmanschap.funding.cheques import RedemptionError, expire_overdue, redeem, reissue_code
+from vakmanschap.funding.budget_queue import expire_overdue, fund_waiting_plans
+from vakmanschap.funding.cheques import RedemptionError, redeem, reissue_code
 from vakmanschap.funding.models import Cheque, ChequeState, PlanState
 from vakmanschap.funding.plans import approve, submit
 
@@ -116,7 +117,6 @@ def test_expiry_releases_the_money_and_funds_the_waiting_list(fund):
 
 def test_waiting_list_puts_target_groups_first_then_submission_time(fund):
     from vakmanschap.funding.models import TrainingPlan
-    from vakmanschap.funding.plans import fund_waiting_plans
 
     ledger.post(fund.period.pk, "reserve", 1_000_000, "hold:test")  # no money left
     fund.course_b.price_cents = 400_000

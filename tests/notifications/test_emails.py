@@ -5,8 +5,7 @@ from django.utils import timezone
 
 from tests.factories import user_with_role
 from vakmanschap.accounts.roles import Role
-from vakmanschap.funding import cheques as cheque_service
-from vakmanschap.funding import ledger
+from vakmanschap.funding import budget_queue, ledger
 from vakmanschap.funding.models import Cheque
 from vakmanschap.funding.plans import approve, reject, return_for_changes, submit
 from vakmanschap.people.models import Participant
@@ -100,7 +99,7 @@ def test_expiry_mails_and_a_rollback_mails_nothing(fund, django_capture_on_commi
     submit(plan, by=fund.advisor)
     approve(plan, by=fund.fund_officer)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        cheque_service.expire_overdue(now=timezone.now() + datetime.timedelta(days=400))
+        budget_queue.expire_overdue(now=timezone.now() + datetime.timedelta(days=400))
     assert callbacks
     assert "verlopen" in sent_to("sanne@example.org")[-1].subject
     assert "verlopen" in sent_to(fund.provider_user.email)[-1].subject

@@ -19,8 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vakmanschap.core.money import format_euros
-from vakmanschap.funding import ledger
-from vakmanschap.funding.cheques import reference
+from vakmanschap.funding import cheque_account
 from vakmanschap.funding.models import Cheque, ChequeState, LowAttendancePolicy
 
 from .models import Invoice, InvoiceState, Recovery
@@ -31,8 +30,7 @@ INVOICEABLE_STATES = (ChequeState.STARTED, ChequeState.COMPLETED, ChequeState.DR
 
 def held_cents(cheque) -> int:
     """What the ledger holds for this cheque: reserved + committed."""
-    b = ledger.reference_balances(cheque.plan.funding_period_id, reference(cheque))
-    return b.reserved + b.committed
+    return cheque_account.held_cents(cheque)
 
 
 def invoiceable_cents(cheque, exclude=None) -> int:
@@ -212,38 +210,11 @@ def pay_invoice(invoice, *, by) -> Invoice:
     if invoice.state != InvoiceState.APPROVED:
         raise DeliveryError(_("Only an approved invoice can be paid."))
     cheque = invoice.cheque
-    period_id, ref = cheque.plan.funding_period_id, reference(cheque)
     payable = invoice.payable_cents or 0
     recovery = settlement(invoice).recovery
-    balance = ledger.reference_balances(period_id, ref)
-    if payable > balance.committed:
-        ledger.post(
-            period_id,
-            "commit",
-            payable - balance.committed,
-            ref,
-            actor=by,
-            reason=_("Committed for payment"),
-        )
-    if payable:
-        ledger.post(
-            period_id,
-            "pay",
-            payable,
-            ref,
-            actor=by,
-            reason=_("Invoice %(n)s") % {"n": invoice.number},
-        )
-    if invoice.is_final:
-        held = ledger.reference_balances(period_id, ref)
-        if held.reserved:
-            ledger.post(
-                period_id, "release", held.reserved, ref, actor=by, reason=_("Cheque settled")
-            )
-        if held.committed:
-            ledger.post(
-                period_id, "decommit", held.committed, ref, actor=by, reason=_("Cheque settled")
-            )
+    cheque_account.pay(
+        cheque, payable, by=by, invoice_number=invoice.number, final=invoice.is_final
+    )
     if recovery > 0:
         Recovery.objects.create(
             cheque=cheque,
@@ -267,14 +238,7 @@ def record_recovery_received(recovery, *, by) -> Recovery:
     )
     if recovery.received_at is not None:
         return recovery
-    ledger.post(
-        recovery.cheque.plan.funding_period_id,
-        "recover",
-        recovery.amount_cents,
-        reference(recovery.cheque),
-        actor=by,
-        reason=_("Recovery received"),
-    )
+    cheque_account.recover(recovery.cheque, recovery.amount_cents, by=by)
     recovery.received_at, recovery.received_by = timezone.now(), by
     recovery.save()
     return recovery

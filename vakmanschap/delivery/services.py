@@ -14,8 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vakmanschap.funding import ledger
-from vakmanschap.funding.cheques import reference
+from vakmanschap.funding import cheque_account
 from vakmanschap.funding.models import Cheque, ChequeState, PlanState, TrainingPlan
 
 from .models import ChequeDelivery, Invoice
@@ -105,12 +104,7 @@ def declare_start(cheque, *, by, start_date: datetime.date | None = None) -> Che
     cheque.start_date = start_date
     cheque.start(by=by)
     cheque.save()
-    period_id = cheque.plan.funding_period_id
-    held = ledger.reference_balances(period_id, reference(cheque)).reserved
-    if held:
-        ledger.post(
-            period_id, "commit", held, reference(cheque), actor=by, reason=_("Course started")
-        )
+    cheque_account.commit(cheque, by=by)
     plan = TrainingPlan.objects.select_for_update().get(pk=cheque.plan_id)
     if plan.state == PlanState.APPROVED:
         plan.start_training(by=by, description=_("A course started."))
@@ -218,17 +212,7 @@ def drop_out(cheque, *, by, reason: str) -> Cheque:
     cheque.drop_out(by=by, description=reason)
     cheque.save()
     if not was_started:
-        period_id = cheque.plan.funding_period_id
-        held = ledger.reference_balances(period_id, reference(cheque)).reserved
-        if held:
-            ledger.post(
-                period_id,
-                "release",
-                held,
-                reference(cheque),
-                actor=by,
-                reason=_("Dropped out before the start"),
-            )
+        cheque_account.release(cheque, by=by, reason=_("Dropped out before the start"))
     _settle_plan(cheque.plan_id, by)
     return cheque
 

@@ -32,6 +32,6 @@ class FundingConfig(AppConfig):
 
 
 def _expire_cheques() -> str:
-    from .cheques import expire_overdue  # uses models: not at load time
+    from .budget_queue import expire_overdue  # uses models: not at load time
 
     return f"{expire_overdue()} cheque(s) expired."

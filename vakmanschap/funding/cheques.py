@@ -12,17 +12,13 @@ from django.utils.translation import gettext as _
 
 from vakmanschap.audit.services import record_event
 
-from . import codes, ledger
+from . import cheque_account, codes
 from .models import Cheque, ChequeState, RedemptionAttempt
 
 CODE_REISSUED = "cheque_code_reissued"
 
 # Sent inside the transaction when a cheque gets a new code (notifications mails after commit).
 code_reissued = Signal()
-
-
-def reference(cheque) -> str:
-    return f"cheque:{cheque.pk}"
 
 
 def create_cheques(plan) -> tuple[list[Cheque], dict[int, str]]:
@@ -51,15 +47,7 @@ def create_cheques(plan) -> tuple[list[Cheque], dict[int, str]]:
 def reserve_cheques(plan, cheques, *, by) -> None:
     """Reserve each cheque's amount (the caller holds the period lock)."""
     for cheque in cheques:
-        if cheque.amount_cents:
-            ledger.post(
-                plan.funding_period_id,
-                "reserve",
-                cheque.amount_cents,
-                reference(cheque),
-                actor=by,
-                reason=_("Plan approved"),
-            )
+        cheque_account.reserve(cheque, by=by)
 
 
 def issue_cheques(plan, *, by) -> dict[int, str]:
@@ -180,29 +168,3 @@ def _try_booking(provider, user, code, birth_date):
     cheque.save()
     RedemptionAttempt.objects.create(provider=provider, user=user, succeeded=True)
     return cheque, None
-
-
-@transaction.atomic
-def expire_overdue(now=None) -> int:
-    """Expire cheques not booked in time; release their money and fund waiting plans."""
-    from .plans import fund_waiting_plans  # plans imports cheques: a cycle until the queue moves
-
-    now = now or timezone.now()
-    periods = set()
-    expired = 0
-    for cheque in Cheque.objects.expiring_before(now).select_for_update().select_related("plan"):
-        cheque.expire(by=None, description=_("Not booked within the validity period."))
-        cheque.save()
-        if cheque.amount_cents:
-            ledger.post(
-                cheque.plan.funding_period_id,
-                "release",
-                cheque.amount_cents,
-                reference(cheque),
-                reason=_("Cheque expired"),
-            )
-        periods.add(cheque.plan.funding_period_id)
-        expired += 1
-    for period_id in periods:
-        fund_waiting_plans(period_id)
-    return expired

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import eligibility, ledger
-from .cheques import create_cheques, issue_cheques, reserve_cheques
+from .cheques import create_cheques, reserve_cheques
 from .models import BudgetPeriod, PlanCourse, PlanState, TrainingPlan
 
 
@@ -170,22 +170,3 @@ def return_for_changes(plan, *, by, reason: str) -> TrainingPlan:
     plan.return_for_changes(by=by, description=reason.strip())
     plan.save()
     return plan
-
-
-@transaction.atomic
-def fund_waiting_plans(period_id: int) -> list[TrainingPlan]:
-    """Fund queued plans in order (target groups first, then submission time) while money lasts.
-
-    The queue is strict: when the plan at the head does not fit, later plans wait too, so a
-    small late plan never jumps the queue.
-    """
-    BudgetPeriod.objects.select_for_update(no_key=True).get(pk=period_id)
-    funded = []
-    for plan in TrainingPlan.objects.waiting_queue(period_id).select_for_update():
-        if ledger.balances(period_id).available < plan.fund_amount_cents:
-            break
-        plan.approve(by=None, description=_("Funded from the waiting list."))
-        plan.save()
-        issue_cheques(plan, by=None)
-        funded.append(plan)
-    return funded

@@ -10,7 +10,7 @@ from vakmanschap.core.access import guarded, require
 from vakmanschap.esco.models import attach_preferred_labels
 from vakmanschap.people.models import Participant
 
-from . import eligibility, ledger, plans
+from . import budget_queue, eligibility, ledger, plans
 from .cheques import RedemptionError, letter_code, reissue_code
 from .forms import AllocationForm, DecisionForm, NewCodeForm, PlanFilterForm, PlanForm
 from .letters import cheque_letter_pdf
@@ -243,7 +243,7 @@ def allocate(request, pk):
             actor=request.user,
             reason=form.cleaned_data["reason"],
         )
-        funded = plans.fund_waiting_plans(period.pk)
+        funded = budget_queue.fund_waiting_plans(period.pk)
         messages.success(
             request, _("Allocated. %(n)s waiting plans were funded.") % {"n": len(funded)}
         )

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from vakmanschap.funding.cheques import expire_overdue
+from vakmanschap.funding.budget_queue import expire_overdue
 
 
 class Command(BaseCommand):

@@ -1,0 +1,82 @@
+"""The one owner of a cheque's money: every ledger movement for a cheque is posted here.
+
+    reserve      plan approved (or funded from the waiting list)   available → reserved
+    release      not booked in time, dropped out before the start   reserved → available
+    commit       the course started                                 reserved → committed
+    pay          an invoice is paid (committing reserved money first if needed)
+    settle       the final invoice is paid: what is still held goes back (release, decommit)
+    recover      the provider paid money back                        paid → recovered
+
+Callers (plans, the budget queue, delivery, invoicing) hold the cheque's row lock; `ledger.post`
+takes the budget period's lock and checks every movement against the balances.
+"""
+
+from django.utils.translation import gettext as _
+
+from . import ledger
+from .models import Cheque
+
+
+def reference(cheque: Cheque) -> str:
+    return f"cheque:{cheque.pk}"
+
+
+def _period_id(cheque: Cheque) -> int:
+    return cheque.plan.funding_period_id
+
+
+def balances(cheque: Cheque) -> ledger.Balances:
+    """What the ledger holds for this cheque, per bucket."""
+    return ledger.reference_balances(_period_id(cheque), reference(cheque))
+
+
+def held_cents(cheque: Cheque) -> int:
+    """Reserved + committed: what may still be invoiced against this cheque."""
+    b = balances(cheque)
+    return b.reserved + b.committed
+
+
+def _post(cheque, kind, amount, *, by, reason):
+    return ledger.post(_period_id(cheque), kind, amount, reference(cheque), actor=by, reason=reason)
+
+
+def reserve(cheque: Cheque, *, by) -> None:
+    """Reserve the cheque's amount (the caller holds the period lock for the balance check)."""
+    if cheque.amount_cents:
+        _post(cheque, "reserve", cheque.amount_cents, by=by, reason=_("Plan approved"))
+
+
+def release(cheque: Cheque, *, by, reason: str) -> None:
+    """Give back what is still reserved (expiry, a drop-out before the start)."""
+    held = balances(cheque).reserved
+    if held:
+        _post(cheque, "release", held, by=by, reason=reason)
+
+
+def commit(cheque: Cheque, *, by) -> None:
+    """The course started: what is reserved becomes committed."""
+    held = balances(cheque).reserved
+    if held:
+        _post(cheque, "commit", held, by=by, reason=_("Course started"))
+
+
+def pay(cheque: Cheque, amount: int, *, by, invoice_number: str, final: bool) -> None:
+    """Pay an invoice from the commitment (committing reserved money first if needed). A final
+    payment settles the cheque: reserved money is released and unpaid committed money is
+    given back, so it is available again."""
+    committed = balances(cheque).committed
+    if amount > committed:
+        _post(cheque, "commit", amount - committed, by=by, reason=_("Committed for payment"))
+    if amount:
+        _post(cheque, "pay", amount, by=by, reason=_("Invoice %(n)s") % {"n": invoice_number})
+    if final:
+        held = balances(cheque)
+        if held.reserved:
+            _post(cheque, "release", held.reserved, by=by, reason=_("Cheque settled"))
+        if held.committed:
+            _post(cheque, "decommit", held.committed, by=by, reason=_("Cheque settled"))
+
+
+def recover(cheque: Cheque, amount: int, *, by) -> None:
+    """Money the provider paid back."""
+    _post(cheque, "recover", amount, by=by, reason=_("Recovery received"))
