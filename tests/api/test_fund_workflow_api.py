@@ -246,6 +246,22 @@ def test_validation_errors_name_the_fields(world):
     } <= set(errors)
 
 
+def test_a_nul_character_in_a_slug_is_a_400_not_a_500(world):
+    """PostgreSQL cannot compare text with a NUL byte, so the lookup itself used to fail."""
+    fund_api, advisor_api = client_for(world.fund_officer), client_for(world.advisor)
+    body = {
+        "participant": new_participant(advisor_api),
+        "target_occupation": world.nurse.uri + "\x00",
+        "courses": [world.course.pk],
+        "funding_stream": new_stream(fund_api),
+        "justification": "x",
+    }
+    response = advisor_api.post("/api/v1/plans", body, format="json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "NUL" in response.json()["detail"]
+
+
 def test_redeem_errors_never_reveal_another_providers_cheque(world):
     fund_api, advisor_api = client_for(world.fund_officer), client_for(world.advisor)
     stream = new_stream(fund_api)

@@ -20,15 +20,21 @@ def _refuse_constant(name):
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _depth(data) -> int:
-    deepest, stack = 0, [(data, 1)]
+def _depth_and_nul(data) -> tuple[int, bool]:
+    """How deeply the body nests, and whether any key or string holds a NUL character
+    (PostgreSQL text cannot store one, so it would end in a 500 at the first query)."""
+    deepest, has_nul, stack = 0, False, [(data, 1)]
     while stack:
         value, depth = stack.pop()
-        if isinstance(value, dict | list):
+        if isinstance(value, str):
+            has_nul = has_nul or "\x00" in value
+        elif isinstance(value, dict | list):
             deepest = max(deepest, depth)
+            if isinstance(value, dict):
+                has_nul = has_nul or any("\x00" in key for key in value)
             children = value.values() if isinstance(value, dict) else value
             stack.extend((child, depth + 1) for child in children)
-    return deepest
+    return deepest, has_nul
 
 
 class LimitedJSONParser(JSONParser):
@@ -44,6 +50,9 @@ class LimitedJSONParser(JSONParser):
             raise exceptions.ParseError(_("The JSON is nested too deeply.")) from None
         except ValueError as exc:
             raise exceptions.ParseError(_("The body is not valid JSON: %s") % exc) from None
-        if _depth(data) > settings.API_MAX_JSON_DEPTH:
+        depth, has_nul = _depth_and_nul(data)
+        if depth > settings.API_MAX_JSON_DEPTH:
             raise exceptions.ParseError(_("The JSON is nested too deeply."))
+        if has_nul:
+            raise exceptions.ParseError(_("Text in the body may not contain NUL characters."))
         return data
