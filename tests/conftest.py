@@ -82,3 +82,19 @@ def postgres_only(db):
 
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: runs in the PostgreSQL pass (VAKMANSCHAP_TEST_POSTGRES=1)")
+
+
+@pytest.fixture
+def pinned_queries(django_assert_num_queries):
+    """`with pinned_queries("caseload, advisor"):` fails unless the block runs exactly the
+    number of SQL queries pinned in tests/query_counts.py."""
+    from contextlib import contextmanager
+
+    from tests.query_counts import QUERY_COUNTS
+
+    @contextmanager
+    def pinned(name: str):
+        with django_assert_num_queries(QUERY_COUNTS[name]):
+            yield
+
+    return pinned

@@ -1,0 +1,14 @@
+"""Pinned SQL query counts of the busiest pages and API calls (tests/test_query_counts.py).
+
+A page that suddenly needs more queries (an N+1 after a template change) fails its test. When a
+change alters a count on purpose, update the number here in the same commit and say why.
+"""
+
+QUERY_COUNTS = {
+    "start page, fund officer": 5,
+    "needs action, fund officer": 9,
+    "plan list, fund officer": 8,
+    "caseload, advisor": 8,
+    "plan detail, advisor": 14,
+    "API courses, advisor": 5,
+}
