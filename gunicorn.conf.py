@@ -1,0 +1,56 @@
+"""gunicorn settings for production (README "Deployment"): `gunicorn -c gunicorn.conf.py`.
+
+- The app is loaded once in the master (preload), and so is the skills engine: the workers are
+  forked afterwards and share both copy-on-write instead of each loading its own copy.
+- Graceful overload (vakmanschap/core/overload.py): each worker runs at most
+  VAKMANSCHAP_MAX_IN_FLIGHT requests at once; its other threads are the waiting room, where a
+  request waits at most VAKMANSCHAP_MAX_QUEUE_SECONDS (counted from the proxy's
+  X-Request-Start when it sends one) before it is answered 503 with Retry-After. The socket's
+  backlog and the connections a worker accepts are bounded too, so the queue cannot grow without
+  limit.
+Every value can be overridden from the environment (GUNICORN_* and VAKMANSCHAP_*).
+"""
+
+import gc
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+wsgi_app = "vakmanschap.wsgi:application"
+workers = int(os.environ.get("GUNICORN_WORKERS", "4"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+# Accept no more connections than there are threads: the rest wait in the (bounded) backlog.
+worker_connections = threads
+backlog = int(os.environ.get("GUNICORN_BACKLOG", "256"))
+keepalive = 2
+timeout = 30
+graceful_timeout = 30
+preload_app = True
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+
+# Read by the settings when the app is preloaded below.
+os.environ.setdefault("VAKMANSCHAP_MAX_IN_FLIGHT", "2")
+os.environ.setdefault("VAKMANSCHAP_MAX_QUEUE_SECONDS", "2")
+os.environ.setdefault("VAKMANSCHAP_RETRY_AFTER_SECONDS", "5")
+
+
+def when_ready(server):
+    """In the master, after the app is loaded and before the workers are forked."""
+    from django.db import connections
+
+    from vakmanschap.skills import loader
+
+    try:
+        loader.get_engine()
+        server.log.info("Skills engine loaded in the master; workers share it.")
+    except loader.EscoNotImported:
+        server.log.warning("No ESCO import yet: each worker loads the skills engine later.")
+    finally:
+        connections.close_all()  # a forked worker must not share the master's connection
+    gc.freeze()  # keep the loaded objects out of the collector, so forks do not copy them
+
+
+def post_fork(server, worker):
+    from django.db import connections
+
+    connections.close_all()
