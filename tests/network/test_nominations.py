@@ -130,6 +130,7 @@ def test_consent_creates_the_participant_and_books_the_employer_contribution(cli
     assert entry.kind == "allocate" and entry.amount_cents == 125050
     assert entry.period.stream == stream
     assert ledger.balances(entry.period).allocated == 125050
+    assert stream.employer == world.employer
     # single use
     again = client.post(url, CONSENT | {"municipality": world.enschede.pk})
     assert again.status_code == 410
@@ -352,3 +353,13 @@ def test_employer_records_whether_the_employee_stayed_and_got_more_hours(client,
     assert client.get(url).status_code == 404
     assert client.post(url, {"stayed_on": "no", "got_more_hours": "no"}).status_code == 404
     assert Nomination.objects.get().stayed_on is True
+
+
+def test_a_renamed_employer_keeps_its_co_financing_stream(client, world):
+    from vakmanschap.nominations.services import employer_period
+
+    first = employer_period(world.employer)
+    world.employer.name = "Zorg & Welzijn BV"
+    world.employer.save()
+    assert employer_period(world.employer) == first
+    assert FundingStream.objects.filter(funder_kind=FunderKind.EMPLOYERS).count() == 1

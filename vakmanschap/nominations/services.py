@@ -245,7 +245,7 @@ def employer_period(organisation, on_date: datetime.date | None = None):
     on_date = on_date or timezone.localdate()
     name = EMPLOYER_STREAM_NAME.format(name=organisation.name, kvk=organisation.kvk_number or "–")
     stream, _created = FundingStream.objects.get_or_create(
-        name=name[:200], defaults={"funder_kind": FunderKind.EMPLOYERS}
+        employer=organisation, defaults={"name": name[:200], "funder_kind": FunderKind.EMPLOYERS}
     )
     period = stream.periods.filter(start__lte=on_date, end__gte=on_date).order_by("start").first()
     if period is None:

@@ -30,6 +30,16 @@ class FundingStream(models.Model):
         related_name="funding_streams",
         default=home_region_pk,
     )
+    # An employer's own stream for its co-financing: found by this key, never by its name, so
+    # a renamed employer keeps its stream.
+    employer = models.OneToOneField(
+        "organisations.Organisation",
+        verbose_name=_("employer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="co_financing_stream",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
