@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("start/", views.start, name="start"),
     path("about/", views.about, name="about"),
+    path("how-it-works/", views.how_it_works, name="how_it_works"),
 ]

@@ -28,3 +28,9 @@ def start(request):
 @guarded(is_anyone)
 def about(request):
     return render(request, "ui/about.html")
+
+
+@transaction.non_atomic_requests  # reads nothing: no connection, no transaction
+@guarded(is_anyone)
+def how_it_works(request):
+    return render(request, "ui/how_it_works.html")
