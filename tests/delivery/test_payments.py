@@ -172,3 +172,24 @@ def test_finance_pages_make_download_and_pay_a_batch(client, world):
     client.post(reverse("delivery:batch_paid", args=[batch.pk]))
     client.post(reverse("delivery:batch_paid", args=[batch.pk]))  # double submit
     assert world.balances().paid == 200_000
+
+
+def test_the_admin_cannot_change_a_providers_iban_around_the_four_eyes(client, world):
+    from tests.factories import user_with_role
+    from vakmanschap.accounts.roles import Role
+
+    recognition = RecognisedProvider.objects.get(provider=world.provider)
+    client.force_login(user_with_role(Role.ADMINISTRATOR))
+    url = reverse("admin:funding_recognisedprovider_change", args=[recognition.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="iban"' not in page.content.decode()
+    client.post(
+        url,
+        {
+            "provider": world.provider.pk,
+            "recognised_since": recognition.recognised_since.isoformat(),
+            "iban": "NL20INGB0001234567",
+        },
+    )
+    assert RecognisedProvider.objects.get(pk=recognition.pk).iban == "NL91ABNA0417164300"

@@ -13,6 +13,9 @@ class SchemeAdmin(admin.ModelAdmin):
 class RecognisedProviderAdmin(admin.ModelAdmin):
     list_display = ["provider", "recognised_since", "suspended"]
     list_filter = ["suspended"]
+    # The bank account changes only through the finance pages, where a second finance officer
+    # approves it; editing it here would skip those four eyes.
+    readonly_fields = ["iban"]
 
 
 class BudgetPeriodInline(admin.TabularInline):
