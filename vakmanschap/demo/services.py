@@ -109,4 +109,7 @@ def _load_domain_demos() -> dict[str, int]:
     load_scan_demo()
     counts = load_fund_demo()
     counts.update(load_vacancies_demo())
+    from .history import load_monitor_history
+
+    counts["monitor history participants"] = load_monitor_history()
     return counts
