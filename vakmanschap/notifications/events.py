@@ -5,8 +5,6 @@ mail is queued with `transaction.on_commit`, so a rolled-back change never sends
 and the message is built from the saved rows.
 """
 
-from functools import partial
-
 from django.db import transaction
 from django.dispatch import receiver
 from django_fsm.signals import post_transition
@@ -17,18 +15,26 @@ from vakmanschap.funding.models import Cheque, TrainingPlan
 from . import emails
 
 
+def _after_commit(send, *args):
+    """Send once the change is committed; a failure to send (the database gone right after the
+    commit) is logged and never turns the committed change into an error. A closure, not
+    functools.partial: Django names a failing robust hook by its `__qualname__`, which a
+    partial lacks, so the failure became an AttributeError after all."""
+    transaction.on_commit(lambda: send(*args), robust=True)
+
+
 @receiver(post_transition, sender=TrainingPlan, dispatch_uid="notifications.plan")
 def on_plan_transition(sender, instance, name, source, target, **kwargs):
     if target in emails.PLAN_EVENTS:
-        transaction.on_commit(partial(emails.plan_event, instance.pk, target), robust=True)
+        _after_commit(emails.plan_event, instance.pk, target)
 
 
 @receiver(post_transition, sender=Cheque, dispatch_uid="notifications.cheque")
 def on_cheque_transition(sender, instance, name, source, target, **kwargs):
     if target in emails.CHEQUE_EVENTS:
-        transaction.on_commit(partial(emails.cheque_event, instance.pk, target), robust=True)
+        _after_commit(emails.cheque_event, instance.pk, target)
 
 
 @receiver(code_reissued, sender=Cheque, dispatch_uid="notifications.code_reissued")
 def on_code_reissued(sender, cheque, old_last4, **kwargs):
-    transaction.on_commit(partial(emails.code_reissued, cheque.pk, old_last4), robust=True)
+    _after_commit(emails.code_reissued, cheque.pk, old_last4)

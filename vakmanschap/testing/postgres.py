@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from dataclasses import dataclass
 
 
 def find_pg_bin() -> str | None:
@@ -31,8 +32,39 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@dataclass
+class Cluster:
+    """A running throwaway cluster, which a test may stop and start again (the outage test)."""
+
+    bin_dir: str
+    datadir: str
+    options: str
+    log: str
+    run_as: list[str]
+
+    def pg_ctl(self, *args: str) -> None:
+        subprocess.run(
+            [*self.run_as, f"{self.bin_dir}/pg_ctl", "-D", self.datadir, *args],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+
+    def start(self) -> None:
+        self.pg_ctl("-o", self.options, "-l", self.log, "-w", "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        """`immediate` kills the server without a clean shutdown, as a crash would."""
+        self.pg_ctl("-m", mode, "-w", "stop")
+
+
+# The cluster this process started (the pytest plugin's), or None.
+RUNNING: Cluster | None = None
+
+
 def start_cluster(bin_dir: str) -> str:
     """Create and start a cluster; returns its DATABASE_URL."""
+    global RUNNING
     run_as: list[str] = []
     tmp = tempfile.mkdtemp(prefix="vakmanschap-pg-")
     if os.geteuid() == 0:
@@ -40,7 +72,6 @@ def start_cluster(bin_dir: str) -> str:
         os.chown(tmp, owner.pw_uid, owner.pw_gid)
         run_as = ["runuser", "-u", "postgres", "--"]
     datadir, port = os.path.join(tmp, "data"), _free_port()
-    quiet = {"check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE}
     subprocess.run(
         [
             *run_as,
@@ -55,34 +86,22 @@ def start_cluster(bin_dir: str) -> str:
             "UTF8",
             "--locale=C",
         ],
-        **quiet,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     options = (
         f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off "
         "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
     )
-    subprocess.run(
-        [
-            *run_as,
-            f"{bin_dir}/pg_ctl",
-            "-D",
-            datadir,
-            "-o",
-            options,
-            "-l",
-            os.path.join(tmp, "server.log"),
-            "-w",
-            "start",
-        ],
-        **quiet,
-    )
+    RUNNING = cluster = Cluster(bin_dir, datadir, options, os.path.join(tmp, "server.log"), run_as)
+    cluster.start()
 
     def stop():
-        subprocess.run(
-            [*run_as, f"{bin_dir}/pg_ctl", "-D", datadir, "-m", "immediate", "stop"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        try:
+            cluster.stop("immediate")
+        except subprocess.CalledProcessError:
+            pass  # already stopped
         shutil.rmtree(tmp, ignore_errors=True)
 
     atexit.register(stop)
