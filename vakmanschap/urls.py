@@ -3,15 +3,19 @@ from django.urls import include, path
 
 from vakmanschap.network.urls import urlpatterns as employer_pages
 from vakmanschap.nominations.urls import urlpatterns as nomination_pages
+from vakmanschap.people.urls import urlpatterns as participant_pages
+from vakmanschap.ui.urls import resident_pages
 from vakmanschap.vacancies.urls import urlpatterns as vacancy_pages
 
 # Three apps, one area of the site: their pages share `/network/` and the `network` namespace.
 network_pages = (employer_pages + nomination_pages + vacancy_pages, "network")
+# The resident's own page lives in ui (it reads plans and cheques) but belongs to `people`.
+people_pages = (participant_pages + resident_pages, "people")
 
 urlpatterns = [
     path("", include("vakmanschap.core.urls")),
     path("", include("vakmanschap.ui.urls")),
-    path("", include("vakmanschap.people.urls")),
+    path("", include(people_pages)),
     path("conversations/", include("vakmanschap.guidance.urls")),
     path("plans/", include("vakmanschap.funding.urls")),
     path("account/", include("vakmanschap.accounts.urls")),

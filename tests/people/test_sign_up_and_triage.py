@@ -55,7 +55,7 @@ def test_resident_signs_up_online_and_follows_the_route(client, enschede):
     assert person.postcode == "7511 AB" and person.user.email == "fatima@example.org"
     assert person.privacy_version and person.consent_given_at
     mine = client.get(reverse("people:mine")).content.decode()
-    assert 'data-triage="pending"' in mine
+    assert 'data-step="conversation" data-state="now"' in mine
 
 
 def test_sign_up_without_consent_or_with_bad_postcode_writes_nothing(client, enschede):

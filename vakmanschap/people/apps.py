@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from vakmanschap.core.audit_trail import track
 from vakmanschap.core.navigation import NavItem, register
 
-from .permissions import can_register_participant, is_participant_self
+from .permissions import can_register_participant
 
 
 class PeopleConfig(AppConfig):
@@ -16,5 +16,4 @@ class PeopleConfig(AppConfig):
         track(self.get_model("Participant"), exclude_fields=["identity_key"])
         track(self.get_model("DuplicateCandidate"))
         track(self.get_model("ParticipantTransfer"))
-        register(NavItem("people:mine", _("My training route"), is_participant_self, 10))
         register(NavItem("people:caseload", _("Caseload"), can_register_participant, 10))

@@ -4,9 +4,10 @@ from . import views
 
 app_name = "people"
 
+# The resident's own page (`mine/`) is composed in from ui (it reads plans and cheques).
+
 urlpatterns = [
     path("sign-up/", views.sign_up, name="sign_up"),
-    path("mine/", views.mine, name="mine"),
     path("people/", views.caseload, name="caseload"),
     path("people/new/", views.register, name="register"),
     path("people/<int:pk>/", views.detail, name="detail"),

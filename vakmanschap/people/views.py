@@ -31,7 +31,6 @@ from .permissions import (
     can_view_participant,
     can_view_transfers,
     in_advisors_care,
-    is_participant_self,
 )
 
 
@@ -58,32 +57,6 @@ def sign_up(request):
             )
             return redirect("people:mine")
     return render(request, "people/sign_up.html", {"form": form})
-
-
-@guarded(is_participant_self)
-def mine(request):
-    participant = (
-        Participant.objects.filter(user=request.user).select_related("municipality").first()
-    )
-    if participant is None:
-        return render(request, "people/mine.html", {"participant": None})
-    conversations = participant.conversations.order_by("-scheduled_at")
-    plans = participant.plans.select_related("target_occupation").prefetch_related("cheques")
-    cheques = [
-        cheque
-        for plan in plans
-        for cheque in plan.cheques.select_related("plan_course__course__provider").order_by("pk")
-    ]
-    return render(
-        request,
-        "people/mine.html",
-        {
-            "participant": participant,
-            "conversations": conversations,
-            "plans": plans,
-            "cheques": cheques,
-        },
-    )
 
 
 @guarded(can_register_participant)

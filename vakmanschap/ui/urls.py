@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import resident, views
 
 app_name = "ui"
 
@@ -10,3 +10,6 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("how-it-works/", views.how_it_works, name="how_it_works"),
 ]
+
+# Served in the `people` namespace (people:mine), where the rest of the resident's pages are.
+resident_pages = [path("mine/", resident.my_route, name="mine")]

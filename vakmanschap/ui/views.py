@@ -6,6 +6,7 @@ from vakmanschap.accounts.roles import Role
 from vakmanschap.core.access import guarded
 from vakmanschap.monitor import views as monitor_views
 
+from . import resident
 from .start_pages import start_page_for
 
 
@@ -20,6 +21,8 @@ def start(request):
     if request.user.primary_role == Role.MONITOR:
         request.start_role = Role.MONITOR
         return monitor_views.monitor(request)  # the monitor role's start page is the monitor
+    if request.user.primary_role == Role.PARTICIPANT:
+        return resident.my_route(request)  # a resident starts on their own route
     page = start_page_for(request.user)
     return render(request, "ui/start.html", {"page": page})
 
