@@ -20,6 +20,8 @@ from vakmanschap.people.choices import TARGET_GROUPS, WorkSituation
 from vakmanschap.people.models import Participant
 from vakmanschap.region.models import LabourMarketRegion
 
+from .filters import NONE, Filters
+
 FUNNEL = (
     "signed_up",
     "conversations",
@@ -41,9 +43,9 @@ class Period:
         return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
 
-def _people(region, municipality=None):
+def _people(region, period: Period, filters: Filters = NONE):
     qs = Participant.objects.filter(municipality__region=region, merged_into__isnull=True)
-    return qs.filter(municipality=municipality) if municipality is not None else qs
+    return filters.people(qs, region, period.end) if filters.active else qs
 
 
 def _between(field: str, period: Period) -> Q:
@@ -54,8 +56,8 @@ def _distinct_people(qs, field="plan__participant") -> int:
     return qs.values(field).distinct().count()
 
 
-def counts(region, period: Period, municipality=None) -> dict[str, int]:
-    people = _people(region, municipality)
+def counts(region, period: Period, filters: Filters = NONE) -> dict[str, int]:
+    people = _people(region, period, filters)
     cheques = Cheque.objects.filter(plan__participant__in=people)
     answers = FollowUp.objects.filter(
         plan__participant__in=people, work_situation__in=IN_WORK
@@ -95,8 +97,8 @@ def funnel(figures: dict[str, int]) -> list[dict]:
     return steps
 
 
-def outcomes(region, period: Period) -> dict:
-    people = _people(region)
+def outcomes(region, period: Period, filters: Filters = NONE) -> dict:
+    people = _people(region, period, filters)
     ended = Cheque.objects.filter(
         plan__participant__in=people, state__in=[ChequeState.COMPLETED, ChequeState.DROPPED_OUT]
     ).filter(_between("finished_at", period))
@@ -129,16 +131,16 @@ def outcomes(region, period: Period) -> dict:
     return result
 
 
-def goals(region: LabourMarketRegion, period: Period, today=None) -> dict:
+def goals(region: LabourMarketRegion, period: Period, today=None, filters=NONE) -> dict:
     """People trained (completed) in the year of the period's end and in total, against the
     region's targets, with the forecast for the year at the current pace."""
     today = today or datetime.date.today()
     year = period.end.year
     year_period = Period.year(year)
-    this_year = counts(region, Period(year_period.start, min(period.end, year_period.end)))[
-        "completed"
-    ]
-    total = counts(region, Period(datetime.date(2000, 1, 1), period.end))["completed"]
+    this_year = counts(
+        region, Period(year_period.start, min(period.end, year_period.end)), filters
+    )["completed"]
+    total = counts(region, Period(datetime.date(2000, 1, 1), period.end), filters)["completed"]
     last_day = min(period.end, today, year_period.end)
     elapsed = (last_day - year_period.start).days + 1
     days_in_year = (year_period.end - year_period.start).days + 1
@@ -153,8 +155,8 @@ def goals(region: LabourMarketRegion, period: Period, today=None) -> dict:
     }
 
 
-def by_municipality(region, period: Period) -> list[dict]:
-    people = _people(region)
+def by_municipality(region, period: Period, filters: Filters = NONE) -> list[dict]:
+    people = _people(region, period, filters)
     signed = dict(
         people.filter(_between("created_at", period))
         .values_list("municipality__cbs_code")
@@ -174,11 +176,12 @@ def by_municipality(region, period: Period) -> list[dict]:
             "completed": completed.get(m.cbs_code, 0),
         }
         for m in region.municipalities.order_by("name")
+        if not filters.municipality or m.cbs_code == filters.municipality
     ]
 
 
-def by_target_group(region, period: Period) -> list[dict]:
-    people = _people(region)
+def by_target_group(region, period: Period, filters: Filters = NONE) -> list[dict]:
+    people = _people(region, period, filters)
     groups = [g for g in WorkSituation if g in TARGET_GROUPS]
     signed = dict(
         people.filter(_between("created_at", period))
@@ -257,18 +260,25 @@ def money(region, period: Period, completed: int, placed: int) -> dict:
     }
 
 
-def summary(region: LabourMarketRegion, period: Period, today=None) -> dict:
-    """Everything the monitor page, the API and (after suppression) the open data show."""
-    figures = counts(region, period)
-    return {
+def summary(
+    region: LabourMarketRegion, period: Period, today=None, filters: Filters = NONE
+) -> dict:
+    """Everything the monitor page, the API and (after suppression) the open data show. The
+    filters narrow every count of people; money is the region's, whoever it was spent on."""
+    figures = counts(region, period, filters)
+    data = {
         "region": {"code": region.code, "name": region.name},
         "from": period.start.isoformat(),
         "to": period.end.isoformat(),
         **figures,
-        **goals(region, period, today),
+        "filters": filters.as_dict(),
+        **goals(region, period, today, filters),
         "funnel": funnel(figures),
-        "outcomes": outcomes(region, period),
-        "by_municipality": by_municipality(region, period),
-        "by_target_group": by_target_group(region, period),
+        "outcomes": outcomes(region, period, filters),
+        "by_municipality": by_municipality(region, period, filters),
+        "by_target_group": by_target_group(region, period, filters),
         "money": money(region, period, figures["completed"], figures["in_work_6m"]),
     }
+    if filters.active:  # the region's spending over a subgroup's count would mislead
+        data["money"]["cost_per_completed"] = data["money"]["cost_per_placed"] = None
+    return data

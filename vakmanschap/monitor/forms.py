@@ -4,6 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.people.choices import EducationLevel
+
+from .filters import AGE_BANDS, NONE, Filters, sectors_of
+
 
 class PeriodForm(forms.Form):
     """The monitor's filter: a period (default: this year so far)."""
@@ -31,3 +35,38 @@ class YearForm(forms.Form):
 
     def clean_year(self):
         return self.cleaned_data.get("year") or timezone.localdate().year
+
+
+class MonitorFilterForm(PeriodForm):
+    """The period and who is counted; every field travels in the URL, so a view is shareable."""
+
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    education_level = forms.ChoiceField(label=_("Education level"), required=False)
+    age_band = forms.ChoiceField(label=_("Age band"), required=False)
+
+    def __init__(self, data, region):
+        super().__init__(data)
+        everyone = [("", _("All"))]
+        self.fields["municipality"].choices = everyone + [
+            (m.cbs_code, m.name) for m in region.municipalities.order_by("name")
+        ]
+        self.fields["sector"].choices = everyone + [(s, s) for s in sectors_of(region)]
+        self.fields["education_level"].choices = everyone + list(EducationLevel.choices)
+        self.fields["age_band"].choices = everyone + [(key, AGE_LABELS[key]) for key in AGE_KEYS]
+
+    def filters(self) -> Filters:
+        if not self.is_bound or not self.is_valid():
+            return NONE
+        return Filters(**{name: self.cleaned_data[name] for name in FILTER_FIELDS})
+
+
+FILTER_FIELDS = ("municipality", "sector", "education_level", "age_band")
+AGE_KEYS = [key for key, _youngest, _oldest in AGE_BANDS]
+AGE_LABELS = {
+    "under-25": _("Under 25"),
+    "25-34": _("25 to 34"),
+    "35-44": _("35 to 44"),
+    "45-54": _("45 to 54"),
+    "55-plus": _("55 and over"),
+}

@@ -12,7 +12,7 @@ from vakmanschap.core.access import guarded, require
 from vakmanschap.region.models import LabourMarketRegion
 
 from . import charts, figures, opendata
-from .forms import PeriodForm, YearForm
+from .forms import MonitorFilterForm, YearForm
 from .permissions import can_read_open_data, can_view_monitor
 
 STEP_LABELS = {
@@ -73,7 +73,7 @@ def _labelled(data: dict) -> dict:
 @guarded(can_view_monitor)
 def monitor(request):
     region = require(can_view_monitor, request.user, region_or_404(request.GET.get("region")))
-    form = PeriodForm(request.GET or None)
+    form = MonitorFilterForm(request.GET or None, region)
     period = figures.Period(
         *(
             (form.cleaned_data["date_from"], form.cleaned_data["date_to"])
@@ -84,11 +84,13 @@ def monitor(request):
             )
         )
     )
-    data = _labelled(figures.summary(region, period))
+    filters = form.filters()
+    data = _labelled(figures.summary(region, period, filters=filters))
     return render(
         request,
         "monitor/monitor.html",
         {
+            "filters": filters,
             "form": form,
             "region": region,
             "data": data,
