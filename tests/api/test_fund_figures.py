@@ -123,7 +123,7 @@ def figures(fund_api, stream, plan_ids) -> dict:
     for plan in TrainingPlan.objects.filter(pk__in=plan_ids):
         cheque_rows = []
         for cheque in Cheque.objects.filter(plan=plan).order_by("pk"):
-            held = ledger.reference_balances(stream, f"cheque:{cheque.pk}")
+            held = ledger.cheque_balances(stream, cheque.pk)
             cheque_rows.append(
                 {
                     "state": cheque.state,

@@ -10,7 +10,6 @@ from tests.funding.conftest import FundWorld
 from vakmanschap.accounts.roles import Role
 from vakmanschap.delivery import invoicing, services
 from vakmanschap.funding import ledger
-from vakmanschap.funding.cheque_account import reference
 from vakmanschap.funding.cheques import redeem
 from vakmanschap.funding.models import RecognisedProvider
 from vakmanschap.funding.plans import approve, submit
@@ -81,7 +80,7 @@ class DeliveryWorld(FundWorld):
     def balances(self, cheque=None):
         if cheque is None:
             return ledger.balances(self.period.pk)
-        return ledger.reference_balances(self.period.pk, reference(cheque))
+        return ledger.cheque_balances(self.period.pk, cheque.pk)
 
 
 @pytest.fixture

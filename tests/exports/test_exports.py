@@ -13,7 +13,6 @@ from vakmanschap.accounts.roles import Role
 from vakmanschap.exports.datasets import DATASETS, euros
 from vakmanschap.exports.files import safe
 from vakmanschap.funding import ledger
-from vakmanschap.funding.cheque_account import reference
 from vakmanschap.funding.plans import approve, submit
 
 URL = "/exports/download/"
@@ -109,9 +108,9 @@ def test_xlsx_has_numeric_euros(client, fund, approved):
 def test_payments_come_from_the_ledger(client, fund, approved):
     cheque = approved.cheques.order_by("pk").first()
     period = fund.period.pk
-    ledger.post(period, "commit", cheque.amount_cents, reference(cheque))
-    ledger.post(period, "pay", cheque.amount_cents, reference(cheque))
-    ledger.post(period, "recover", 1_000, reference(cheque))
+    ledger.post(period, "commit", cheque.amount_cents, cheque)
+    ledger.post(period, "pay", cheque.amount_cents, cheque)
+    ledger.post(period, "recover", 1_000, cheque)
     client.force_login(fund.fund_officer)
     rows = read_csv(download(client, dataset="payments"))
     assert [(r["kind"], r["amount_eur"]) for r in rows] == [

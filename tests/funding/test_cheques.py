@@ -5,6 +5,7 @@ import pytest
 from django.db import connections
 from django.utils import timezone
 
+from tests.factories import bare_cheques
 from vakmanschap.funding import codes, ledger
 from vakmanschap.funding.budget_queue import expire_overdue, fund_waiting_plans
 from vakmanschap.funding.cheques import RedemptionError, redeem, reissue_code
@@ -118,7 +119,8 @@ def test_expiry_releases_the_money_and_funds_the_waiting_list(fund):
 def test_waiting_list_puts_target_groups_first_then_submission_time(fund):
     from vakmanschap.funding.models import TrainingPlan
 
-    ledger.post(fund.period.pk, "reserve", 1_000_000, "hold:test")  # no money left
+    [hold] = bare_cheques(fund.period, 1)
+    ledger.post(fund.period.pk, "reserve", 1_000_000, hold)  # no money left
     fund.course_b.price_cents = 400_000
     fund.course_b.save()
     employed = fund.plan(
@@ -137,7 +139,7 @@ def test_waiting_list_puts_target_groups_first_then_submission_time(fund):
         submit(plan, by=fund.advisor)
         assert approve(plan, by=fund.fund_officer).plan.state == PlanState.WAITING_LIST
     assert list(TrainingPlan.objects.waiting_queue(fund.period.pk)) == [unemployed, employed]
-    ledger.post(fund.period.pk, "release", 400_000, "hold:test")
+    ledger.post(fund.period.pk, "release", 400_000, hold)
     assert fund_waiting_plans(fund.period.pk) == [unemployed]
     employed.refresh_from_db()
     assert employed.state == PlanState.WAITING_LIST

@@ -1,10 +1,11 @@
 import datetime
 
 import pytest
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.factories import bare_cheques
 from vakmanschap.funding import ledger
 from vakmanschap.funding.models import BudgetPeriod, FundingStream, LedgerEntry
 
@@ -23,12 +24,13 @@ def make_period(allocated=0, name="Regio Deal Twente"):
 @pytest.mark.django_db
 def test_money_flows_through_the_buckets():
     period = make_period(allocated=1_000_000)
-    ledger.post(period.pk, "reserve", 300_000, "cheque:1")
-    ledger.post(period.pk, "reserve", 200_000, "cheque:2")
-    ledger.post(period.pk, "release", 200_000, "cheque:2")
-    ledger.post(period.pk, "commit", 300_000, "cheque:1")
-    ledger.post(period.pk, "pay", 250_000, "cheque:1")
-    ledger.post(period.pk, "recover", 50_000, "cheque:1")
+    one, two = bare_cheques(period, 2)
+    ledger.post(period.pk, "reserve", 300_000, one)
+    ledger.post(period.pk, "reserve", 200_000, two)
+    ledger.post(period.pk, "release", 200_000, two)
+    ledger.post(period.pk, "commit", 300_000, one)
+    ledger.post(period.pk, "pay", 250_000, one)
+    ledger.post(period.pk, "recover", 50_000, one)
     b = ledger.balances(period)
     assert (b.allocated, b.reserved, b.committed, b.paid, b.recovered) == (
         1_000_000,
@@ -44,7 +46,7 @@ def test_money_flows_through_the_buckets():
 def test_reserving_more_than_available_is_refused_and_nothing_is_written():
     period = make_period(allocated=100_000)
     with pytest.raises(ledger.InsufficientFunds):
-        ledger.post(period.pk, "reserve", 100_001, "cheque:1")
+        ledger.post(period.pk, "reserve", 100_001, bare_cheques(period, 1)[0])
     assert LedgerEntry.objects.filter(period=period).count() == 1
 
 
@@ -55,15 +57,58 @@ def test_reserving_more_than_available_is_refused_and_nothing_is_written():
 def test_a_movement_cannot_draw_from_an_empty_bucket(kind, amount):
     period = make_period(allocated=100_000)
     with pytest.raises(ledger.LedgerError):
-        ledger.post(period.pk, kind, amount, "cheque:9")
+        ledger.post(period.pk, kind, amount, bare_cheques(period, 1)[0])
 
 
 @pytest.mark.django_db
-def test_a_reference_cannot_release_money_held_for_another():
+def test_a_cheque_cannot_release_money_held_for_another():
     period = make_period(allocated=100_000)
-    ledger.post(period.pk, "reserve", 60_000, "cheque:1")
+    one, two = bare_cheques(period, 2)
+    ledger.post(period.pk, "reserve", 60_000, one)
     with pytest.raises(ledger.LedgerError):
-        ledger.post(period.pk, "release", 10_000, "cheque:2")
+        ledger.post(period.pk, "release", 10_000, two)
+
+
+@pytest.mark.django_db
+def test_only_an_allocation_is_posted_without_a_cheque():
+    period = make_period(allocated=100_000)
+    [cheque] = bare_cheques(period, 1)
+    with pytest.raises(ledger.LedgerError):
+        ledger.post(period.pk, "reserve", 1_000)
+    with pytest.raises(ledger.LedgerError):
+        ledger.post(period.pk, "allocate", 1_000, cheque)
+    assert LedgerEntry.objects.filter(period=period).count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "kind, with_cheque", [("reserve", False), ("pay", False), ("allocate", True)]
+)
+def test_the_database_refuses_an_entry_with_the_wrong_cheque_reference(kind, with_cheque):
+    """Past `ledger.post` (a bulk insert, a script): the check constraint still refuses a
+    movement without its cheque and an allocation with one."""
+    period = make_period(allocated=100_000)
+    [cheque] = bare_cheques(period, 1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        LedgerEntry.objects.bulk_create(
+            [
+                LedgerEntry(
+                    period=period,
+                    kind=kind,
+                    amount_cents=1_000,
+                    cheque=cheque if with_cheque else None,
+                )
+            ]
+        )
+    assert LedgerEntry.objects.filter(period=period).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_an_entry_for_a_cheque_that_does_not_exist():
+    period = make_period(allocated=100_000)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        LedgerEntry.objects.create(period=period, kind="reserve", amount_cents=1, cheque_id=999_999)
+        connection.check_constraints(table_names=["funding_ledgerentry"])
 
 
 @pytest.mark.django_db
@@ -113,16 +158,17 @@ OPERATIONS = st.lists(
 @given(OPERATIONS)
 def test_no_sequence_of_movements_ever_breaks_the_invariant(operations):
     period = make_period()
-    for kind, amount, cheque in operations:
+    cheques = bare_cheques(period, 4)
+    for kind, amount, n in operations:
         try:
-            ledger.post(period.pk, kind, amount, "" if kind == "allocate" else f"cheque:{cheque}")
+            ledger.post(period.pk, kind, amount, None if kind == "allocate" else cheques[n - 1])
         except ledger.LedgerError:
             pass
         b = ledger.balances(period)
         assert b.reserved + b.committed + b.paid - b.recovered <= b.allocated
         assert min(b.reserved, b.committed, b.paid, b.paid - b.recovered) >= 0
-        for n in range(1, 5):
-            r = ledger.reference_balances(period.pk, f"cheque:{n}")
+        for cheque in cheques:
+            r = ledger.cheque_balances(period.pk, cheque.pk)
             assert min(r.reserved, r.committed, r.paid - r.recovered) >= 0
 
 
@@ -138,12 +184,11 @@ def test_checkpoints_give_the_same_balances_as_summing_every_entry(operations, e
     from vakmanschap.funding.models import EntryKind, LedgerCheckpoint
 
     period = make_period()
+    cheques = bare_cheques(period, 4)
     with override_settings(LEDGER_CHECKPOINT_EVERY=every):
-        for kind, amount, cheque in operations:
+        for kind, amount, n in operations:
             try:
-                ledger.post(
-                    period.pk, kind, amount, "" if kind == "allocate" else f"cheque:{cheque}"
-                )
+                ledger.post(period.pk, kind, amount, None if kind == "allocate" else cheques[n - 1])
             except ledger.LedgerError:
                 pass
     entries = LedgerEntry.objects.filter(period=period)

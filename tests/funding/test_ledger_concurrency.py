@@ -6,6 +6,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
+from tests.factories import bare_cheques
 from vakmanschap.funding import ledger
 from vakmanschap.funding.models import BudgetPeriod, FundingStream
 
@@ -23,15 +24,16 @@ def test_concurrent_reservations_never_overdraw(postgres_only):
         stream=stream, start=datetime.date(2026, 1, 1), end=datetime.date(2026, 12, 31)
     )
     ledger.post(period.pk, "allocate", ALLOCATED)
+    cheques = bare_cheques(period, WORKERS)  # each worker reserves again and again for one
     outcomes: list[str] = []
     start = threading.Barrier(WORKERS)
 
     def worker(n):
         try:
             start.wait()
-            for attempt in range(ATTEMPTS_PER_WORKER):
+            for _attempt in range(ATTEMPTS_PER_WORKER):
                 try:
-                    ledger.post(period.pk, "reserve", AMOUNT, f"cheque:{n}-{attempt}")
+                    ledger.post(period.pk, "reserve", AMOUNT, cheques[n])
                     outcomes.append("ok")
                 except ledger.InsufficientFunds:
                     outcomes.append("refused")

@@ -108,7 +108,9 @@ def test_nothing_is_shared_without_consent(client, world):
     assert response.status_code == 200 and 'id="id_consent_error"' in response.content.decode()
     assert (
         not Participant.objects.exists()
-        and not LedgerEntry.objects.filter(reference__startswith="nomination").exists()
+        and not LedgerEntry.objects.filter(
+            kind="allocate", period__stream__employer__isnull=False
+        ).exists()
     )
     assert Nomination.objects.get().status == "invited"
 

@@ -3,7 +3,7 @@ import datetime
 from django.core import mail
 from django.utils import timezone
 
-from tests.factories import user_with_role
+from tests.factories import bare_cheques, user_with_role
 from vakmanschap.accounts.roles import Role
 from vakmanschap.funding import budget_queue, ledger
 from vakmanschap.funding.models import Cheque
@@ -68,7 +68,8 @@ def test_rejected_returned_and_waiting_list(fund, django_capture_on_commit_callb
     poor = fund.participant(given_name="Piet", family_name="Jansen", email="piet@example.org")
     big = fund.plan(participant=poor)
     # Use up the budget, so the approval has to queue.
-    ledger.post(fund.period.pk, "reserve", ledger.balances(fund.period).available, "test:fill")
+    [hold] = bare_cheques(fund.period, 1)
+    ledger.post(fund.period.pk, "reserve", ledger.balances(fund.period).available, hold)
     submit(big, by=fund.advisor)
     with django_capture_on_commit_callbacks(execute=True):
         approve(big, by=fund.fund_officer)

@@ -11,8 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import CharField, Exists, OuterRef, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.funding.models import (
@@ -273,32 +272,9 @@ CHEQUES = Dataset(
 # Payments (the ledger's pay and recover entries) -----------------------------------------
 
 
-def _cheque_id(reference: str) -> int | None:
-    kind, _sep, number = reference.partition(":")
-    return int(number) if kind == "cheque" and number.isdigit() else None
-
-
 def _payment_rows(items):
-    chunk: list = []
-    for entry in items:
-        chunk.append(entry)
-        if len(chunk) == CHUNK:
-            yield from _payment_chunk(chunk)
-            chunk = []
-    yield from _payment_chunk(chunk)
-
-
-def _payment_chunk(entries):
-    """One query per chunk for the cheques the entries refer to (no query per row)."""
-    ids = {i for i in (_cheque_id(e.reference) for e in entries) if i is not None}
-    cheques = {
-        c.pk: c
-        for c in Cheque.objects.filter(pk__in=ids).select_related(
-            "provider", "plan__participant__municipality"
-        )
-    }
-    for e in entries:
-        cheque = cheques.get(_cheque_id(e.reference))
+    for e in items:
+        cheque = e.cheque  # pay and recover always name their cheque (a database check)
         yield [
             e.pk,
             _day(e.created_at),
@@ -307,21 +283,11 @@ def _payment_chunk(entries):
             e.period.stream.name,
             e.period.start,
             e.period.end,
-            e.reference,
-            cheque.pk if cheque else None,
-            cheque.plan_id if cheque else None,
-            cheque.provider.name if cheque else "",
-            cheque.plan.participant.municipality.cbs_code if cheque else "",
+            cheque.pk,
+            cheque.plan_id,
+            cheque.provider.name,
+            cheque.plan.participant.municipality.cbs_code,
         ]
-
-
-def _payments_in_municipality(qs, municipality):
-    refs = (
-        Cheque.objects.filter(plan__participant__municipality=municipality)
-        .annotate(ref=Concat(Value("cheque:"), Cast("pk", CharField())))
-        .values("ref")
-    )
-    return qs.filter(reference__in=refs)
 
 
 PAYMENTS = Dataset(
@@ -331,7 +297,7 @@ PAYMENTS = Dataset(
     date_label=_("booking date"),
     states=[(EntryKind.PAY, _("Paid")), (EntryKind.RECOVER, _("Recovered"))],
     state_field="kind",
-    municipality_field=_payments_in_municipality,
+    municipality_field="cheque__plan__participant__municipality",
     stream_field="period__stream",
     columns=[
         "entry_id",
@@ -341,7 +307,6 @@ PAYMENTS = Dataset(
         "funding_stream",
         "period_start",
         "period_end",
-        "reference",
         "cheque_id",
         "plan_id",
         "provider",
@@ -349,7 +314,9 @@ PAYMENTS = Dataset(
     ],
     base=lambda: (
         LedgerEntry.objects.filter(kind__in=[EntryKind.PAY, EntryKind.RECOVER])
-        .select_related("period__stream")
+        .select_related(
+            "period__stream", "cheque__provider", "cheque__plan__participant__municipality"
+        )
         .order_by("pk")
     ),
     rows=_payment_rows,

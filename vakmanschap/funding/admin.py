@@ -33,9 +33,10 @@ class FundingStreamAdmin(admin.ModelAdmin):
 class LedgerEntryAdmin(admin.ModelAdmin):
     """Read-only: the ledger is append-only and written by the services."""
 
-    list_display = ["created_at", "period", "kind", "amount_cents", "reference", "created_by"]
+    list_display = ["created_at", "period", "kind", "amount_cents", "cheque", "created_by"]
     list_filter = ["kind", "period"]
-    search_fields = ["reference"]
+    search_fields = ["=cheque__id", "reason"]
+    list_select_related = ["period__stream", "cheque", "created_by"]
 
     def has_add_permission(self, request):
         return False

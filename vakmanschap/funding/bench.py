@@ -183,20 +183,20 @@ def fill(participants: int, author, seed: int = 7) -> dict[str, int]:
 def _entries(period, cheques):
     """reserve → commit → pay in instalments, sometimes a release or a recovery (≈ 9 each)."""
     for cheque in cheques:
-        ref, amount = f"cheque:{cheque.pk}", cheque.amount_cents
-        yield LedgerEntry(period=period, kind="reserve", amount_cents=amount, reference=ref)
+        ref, amount = cheque.pk, cheque.amount_cents
+        yield LedgerEntry(period=period, kind="reserve", amount_cents=amount, cheque_id=ref)
         kept = amount - (amount // 10 if random.random() < 0.2 else 0)
         if kept < amount:
             yield LedgerEntry(
-                period=period, kind="release", amount_cents=amount - kept, reference=ref
+                period=period, kind="release", amount_cents=amount - kept, cheque_id=ref
             )
-        yield LedgerEntry(period=period, kind="commit", amount_cents=kept, reference=ref)
+        yield LedgerEntry(period=period, kind="commit", amount_cents=kept, cheque_id=ref)
         parts = random.choice([4, 5, 6, 7])
         for i in range(parts):
             share = kept // parts + (kept % parts if i == parts - 1 else 0)
-            yield LedgerEntry(period=period, kind="pay", amount_cents=share, reference=ref)
+            yield LedgerEntry(period=period, kind="pay", amount_cents=share, cheque_id=ref)
         if random.random() < 0.05:
-            yield LedgerEntry(period=period, kind="recover", amount_cents=kept // 4, reference=ref)
+            yield LedgerEntry(period=period, kind="recover", amount_cents=kept // 4, cheque_id=ref)
 
 
 def _spread_issue_dates():

@@ -17,17 +17,13 @@ from . import ledger
 from .models import Cheque
 
 
-def reference(cheque: Cheque) -> str:
-    return f"cheque:{cheque.pk}"
-
-
 def _period_id(cheque: Cheque) -> int:
     return cheque.plan.funding_period_id
 
 
 def balances(cheque: Cheque) -> ledger.Balances:
     """What the ledger holds for this cheque, per bucket."""
-    return ledger.reference_balances(_period_id(cheque), reference(cheque))
+    return ledger.cheque_balances(_period_id(cheque), cheque.pk)
 
 
 def held_cents(cheque: Cheque) -> int:
@@ -37,7 +33,7 @@ def held_cents(cheque: Cheque) -> int:
 
 
 def _post(cheque, kind, amount, *, by, reason):
-    return ledger.post(_period_id(cheque), kind, amount, reference(cheque), actor=by, reason=reason)
+    return ledger.post(_period_id(cheque), kind, amount, cheque, actor=by, reason=reason)
 
 
 def reserve(cheque: Cheque, *, by) -> None:

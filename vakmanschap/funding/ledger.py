@@ -9,7 +9,8 @@ Buckets, derived from the entries of one budget period:
   available = allocated − reserved − committed − paid + recovered
 
 Invariant, per period, at all times: reserved + committed + paid − recovered ≤ allocated,
-i.e. available ≥ 0; and no bucket of a period or of one reference goes below zero.
+i.e. available ≥ 0; and no bucket of a period or of one cheque goes below zero. An allocation
+belongs to no cheque, every other movement to exactly one (a check constraint says so too).
 `post()` locks the period row (SELECT … FOR UPDATE on PostgreSQL; SQLite serialises writers
 with BEGIN IMMEDIATE), reads the sums and writes one entry in the same transaction, so
 concurrent approvals can never overdraw.
@@ -96,9 +97,10 @@ def write_checkpoint(period_id: int) -> LedgerCheckpoint | None:
     return LedgerCheckpoint.objects.create(period_id=period_id, last_entry_id=last, **sums)
 
 
-def reference_balances(period_id: int, reference: str) -> Balances:
+def cheque_balances(period_id: int, cheque_id: int) -> Balances:
+    """What the period's ledger holds for one cheque, per bucket."""
     return Balances.from_sums(
-        _sums(LedgerEntry.objects.filter(period_id=period_id, reference=reference))
+        _sums(LedgerEntry.objects.filter(period_id=period_id, cheque_id=cheque_id))
     )
 
 
@@ -123,18 +125,20 @@ def post(
     period_id: int,
     kind: str,
     amount_cents: int,
-    reference: str = "",
+    cheque=None,
     *,
     actor=None,
     reason: str = "",
 ) -> LedgerEntry:
-    """Write one movement after checking it against the locked period's balances."""
+    """Write one movement after checking it against the locked period's balances. `cheque` (a
+    cheque or its id) is required for every movement except an allocation, which has none."""
     if not isinstance(amount_cents, int) or isinstance(amount_cents, bool) or amount_cents <= 0:
         raise LedgerError(_("An amount must be a positive whole number of cents."))
     if kind not in EntryKind.values:
         raise LedgerError(_("Unknown ledger movement."))
-    if kind != EntryKind.ALLOCATE and not reference:
-        raise LedgerError(_("This movement needs a reference."))
+    cheque_id = getattr(cheque, "pk", cheque)
+    if (kind == EntryKind.ALLOCATE) != (cheque_id is None):
+        raise LedgerError(_("Only an allocation is posted without a cheque."))
     with transaction.atomic():
         BudgetPeriod.objects.select_for_update(no_key=True).only("pk").get(pk=period_id)
         sums, _last, since_checkpoint = _period_sums(period_id)
@@ -146,14 +150,14 @@ def post(
                 raise LedgerError(_("This movement is larger than what it draws from."))
             if (
                 kind != EntryKind.RESERVE
-                and _room(reference_balances(period_id, reference), source) < amount_cents
+                and _room(cheque_balances(period_id, cheque_id), source) < amount_cents
             ):
                 raise LedgerError(_("This movement is larger than what is held for it."))
         entry = LedgerEntry.objects.create(
             period_id=period_id,
             kind=kind,
             amount_cents=amount_cents,
-            reference=reference,
+            cheque_id=cheque_id,
             reason=reason[:300],
             created_by=actor if getattr(actor, "pk", None) else None,
         )

@@ -263,7 +263,6 @@ def book_co_financing(nomination: Nomination):
         period.pk,
         "allocate",
         int(nomination.co_financing_cents),
-        reference=f"nomination-{nomination.pk}",
         reason=_("Employer co-financing by %(employer)s for nomination %(id)s")
         % {"employer": nomination.organisation.name, "id": nomination.pk},
     )

@@ -100,8 +100,16 @@ class LedgerEntry(models.Model):
     period = models.ForeignKey(BudgetPeriod, on_delete=models.PROTECT, related_name="entries")
     kind = models.CharField(max_length=10, choices=EntryKind.choices)
     amount_cents = models.BigIntegerField()
-    # What the money is for, e.g. "cheque:42"; empty for allocations.
-    reference = models.CharField(max_length=64, blank=True, db_index=True)
+    # The cheque whose money moves; none for an allocation (money arriving for the fund). An
+    # employer's co-financing allocation is pointed to by its `Nomination.ledger_entry`.
+    cheque = models.ForeignKey(
+        "funding.Cheque",
+        verbose_name=_("cheque"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ledger_entries",
+    )
     reason = models.CharField(max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -126,14 +134,16 @@ class LedgerEntry(models.Model):
             models.CheckConstraint(
                 condition=models.Q(amount_cents__gt=0), name="ledger_amount_positive"
             ),
+            # An allocation belongs to no cheque; every other movement to exactly one.
             models.CheckConstraint(
-                condition=models.Q(kind="allocate") | ~models.Q(reference=""),
-                name="ledger_reference_required",
+                condition=models.Q(kind="allocate", cheque__isnull=True)
+                | (~models.Q(kind="allocate") & models.Q(cheque__isnull=False)),
+                name="ledger_cheque_for_each_movement",
             ),
         ]
 
     def __str__(self):
-        return f"{self.kind} {self.amount_cents} ({self.reference or self.period})"
+        return f"{self.kind} {self.amount_cents} ({self.cheque_id or self.period})"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
