@@ -17,7 +17,6 @@ from django.db import DatabaseError, close_old_connections, connection, connecti
 
 from tests.delivery.conftest import BIRTH, DeliveryWorld
 from vakmanschap.funding import ledger
-from vakmanschap.funding.cheque_account import reference
 from vakmanschap.funding.cheques import RedemptionError, redeem
 from vakmanschap.funding.models import Cheque, ChequeState, LedgerEntry, TrainingPlan
 from vakmanschap.funding.plans import PlanNotAllowed, approve, submit
@@ -153,7 +152,7 @@ def test_a_database_crash_during_approvals_and_redemptions_leaves_the_ledger_who
         cheques = list(plan.cheques.all())
         if plan.state == "approved":
             assert len(cheques) == 1
-            held = ledger.reference_balances(world.period.pk, reference(cheques[0]))
+            held = ledger.cheque_balances(world.period.pk, cheques[0].pk)
             assert held.reserved == cheques[0].amount_cents
         else:
             assert plan.state == "submitted" and not cheques
@@ -175,6 +174,6 @@ def test_a_database_crash_during_approvals_and_redemptions_leaves_the_ledger_who
     assert derived.reserved == sum(
         c.amount_cents for c in Cheque.objects.filter(plan__funding_period=world.period)
     )
-    assert entries.filter(kind="reserve").values("reference").distinct().count() == (
+    assert entries.filter(kind="reserve").values("cheque").distinct().count() == (
         entries.filter(kind="reserve").count()
     ), "a cheque was reserved twice"
