@@ -98,3 +98,35 @@ def pinned_queries(django_assert_num_queries):
             yield
 
     return pinned
+
+
+@pytest.fixture(scope="session")
+def oidc_provider_process():
+    """The real OpenID provider (django-oauth-toolkit) in its own process, for the session."""
+    from vakmanschap.testing.oidc_provider import harness
+
+    provider = harness.start()
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def oidc_provider(oidc_provider_process, settings):
+    """DigiD and eHerkenning configured against the running test provider."""
+    from vakmanschap.accounts import oidc
+
+    settings.LOGIN_PROVIDERS = ["password", "digid", "eherkenning"]
+    settings.OIDC_PROVIDERS = {
+        key: {**conf, **oidc_provider_process.settings_for(key)}
+        for key, conf in settings.OIDC_PROVIDERS.items()
+    }
+    policy = settings.CONTENT_SECURITY_POLICY
+    settings.CONTENT_SECURITY_POLICY = {
+        **policy,
+        "DIRECTIVES": {
+            **policy["DIRECTIVES"],
+            "form-action": ["'self'", f"http://127.0.0.1:{oidc_provider_process.port}"],
+        },
+    }
+    oidc._discovery_cache.clear()
+    return oidc_provider_process

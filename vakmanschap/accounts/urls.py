@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import oidc_views, views
 
 app_name = "accounts"
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("logged-out/", oidc_views.logged_out, name="logged_out"),
     path("", views.profile, name="profile"),
     path("two-factor/setup/", views.two_factor_setup, name="two_factor_setup"),
     path("two-factor/verify/", views.two_factor_verify, name="two_factor_verify"),
@@ -22,4 +23,22 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    *[
+        route
+        for key in ("digid", "eherkenning")
+        for route in (
+            path(
+                f"login/{key}/",
+                oidc_views.oidc_start,
+                {"key": key},
+                name=f"oidc_start_{key}",
+            ),
+            path(
+                f"login/{key}/callback/",
+                oidc_views.oidc_callback,
+                {"key": key},
+                name=f"oidc_callback_{key}",
+            ),
+        )
+    ],
 ]

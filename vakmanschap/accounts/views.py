@@ -1,15 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from vakmanschap.core.access import guarded
 
-from . import two_factor
+from . import oidc, two_factor
 from .forms import EmailLoginForm, QueuedPasswordResetForm, TokenForm
 from .login_providers import enabled_providers
+from .oidc_views import SESSION_LOGIN
 from .permissions import can_manage_own_two_factor, is_anyone, is_authenticated
 
 
@@ -26,7 +27,20 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
+    """Also ends the session at the DigiD/eHerkenning provider (RP-initiated logout) when the
+    person logged in there and the provider offers it."""
+
     permission_check = staticmethod(is_anyone)
+
+    def post(self, request, *args, **kwargs):
+        external = request.session.get(SESSION_LOGIN)
+        response = super().post(request, *args, **kwargs)
+        if external:
+            back = request.build_absolute_uri(reverse("accounts:logged_out"))
+            url = oidc.end_session_url(external["provider"], external["id_token"], back)
+            if url:
+                return redirect(url)
+        return response
 
 
 class PasswordResetView(auth_views.PasswordResetView):

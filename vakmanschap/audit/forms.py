@@ -13,6 +13,7 @@ class AuditSearchForm(forms.Form):
             ("", _("All events")),
             (services.LOGIN, _("Login")),
             (services.LOGIN_FAILED, _("Failed login")),
+            (services.LOGIN_REFUSED, _("Refused DigiD/eHerkenning login")),
             (services.LOGOUT, _("Logout")),
             (services.PERMISSION_DENIED, _("Permission denied")),
         ],

@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 
 LOGIN = "login"
 LOGIN_FAILED = "login_failed"
+LOGIN_REFUSED = "login_refused"  # a DigiD/eHerkenning answer that failed a check
 LOGOUT = "logout"
 PERMISSION_DENIED = "permission_denied"
 

@@ -2,9 +2,17 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from vakmanschap.accounts.signals import external_login_refused
 from vakmanschap.core.access import permission_denied
 
-from .services import LOGIN, LOGIN_FAILED, LOGOUT, record_event, record_permission_denied
+from .services import (
+    LOGIN,
+    LOGIN_FAILED,
+    LOGIN_REFUSED,
+    LOGOUT,
+    record_event,
+    record_permission_denied,
+)
 
 
 def _ip(request):
@@ -13,7 +21,20 @@ def _ip(request):
 
 @receiver(user_logged_in)
 def on_login(sender, request, user, **kwargs):
-    record_event(LOGIN, actor=user, ip=_ip(request))
+    # DigiD/eHerkenning logins carry their means and level of assurance; never the BSN.
+    external = getattr(request, "external_login", None) or {}
+    record_event(
+        LOGIN,
+        actor=user,
+        ip=_ip(request),
+        means=external.get("provider", "password"),
+        level=external.get("level", ""),
+    )
+
+
+@receiver(external_login_refused)
+def on_external_login_refused(sender, request, provider, reason, **kwargs):
+    record_event(LOGIN_REFUSED, reason=reason, means=provider, ip=_ip(request))
 
 
 @receiver(user_logged_out)

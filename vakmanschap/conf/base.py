@@ -7,6 +7,7 @@ secrets have no default here, so production can refuse to start without them (RE
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -338,16 +339,60 @@ SKILLS_TITLE_MODEL = env.bool("VAKMANSCHAP_SKILLS_TITLE_MODEL", default=False)
 
 # Login plug-ins (see vakmanschap/accounts/login_providers.py).
 LOGIN_PROVIDERS = env.list("VAKMANSCHAP_LOGIN_PROVIDERS", default=["password"])
+# DigiD and eHerkenning through an OpenID Connect broker (accounts/oidc.py); see README.
+# Levels of assurance are listed from low to high; a login below `required_level` is refused.
+DIGID_LEVELS = [
+    "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport",  # Basis
+    "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",  # Midden
+    "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard",  # Substantieel
+    "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI",  # Hoog
+]
+EHERKENNING_LEVELS = [
+    f"urn:etoegang:core:assurance-class:loa{level}" for level in ("1", "2", "2plus", "3", "4")
+]
+
+
+def _oidc_provider(prefix: str, *, identifier: str, levels: list[str], required: str) -> dict:
+    return {
+        "discovery_url": env.str(f"OIDC_{prefix}_DISCOVERY_URL", default=""),
+        "client_id": env.str(f"OIDC_{prefix}_CLIENT_ID", default=""),
+        "client_secret": env.str(f"OIDC_{prefix}_CLIENT_SECRET", default=""),
+        "scopes": env.list(f"OIDC_{prefix}_SCOPES", default=["openid"]),
+        "identifier_claim": env.str(f"OIDC_{prefix}_IDENTIFIER_CLAIM", default=identifier),
+        "name_claim": env.str(f"OIDC_{prefix}_NAME_CLAIM", default="name"),
+        "branch_claim": env.str(f"OIDC_{prefix}_BRANCH_CLAIM", default="branch"),
+        "company_name_claim": env.str(f"OIDC_{prefix}_COMPANY_NAME_CLAIM", default="company_name"),
+        "acting_subject_claim": env.str(
+            f"OIDC_{prefix}_ACTING_SUBJECT_CLAIM", default="acting_subject"
+        ),
+        "loa_claim": env.str(f"OIDC_{prefix}_LOA_CLAIM", default="acr"),
+        "levels": env.list(f"OIDC_{prefix}_LEVELS", default=levels),
+        "required_level": env.str(f"OIDC_{prefix}_REQUIRED_LEVEL", default=required),
+    }
+
+
 OIDC_PROVIDERS = {
-    "digid": {
-        "issuer": env.str("OIDC_DIGID_ISSUER", default=""),
-        "client_id": env.str("OIDC_DIGID_CLIENT_ID", default=""),
-    },
-    "eherkenning": {
-        "issuer": env.str("OIDC_EHERKENNING_ISSUER", default=""),
-        "client_id": env.str("OIDC_EHERKENNING_CLIENT_ID", default=""),
-    },
+    "digid": _oidc_provider(
+        "DIGID", identifier="bsn", levels=DIGID_LEVELS, required=DIGID_LEVELS[2]
+    ),
+    "eherkenning": _oidc_provider(
+        "EHERKENNING", identifier="kvk", levels=EHERKENNING_LEVELS, required=EHERKENNING_LEVELS[3]
+    ),
 }
+# How far the provider's clock may be off when checking exp/iat.
+OIDC_CLOCK_SKEW_SECONDS = env.int("OIDC_CLOCK_SKEW_SECONDS", default=60)
+# The logout form posts to us and we redirect to the provider's end-session endpoint: the
+# browser checks that redirect against form-action, so the providers' origins are admitted.
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] += sorted(
+    {
+        "{0.scheme}://{0.netloc}".format(urlsplit(conf["discovery_url"]))
+        for conf in OIDC_PROVIDERS.values()
+        if conf["discovery_url"]
+    }
+)
+# A logged-in session ends after this many seconds without a request (a warning shows a
+# minute before).
+SESSION_IDLE_TIMEOUT = env.int("VAKMANSCHAP_SESSION_IDLE_TIMEOUT", default=15 * 60)
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.accounts.login_providers import register_identity_handler
 from vakmanschap.core.audit_trail import track
 from vakmanschap.core.navigation import NavItem, register
 
@@ -16,4 +17,7 @@ class PeopleConfig(AppConfig):
         track(self.get_model("Participant"), exclude_fields=["identity_key"])
         track(self.get_model("DuplicateCandidate"))
         track(self.get_model("ParticipantTransfer"))
+        from .digid import handle_digid_login  # uses the models
+
+        register_identity_handler("digid", handle_digid_login)
         register(NavItem("people:caseload", _("Caseload"), can_register_participant, 10))

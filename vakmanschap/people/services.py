@@ -75,7 +75,7 @@ def register(*, by=None, bsn: str = "", **fields) -> Participant:
 EMAIL_TAKEN = _lazy("There is already an account with this e-mail address. Log in instead.")
 
 
-def sign_up(*, email: str, password: str, **fields) -> User:
+def sign_up(*, email: str, password: str, identity: str = "", **fields) -> User:
     """A resident's online sign-up: account, role and participant record in one atomic step.
 
     The form checks the e-mail address first for a friendly message, but two submissions can pass
@@ -89,7 +89,10 @@ def sign_up(*, email: str, password: str, **fields) -> User:
             Membership.objects.create(user=user, role=Role.PARTICIPANT)
             participant = register(by=None, email=email, **fields)
             participant.user = user
-            participant.save(update_fields=["user"])
+            # A sign-up after DigiD: the BSN's keyed hash, bound when nobody has it yet.
+            if identity and not Participant.objects.filter(identity_key=identity).exists():
+                participant.identity_key = identity
+            participant.save(update_fields=["user", "identity_key"])
     except IntegrityError:
         if User.objects.filter(email__iexact=email).exists():
             raise ValidationError({"email": EMAIL_TAKEN}) from None

@@ -13,6 +13,7 @@ from vakmanschap.core.access import guarded, require
 
 from . import services
 from .choices import DuplicateStatus, Triage
+from .digid import SIGN_UP_IDENTITY
 from .forms import (
     CONSENT_PURPOSE,
     PRIVACY_VERSION,
@@ -47,10 +48,15 @@ def sign_up(request):
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.sign_up(**_sign_up_fields(form), password=form.cleaned_data["password"])
+            user = services.sign_up(
+                **_sign_up_fields(form),
+                password=form.cleaned_data["password"],
+                identity=request.session.get(SIGN_UP_IDENTITY, ""),
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
+            request.session.pop(SIGN_UP_IDENTITY, None)
             login(request, user, backend="vakmanschap.accounts.backends.EmailBackend")
             messages.success(
                 request, _("Thank you for signing up. The Leerwerkloket will contact you.")
