@@ -151,6 +151,16 @@ def _occupation(uri):
             f"esco_uri,valid_from,valid_to\n{escodata.WELDER},2026-02-01,2026-01-01\n",
             "Row 2: valid_to is before valid_from",
         ),
+        ("esco_uri\nhttp://x/<script>\n", "Row 2, column esco_uri: “http://x/<script>” is not an"),
+        (
+            f"esco_uri,label_nl\n{escodata.WELDER},las\x00ser\n",
+            "Row 2, column label: holds a control character",
+        ),
+        (
+            f"esco_uri,sector\n{escodata.WELDER},tech\x1b[31mniek\n",
+            "Row 2, column sector: holds a control character",
+        ),
+        (f'esco_uri,label_nl\n{escodata.WELDER},"{"a" * 5_000_000}"\n', "Row 2: cannot be read"),
     ],
 )
 def test_bad_input_names_row_and_column_and_writes_nothing(tmp_path, esco_db, text, message):
@@ -170,6 +180,14 @@ def test_command_errors_for_options_and_missing_dates(demo_style_csv, tmp_path):
     with pytest.raises(CommandError, match="File not found"):
         call_command("import_shortage_list", str(tmp_path / "nope.csv"), valid_from="2026-01-01")
     assert ShortageList.objects.count() == 0
+
+
+def test_a_file_over_the_size_cap_is_refused_unread(tmp_path, esco_db):
+    path = _write(tmp_path, f"esco_uri\n{escodata.WELDER}\n" + "\n" * 21_000_000)
+    with pytest.raises(CommandError, match="is larger than 20 MB"):
+        call_command("import_shortage_list", str(path), valid_from="2026-01-01")
+    with pytest.raises(CommandError, match="is a folder, not a file"):
+        call_command("import_shortage_list", str(tmp_path), valid_from="2026-01-01")
 
 
 def test_errors_are_translated_for_the_web(tmp_path, esco_db):

@@ -72,6 +72,15 @@ def test_region_columns_hold_several_regions_and_reimport_updates(tmp_path):
             "GM0153,Enschede,twente,Twente\n",
             "Line 3, column cbs_code: GM0153 is already on line 2",
         ),
+        (
+            "cbs_code,name,region_code,region_name\nGM0153,Ensc\x00hede,twente,Twente\n",
+            "Line 2, column name: holds a control character",
+        ),
+        (
+            "cbs_code,name,region_code,region_name\nGM0153,Enschede,twente,Twen\x7fte\n",
+            "Line 2, column region_name: holds a control character",
+        ),
+        (f'cbs_code,name\nGM0153,"{"a" * 4_500_000}"\n', "Line 2: cannot be read"),
     ],
 )
 def test_malformed_file_is_refused_with_line_numbers_and_nothing_imported(tmp_path, text, message):
@@ -82,6 +91,14 @@ def test_malformed_file_is_refused_with_line_numbers_and_nothing_imported(tmp_pa
         call_command("import_regions", str(path))
     assert Municipality.objects.count() == 0
     assert not LabourMarketRegion.objects.exclude(code="twente").exists()
+
+
+def test_a_file_over_the_size_cap_or_a_folder_is_refused(tmp_path):
+    path = _write(tmp_path, "cbs_code,name\n" + "\n" * 6_000_000)
+    with pytest.raises(CommandError, match="is larger than 5 MB"):
+        call_command("import_regions", str(path), region="twente")
+    with pytest.raises(CommandError, match="is a folder, not a file"):
+        call_command("import_regions", str(tmp_path), region="twente")
 
 
 def test_errors_are_in_dutch_for_dutch_users(tmp_path):

@@ -3,6 +3,7 @@ list names each thing once. Forms and API serializers use the same rules, so bad
 message naming the field instead of a 500 or a row nobody can read."""
 
 import datetime
+import re
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
@@ -53,3 +54,17 @@ def validate_no_duplicates(values) -> None:
             code="duplicates",
             params={"items": ", ".join(str(t) for t in twice)},
         )
+
+
+# C0 and C1 control characters and DEL (NUL included: PostgreSQL text cannot hold it).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Paragraphs: line breaks and tabs are text; C1 characters are left alone, as ESCO's own
+# descriptions hold a few (mis-decoded quotes).
+_C0_BUT_LINE_BREAKS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def has_control_characters(text: str, line_breaks: bool = False) -> bool:
+    """Whether `text` (a name, a label) holds a control character; with `line_breaks` (a
+    description of several paragraphs) only C0 controls other than newline, carriage return
+    and tab count."""
+    return bool((_C0_BUT_LINE_BREAKS if line_breaks else _CONTROL).search(text))

@@ -8,7 +8,10 @@ official `skills_nl.csv` in the import the mapping is not used at all. Concepts 
 database; only the (concept, language) pairs present in this import are synced.
 """
 
+import re
 from dataclasses import dataclass, field
+
+from vakmanschap.core.limits import has_control_characters
 
 from .models import ConceptKind, LabelKind, LabelSource
 from .source import CsvFile, EscoSource, EscoSourceError
@@ -22,6 +25,11 @@ CONCEPT_TYPES = {
 }
 PREFERRED, ALT, HIDDEN = (int(k) for k in (LabelKind.PREFERRED, LabelKind.ALT, LabelKind.HIDDEN))
 RELATION_TYPES = ("essential", "optional")
+# What the importer stores as a concept's URI; anything else (http://x/<script>) is refused.
+ESCO_URI = re.compile(r"^http://data\.europa\.eu/esco/[A-Za-z0-9._~%/-]+$")
+URI_MAX_LENGTH = 255  # Concept.uri
+SHORT_COLUMNS = {"code": 40, "status": 20, "skillType": 20, "reuseLevel": 20}  # their columns
+MAX_ERRORS = 10
 MAIN_FILES = {
     "ISCOGroups": ConceptKind.ISCO_GROUP,
     "skillGroups": ConceptKind.SKILL_GROUP,
@@ -84,6 +92,36 @@ class _Reader:
     def __init__(self, source: EscoSource):
         self.source = source
         self.data = Dataset(version=source.version, languages=source.languages)
+        self.problems: list[str] = []
+
+    def refuse(self, f: CsvFile, line: int, column: str, problem: str) -> str:
+        self.problems.append(f"{f.name}, line {line}, column {column}: {problem}")
+        return ""
+
+    def uri(self, f: CsvFile, line: int, column: str, value: str) -> str:
+        """The URI, or "" (the row is skipped) with a problem noted."""
+        if value and (len(value) > URI_MAX_LENGTH or not ESCO_URI.match(value)):
+            shown = value[:80].encode("unicode_escape").decode()
+            return self.refuse(
+                f, line, column, f"“{shown}” is not an ESCO URI (http://data.europa.eu/esco/…)."
+            )
+        return value
+
+    def text(self, f: CsvFile, line: int, row: dict, column: str, paragraphs=False) -> str:
+        value = _cell(row, column)
+        if has_control_characters(value, line_breaks=paragraphs):
+            return self.refuse(f, line, column, "holds a control character.")
+        limit = SHORT_COLUMNS.get(column)
+        if limit and len(value) > limit:
+            return self.refuse(f, line, column, f"longer than {limit} characters.")
+        return value
+
+    def labels(self, f: CsvFile, line: int, row: dict, column: str, pipe=False) -> list[str]:
+        labels = split_labels(row.get(column), pipe=pipe)
+        if any(has_control_characters(label) for label in labels):
+            self.refuse(f, line, column, "a label holds a control character.")
+            return []
+        return labels
 
     def concept(self, uri: str, kind: str) -> ConceptData:
         found = self.data.concepts.get(uri)
@@ -103,82 +141,90 @@ class _Reader:
         return lang in self.data.labels.get(uri, {})
 
     def read_main(self, f: CsvFile, kind: str) -> None:
-        for row in f.rows():
-            uri = _cell(row, "conceptUri")
+        for line, row in f.rows():
+            uri = self.uri(f, line, "conceptUri", _cell(row, "conceptUri"))
             if not uri:
                 continue
             c = self.concept(uri, kind)
-            c.status = c.status or _cell(row, "status")
-            code = _cell(row, "code")
+            c.status = c.status or self.text(f, line, row, "status")
+            code = self.text(f, line, row, "code")
             if kind == ConceptKind.OCCUPATION:
                 c.code = c.code or code
-                c.isco_code = c.isco_code or _cell(row, "iscoGroup") or code.split(".")[0]
+                c.isco_code = c.isco_code or _cell(row, "iscoGroup")[:40] or code.split(".")[0]
             elif kind == ConceptKind.SKILL:
-                c.skill_type = c.skill_type or _cell(row, "skillType")
-                c.reuse_level = c.reuse_level or _cell(row, "reuseLevel")
+                c.skill_type = c.skill_type or self.text(f, line, row, "skillType")
+                c.reuse_level = c.reuse_level or self.text(f, line, row, "reuseLevel")
             else:
                 c.code = c.code or code
             self.set_labels(
                 uri,
                 f.lang,
-                _cell(row, "preferredLabel"),
-                split_labels(row.get("altLabels")),
-                split_labels(row.get("hiddenLabels")),
-                _cell(row, "description"),
+                self.text(f, line, row, "preferredLabel"),
+                self.labels(f, line, row, "altLabels"),
+                self.labels(f, line, row, "hiddenLabels"),
+                self.text(f, line, row, "description", paragraphs=True),
             )
 
     def read_hierarchy(self, f: CsvFile) -> None:
-        for row in f.rows():
+        for line, row in f.rows():
             parent = ""
             for level in range(4):
-                uri = _cell(row, f"Level {level} URI")
+                column = f"Level {level} URI"
+                uri = self.uri(f, line, column, _cell(row, column))
                 if not uri:
                     break
                 c = self.concept(uri, ConceptKind.SKILL_GROUP)
-                c.code = c.code or _cell(row, f"Level {level} code")
+                c.code = c.code or _cell(row, f"Level {level} code")[:40]
                 if not self.has_labels(uri, f.lang):
-                    self.set_labels(uri, f.lang, _cell(row, f"Level {level} preferred term"))
+                    label = self.text(f, line, row, f"Level {level} preferred term")
+                    self.set_labels(uri, f.lang, label)
                 if parent:
                     self.data.broader.add((uri, parent))
                 parent = uri
 
     def read_collection(self, f: CsvFile) -> None:
         members = self.data.collections.setdefault(collection_code(f.stem), set())
-        for row in f.rows():
-            uri = _cell(row, "conceptUri")
+        for line, row in f.rows():
+            uri = self.uri(f, line, "conceptUri", _cell(row, "conceptUri"))
             kind = CONCEPT_TYPES.get(_cell(row, "conceptType"))
             if not uri or not kind:
                 continue
             members.add(uri)
             c = self.concept(uri, kind)
             if kind == ConceptKind.SKILL:
-                c.skill_type = c.skill_type or _cell(row, "skillType")
-                c.reuse_level = c.reuse_level or _cell(row, "reuseLevel")
+                c.skill_type = c.skill_type or self.text(f, line, row, "skillType")
+                c.reuse_level = c.reuse_level or self.text(f, line, row, "reuseLevel")
             if not self.has_labels(uri, f.lang):
                 self.set_labels(
                     uri,
                     f.lang,
-                    _cell(row, "preferredLabel"),
-                    split_labels(row.get("altLabels"), pipe=True),
-                    description=_cell(row, "description"),
+                    self.text(f, line, row, "preferredLabel"),
+                    self.labels(f, line, row, "altLabels", pipe=True),
+                    description=self.text(f, line, row, "description", paragraphs=True),
                 )
 
     def read_relations(self) -> None:
         src = self.source
         if f := src.get("occupationSkillRelations"):
             rels = self.data.occupation_skills = {}
-            for occ, skill, rel, skill_type in f.columns(
+            for line, (occ, skill, rel, skill_type) in f.columns(
                 "occupationUri", "skillUri", "relationType", "skillType"
             ):
                 rel = rel.lower()
+                occ = self.uri(f, line, "occupationUri", occ)
+                skill = self.uri(f, line, "skillUri", skill)
+                if len(skill_type) > SHORT_COLUMNS["skillType"]:
+                    skill_type = self.refuse(f, line, "skillType", "too long.")
                 if occ and skill and rel in RELATION_TYPES:
                     rels.setdefault((occ, skill), (rel, skill_type))
         if f := src.get("skillSkillRelations"):
             skill_rels = self.data.skill_relations = {}
-            for skill, related, rel in f.columns(
+            for line, (skill, related, rel) in f.columns(
                 "originalSkillUri", "relatedSkillUri", "relationType"
             ):
                 rel = rel.lower()
+                skill = self.uri(f, line, "originalSkillUri", skill)
+                related = self.uri(f, line, "relatedSkillUri", related)
                 if skill and related and rel in RELATION_TYPES:
                     skill_rels.setdefault((skill, related), rel)
         pillars = {
@@ -188,7 +234,11 @@ class _Reader:
         for stem, kinds in pillars.items():
             if f := src.get(stem):
                 self.data.broader_synced_kinds.update(kinds)
-                for edge in f.columns("conceptUri", "broaderUri"):
+                for line, (narrower, broader) in f.columns("conceptUri", "broaderUri"):
+                    edge = (
+                        self.uri(f, line, "conceptUri", narrower),
+                        self.uri(f, line, "broaderUri", broader),
+                    )
                     if all(edge) and edge[0] != edge[1]:
                         self.data.broader.add(edge)
 
@@ -216,6 +266,9 @@ def apply_vdab_mapping(reader: _Reader, f: CsvFile) -> MappingReport:
             report.filled += 1
         labels = data.labels.setdefault(uri, {}).setdefault("nl", set())
         known = {text.casefold() for _, text in labels}
+        if any(has_control_characters(t) for t in [entry.esco_label, *entry.vdab_labels]):
+            reader.problems.append(f"{f.path}: a label of {uri} holds a control character.")
+            continue
         for text in entry.vdab_labels:
             if text.casefold() not in known:
                 known.add(text.casefold())
@@ -246,6 +299,10 @@ def read_dataset(source: EscoSource) -> Dataset:
         else:
             reader.data.vdab_report = apply_vdab_mapping(reader, source.vdab_mapping)
     reader.read_relations()
+    if reader.problems:
+        more = len(reader.problems) - MAX_ERRORS
+        lines = reader.problems[:MAX_ERRORS] + ([f"… and {more} more."] if more > 0 else [])
+        raise EscoSourceError("\n".join([*lines, "Nothing was imported."]))
     for uri, c in reader.data.concepts.items():
         if c.kind == ConceptKind.SKILL_GROUP and not c.code and "/isced-f/" in uri:
             c.code = uri.rsplit("/", 1)[-1]  # the ISCED-F field code, e.g. "0613"

@@ -19,9 +19,11 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from vakmanschap.core.limits import has_control_characters
 from vakmanschap.region.models import LabourMarketRegion
 
 from .models import Occupation, ShortageList, ShortageOccupation
+from .parse import ESCO_URI
 
 ALIASES = {
     "esco_uri": {"esco_uri", "uri", "concept_uri", "concepturi", "esco"},
@@ -34,6 +36,7 @@ ALIASES = {
     "basis": {"basis", "grondslag"},
 }
 MAX_ERRORS = 10
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a national list has a few hundred rows
 
 
 class ShortageImportError(Exception):
@@ -65,9 +68,16 @@ def _canonical(header: str) -> str | None:
 
 def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ShortageImportError(
+                _("%(path)s is larger than %(mb)d MB.")
+                % {"path": path, "mb": MAX_FILE_BYTES // (1024 * 1024)}
+            )
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ShortageImportError(_("File not found: %(path)s.") % {"path": path}) from None
+    except IsADirectoryError:
+        raise ShortageImportError(_("%(path)s is a folder, not a file.") % {"path": path}) from None
     except UnicodeDecodeError:
         raise ShortageImportError(
             _("%(path)s is not a UTF-8 text file.") % {"path": path}
@@ -80,13 +90,29 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
         raise ShortageImportError(_("%(path)s is empty.") % {"path": path})
     columns = [_canonical(h) for h in header]
     rows = []
-    for number, cells in enumerate(reader, start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        rows.append(
-            (number, {col: cell.strip() for col, cell in zip(columns, cells, strict=False) if col})
-        )
+    try:
+        for number, cells in enumerate(reader, start=2):
+            if not any(c.strip() for c in cells):
+                continue
+            row = {col: cell.strip() for col, cell in zip(columns, cells, strict=False) if col}
+            rows.append((number, row))
+    except csv.Error as exc:
+        raise ShortageImportError(
+            _("Row %(row)d: cannot be read (%(problem)s).")
+            % {"row": reader.line_num, "problem": exc}
+        ) from None
     return [c for c in columns if c], rows
+
+
+def _control_characters(number: int, row: dict, errors: list[str]) -> bool:
+    """Whether a cell holds a control character (NUL included); each one is an error."""
+    found = [column for column, value in row.items() if has_control_characters(value)]
+    for column in found:
+        errors.append(
+            _("Row %(row)d, column %(column)s: holds a control character.")
+            % {"row": number, "column": column}
+        )
+    return bool(found)
 
 
 class _Resolver:
@@ -159,6 +185,8 @@ def read_versions(path, valid_from=None, valid_to=None, region=None) -> dict:
             )
         )
     for number, row in rows:
+        if _control_characters(number, row, errors):
+            continue
         start, end = _dates(row, defaults, number, errors)
         if start is None and not row.get("valid_from"):
             errors.append(_("Row %(row)d, column valid_from: no date given.") % {"row": number})
@@ -167,6 +195,12 @@ def read_versions(path, valid_from=None, valid_to=None, region=None) -> dict:
         uri, code = row.get("esco_uri", ""), row.get("isco_code", "")
         if not uri and not code:
             errors.append(_("Row %(row)d: no esco_uri or isco_code.") % {"row": number})
+            continue
+        if uri and not ESCO_URI.match(uri):
+            errors.append(
+                _("Row %(row)d, column esco_uri: “%(uri)s” is not an ESCO URI (%(prefix)s…).")
+                % {"row": number, "uri": uri[:80], "prefix": "http://data.europa.eu/esco/"}
+            )
             continue
         found = resolver.occupations(uri, code)
         if isinstance(found, str):

@@ -8,17 +8,24 @@ files in a subfolder. Unknown files are listed so the command can mention them.
 import csv
 import io
 import re
-import sys
 import zipfile
+import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .vdab import looks_like_mapping
 
-csv.field_size_limit(sys.maxsize)  # conceptSchemes_*.csv has cells over the default limit
+# The largest cell of the official download (conceptSchemes_en.csv) holds some 630,000
+# characters, over csv's default limit; a cell may hold a few MB, never gigabytes (a 300 KB
+# zip of one endless line used to fill the memory).
+MAX_CELL_CHARS = 4 * 1024 * 1024
+csv.field_size_limit(MAX_CELL_CHARS)
+# The largest file of the download (occupationSkillRelations.csv) is some 21 MB unpacked.
+MAX_MEMBER_BYTES = 512 * 1024 * 1024
 
-_NAME = re.compile(r"^(?P<stem>[A-Za-z]+?)(?:_(?P<lang>[a-z]{2,3}(?:-[A-Za-z]+)?))?\.csv$")
+_NAME = re.compile(r"^(?P<stem>[A-Za-z]+?)(?:_(?P<lang>[a-z]{2,3}(?:-[A-Za-z]{1,4})?))?\.csv$")
 _VERSION = re.compile(r"v(\d+(?:\.\d+)+)")
 
 LANGUAGE_LESS = {
@@ -34,6 +41,15 @@ class EscoSourceError(Exception):
     pass
 
 
+def _capped_lines(text) -> Iterator[str]:
+    """The lines of `text`, refusing one longer than a cell may be: iterating a file reads a
+    whole line into memory before csv sees it, however long."""
+    while line := text.readline(MAX_CELL_CHARS + 1):
+        if len(line) > MAX_CELL_CHARS:
+            raise csv.Error(f"a line of more than {MAX_CELL_CHARS:,} characters")
+        yield line
+
+
 @dataclass(frozen=True)
 class CsvFile:
     stem: str
@@ -45,28 +61,54 @@ class CsvFile:
     def name(self) -> str:
         return f"{self.stem}_{self.lang}.csv" if self.lang else f"{self.stem}.csv"
 
-    def _lines(self) -> Iterator[list[str]]:
+    def _numbered(self) -> Iterator[tuple[int, list[str]]]:
+        """(line number, cells), streamed: a zip member is unpacked as it is read, never whole.
+        Anything unreadable ends in an EscoSourceError naming the file and the line."""
+        line = 1  # where the record being read starts (a quoted cell may span lines)
+        try:
+            with self._text() as text:
+                reader = csv.reader(_capped_lines(text))
+                for cells in reader:
+                    if any("\x00" in cell for cell in cells):
+                        raise EscoSourceError(
+                            f"{self.name}, line {line}: a NUL character; nothing was imported."
+                        )
+                    yield line, cells
+                    line = reader.line_num + 1
+        except (csv.Error, UnicodeDecodeError, zipfile.BadZipFile, zlib.error, OSError) as exc:
+            raise EscoSourceError(
+                f"{self.name}, line {line}: cannot be read ({exc}); nothing was imported."
+            ) from None
+
+    @contextmanager
+    def _text(self):
         if self.member is None:
-            with open(self.path, encoding="utf-8-sig", newline="") as fh:
-                yield from csv.reader(fh)
-        else:
-            with zipfile.ZipFile(self.path) as zf, zf.open(self.member) as raw:
-                yield from csv.reader(io.TextIOWrapper(raw, encoding="utf-8-sig", newline=""))
+            with open(self.path, encoding="utf-8-sig", newline="") as text:
+                yield text
+            return
+        # zipfile unpacks no more than the size the zip declares, which open_source capped.
+        with zipfile.ZipFile(self.path) as archive, archive.open(self.member) as raw:
+            yield io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
 
-    def rows(self) -> Iterator[dict]:
-        lines = self._lines()
-        header = next(lines, [])
-        for line in lines:
-            yield dict(zip(header, line, strict=False))
+    def _lines(self) -> Iterator[list[str]]:
+        return (cells for _, cells in self._numbered())
 
-    def columns(self, *names: str) -> Iterator[tuple[str, ...]]:
-        """Stripped values of the named columns ("" if a column is missing); faster than
-        rows() for the big relation files."""
-        lines = self._lines()
-        header = next(lines, [])
+    def rows(self) -> Iterator[tuple[int, dict]]:
+        """(line number, {column: cell})."""
+        lines = self._numbered()
+        _, header = next(lines, (1, []))
+        for number, cells in lines:
+            yield number, dict(zip(header, cells, strict=False))
+
+    def columns(self, *names: str) -> Iterator[tuple[int, tuple[str, ...]]]:
+        """(line number, stripped values of the named columns, "" if a column is missing);
+        faster than rows() for the big relation files."""
+        lines = self._numbered()
+        _, header = next(lines, (1, []))
         index = [header.index(n) if n in header else None for n in names]
-        for line in lines:
-            yield tuple(line[i].strip() if i is not None and i < len(line) else "" for i in index)
+        for number, cells in lines:
+            values = (cells[i].strip() if i is not None and i < len(cells) else "" for i in index)
+            yield number, tuple(values)
 
 
 @dataclass
@@ -136,11 +178,17 @@ def open_source(paths) -> EscoSource:
             if p.suffix.lower() == ".zip":
                 try:
                     with zipfile.ZipFile(p) as zf:
-                        names = [n for n in zf.namelist() if not n.endswith("/")]
-                except zipfile.BadZipFile as exc:
-                    raise EscoSourceError(f"{p} is not a valid zip file.") from exc
-                for member in names:
-                    source._add(Path(member).name, p, member)
+                        members = [i for i in zf.infolist() if not i.is_dir()]
+                except (zipfile.BadZipFile, OSError) as exc:
+                    raise EscoSourceError(f"{p} is not a valid zip file ({exc}).") from None
+                for member in members:
+                    if member.file_size > MAX_MEMBER_BYTES:
+                        raise EscoSourceError(
+                            f"{p}: {member.filename} unpacks to {member.file_size:,} bytes, "
+                            f"more than the {MAX_MEMBER_BYTES // (1024 * 1024)} MB an ESCO "
+                            "file may have; nothing was imported."
+                        )
+                    source._add(Path(member.filename).name, p, member.filename)
             elif p.suffix.lower() == ".csv":
                 source._add(p.name, p, None)
         if not source.version and len(source.files) > files_before:

@@ -15,9 +15,12 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from vakmanschap.core.limits import has_control_characters
+
 from .models import LabourMarketRegion, Municipality, cbs_code_validator
 
 MAX_ERRORS = 10
+MAX_FILE_BYTES = 5 * 1024 * 1024  # the Netherlands has some 350 municipalities
 REQUIRED = ("cbs_code", "name")
 
 
@@ -33,9 +36,16 @@ class RegionImportResult:
 
 def _read(path: Path) -> list[dict]:
     try:
+        if Path(path).stat().st_size > MAX_FILE_BYTES:
+            raise RegionImportError(
+                _("%(path)s is larger than %(mb)d MB.")
+                % {"path": path, "mb": MAX_FILE_BYTES // (1024 * 1024)}
+            )
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise RegionImportError(_("File not found: %(path)s.") % {"path": path}) from None
+    except IsADirectoryError:
+        raise RegionImportError(_("%(path)s is a folder, not a file.") % {"path": path}) from None
     except UnicodeDecodeError:
         raise RegionImportError(_("%(path)s is not a UTF-8 text file.") % {"path": path}) from None
     reader = csv.DictReader(io.StringIO(text))
@@ -46,7 +56,13 @@ def _read(path: Path) -> list[dict]:
             _("Line 1: missing column(s) %(columns)s.") % {"columns": ", ".join(missing)}
         )
     reader.fieldnames = header
-    return list(reader)
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        raise RegionImportError(
+            _("Line %(line)d: cannot be read (%(problem)s).")
+            % {"line": reader.reader.line_num, "problem": exc}
+        ) from None
 
 
 def read_rows(path, region_code=None, region_name=None) -> list[tuple[str, str, str, str]]:
@@ -57,6 +73,14 @@ def read_rows(path, region_code=None, region_name=None) -> list[tuple[str, str, 
     for number, row in enumerate(rows, start=2):
         values = {k: (v or "").strip() for k, v in row.items() if k}
         if not any(values.values()):
+            continue
+        troubled = [column for column, value in values.items() if has_control_characters(value)]
+        for column in troubled:
+            errors.append(
+                _("Line %(line)d, column %(column)s: holds a control character.")
+                % {"line": number, "column": column}
+            )
+        if troubled:
             continue
         code, name = values.get("cbs_code", ""), values.get("name", "")
         region = slugify(values.get("region_code") or region_code or "")

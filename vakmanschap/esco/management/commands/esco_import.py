@@ -30,7 +30,7 @@ class Command(BaseCommand):
         try:
             paths = paths or [locate_esco_dir()]
             result = import_esco(paths, version=esco_version)
-        except (EscoNotFound, EscoSourceError) as exc:
+        except (EscoNotFound, EscoSourceError, OSError) as exc:
             raise CommandError(str(exc), returncode=1) from None
         for line in result.lines():
             self.stdout.write(line)
