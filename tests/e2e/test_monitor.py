@@ -2,6 +2,7 @@
 data. Charts and tables are visible and axe finds no WCAG 2.1 AA violation."""
 
 import datetime
+import os
 
 import pytest
 from django.utils import timezone
@@ -45,3 +46,35 @@ def test_monitor_in_both_languages_and_open_data_are_axe_clean(page, axe, world)
     cells = page.locator("#municipality-table td").all_inner_texts()
     assert all(not (c.isdigit() and 1 <= int(c) <= 9) for c in cells)
     assert wcag_violations(axe, page) == []
+
+
+def test_filters_narrow_the_monitor_by_keyboard_stay_in_the_url_and_the_map_shows(page, axe, world):
+    viewer = user_with_role(Role.MONITOR)
+    log_in(page, viewer.email)
+    start = (timezone.localdate() - datetime.timedelta(days=400)).isoformat()
+    page.goto(f"/monitor/?date_from={start}")
+    main = page.locator("main")
+    assert main.locator('svg.monitor-map path[data-municipality="GM0164"]').is_visible()
+    assert main.locator("svg.monitor-map path").count() == 2  # Twente's two, not Aalten
+
+    municipality = main.get_by_role("combobox", name="Gemeente")
+    municipality.select_option("GM0164")
+    main.locator("form.monitor-filter button[type=submit]").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # the filter form works from the keyboard
+    assert "municipality=GM0164" in page.url
+    hengelo_completed = sum(1 for i in range(10) if i % 3 == 0)
+    completed = page.locator('#funnel-table tr[data-step="completed"] td').first.inner_text()
+    assert completed == str(hengelo_completed)
+    assert page.locator("#municipality-table tbody tr").count() == 1
+    assert wcag_violations(axe, page) == []
+
+    shared = page.url  # the same view from the address alone
+    page.goto("/")
+    page.goto(shared)
+    assert municipality.input_value() == "GM0164"
+    assert page.locator('#funnel-table tr[data-step="completed"] td').first.inner_text() == (
+        str(hengelo_completed)
+    )
+    if os.environ.get("MONITOR_SCREENSHOT"):
+        page.screenshot(path=os.environ["MONITOR_SCREENSHOT"], full_page=True)

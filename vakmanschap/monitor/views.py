@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from vakmanschap.core.access import guarded, require
 from vakmanschap.region.models import LabourMarketRegion
 
-from . import charts, figures, opendata
+from . import charts, figures, maps, opendata
 from .forms import MonitorFilterForm, YearForm
 from .permissions import can_read_open_data, can_view_monitor
 
@@ -33,7 +33,7 @@ def region_or_404(code) -> LabourMarketRegion:
         raise Http404 from None
 
 
-def _charts(data: dict) -> dict:
+def _charts(data: dict, region=None) -> dict:
     steps = [(str(STEP_LABELS[s["key"]]), s["count"]) for s in data["funnel"]]
     return {
         "funnel_svg": charts.bars_svg(
@@ -44,6 +44,14 @@ def _charts(data: dict) -> dict:
             _("Sign-ups per municipality"),
             _("The numbers are in the table."),
             "municipalities",
+        ),
+        "map_svg": maps.choropleth_svg(
+            data["by_municipality"],
+            "signed_up",
+            _("Map of sign-ups per municipality"),
+            _("Darker means more sign-ups; grey means hidden. The numbers are in the table."),
+            _("Map: CBS / PDOK, CC BY 4.0"),
+            context=region.municipalities.values_list("cbs_code", "name") if region else (),
         ),
         "year_svg": charts.progress_svg(
             data["trained_this_year"] or 0,
@@ -96,7 +104,7 @@ def monitor(request):
             "data": data,
             "period": period,
             "start_role": getattr(request, "start_role", ""),
-            **_charts(data),
+            **_charts(data, region),
         },
     )
 
