@@ -7,7 +7,7 @@ from django.utils import translation
 from tests.factories import MunicipalityFactory
 from vakmanschap.people.models import Participant
 
-from .helpers import wcag_violations
+from .helpers import follow_login_link, wcag_violations
 
 pytestmark = pytest.mark.e2e
 
@@ -26,7 +26,7 @@ def click_link(page, name: str):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_from_the_home_page_to_a_finished_sign_up_by_clicking(page, axe, language):
+def test_from_the_home_page_to_a_finished_sign_up_by_clicking(page, axe, language, mailoutbox):
     MunicipalityFactory(name="Enschede")
     with translation.override(language):
         sign_up = translation.pgettext("front door", "Sign up")
@@ -48,10 +48,18 @@ def test_from_the_home_page_to_a_finished_sign_up_by_clicking(page, axe, languag
     page.select_option("#id_work_situation", "part_time_wants_more")
     page.fill("#id_training_wish", "Ik wil verzorgende worden.")
     page.check("#id_consent")
-    page.fill("#id_password", "Een-goed-wachtwoord-42")
+    assert page.locator("#id_password").count() == 0  # no password to choose
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
 
+    # The same page whether or not the address is known; the link comes by e-mail.
+    assert page.url.endswith("/sign-up/sent/")
+    assert wcag_violations(axe, page) == []
+    (message,) = mailoutbox
+    assert (
+        message.subject == {"nl": "Bevestig uw aanmelding", "en": "Confirm your sign-up"}[language]
+    )
+    follow_login_link(page, message)
     assert page.url.endswith("/mine/")
     assert page.locator("html").get_attribute("lang") == language
     participant = Participant.objects.get(email=f"sanne.{language}@example.org")

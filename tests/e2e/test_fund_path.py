@@ -12,7 +12,7 @@ from vakmanschap.funding import ledger
 from vakmanschap.funding.models import Cheque, PlanState, TrainingPlan
 from vakmanschap.people.models import Participant
 
-from .helpers import log_in, wcag_violations
+from .helpers import follow_login_link, log_in, wcag_violations
 
 pytestmark = pytest.mark.e2e
 
@@ -42,7 +42,7 @@ def log_out(page):
     page.wait_for_load_state()
 
 
-def test_from_sign_up_to_a_paid_invoice(page, axe, tmp_path):
+def test_from_sign_up_to_a_paid_invoice(page, axe, tmp_path, mailoutbox):
     world = FundWorld()
 
     # 1. A resident signs up online.
@@ -57,11 +57,18 @@ def test_from_sign_up_to_a_paid_invoice(page, axe, tmp_path):
     page.select_option("#id_work_situation", "part_time_wants_more")
     page.fill("#id_training_wish", "Ik wil verzorgende worden.")
     page.check("#id_consent")
-    page.fill("#id_password", "Een-goed-wachtwoord-42")
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
+    follow_login_link(page, mailoutbox[-1])
     assert page.url.endswith("/mine/")
     assert wcag_violations(axe, page) == []
+    # The account has no password until the resident sets one.
+    page.goto("/account/password/")
+    page.fill("#id_new_password1", "Een-goed-wachtwoord-42")
+    page.fill("#id_new_password2", "Een-goed-wachtwoord-42")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/account/")
     log_out(page)
     person = Participant.objects.get(family_name="de Vries")
 

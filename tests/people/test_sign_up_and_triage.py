@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -24,7 +25,6 @@ SIGN_UP = {
     "current_job": "schoonmaker",
     "training_wish": "Verzorgende in de ouderenzorg",
     "consent": "on",
-    "password": "Een-goed-wachtwoord-42",
 }
 
 
@@ -43,17 +43,27 @@ def sign_up_fields(municipality, **overrides):
     return {**fields, **overrides}
 
 
+def log_in_by_mailed_link(client, message):
+    """Follow the sign-up e-mail's link and press its button; answers the final page."""
+    link = re.search(r"https?://[^/\s]+(/account/login/link/\S+)", message.body).group(1)
+    page = client.get(link)
+    assert page.status_code == 200
+    return client.post(link, {"next": page.context["next"]}, follow=True)
+
+
 @pytest.fixture
 def enschede():
     return MunicipalityFactory()
 
 
-def test_resident_signs_up_online_and_follows_the_route(client, enschede):
+def test_resident_signs_up_online_and_follows_the_route(client, enschede, mailoutbox):
     response = client.post(reverse("people:sign_up"), {**SIGN_UP, "municipality": enschede.pk})
     assert response.status_code == 302
     person = Participant.objects.get()
     assert person.postcode == "7511 AB" and person.user.email == "fatima@example.org"
     assert person.privacy_version and person.consent_given_at
+    assert not person.user.has_usable_password()
+    log_in_by_mailed_link(client, mailoutbox[-1])
     mine = client.get(reverse("people:mine")).content.decode()
     assert 'data-step="conversation" data-state="now"' in mine
 

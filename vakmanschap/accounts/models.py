@@ -150,3 +150,21 @@ class Membership(models.Model):
                     % {"kind": expected_kind.label}
                 }
             )
+
+
+class LoginLink(models.Model):
+    """A single-use link that logs a resident in (the sign-up confirmation). The e-mail carries
+    the token; only its SHA-256 hash is stored, so a database dump opens no account."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="login_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("login link")
+        verbose_name_plural = _("login links")
+
+    def __str__(self):
+        return f"{self.user} – {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,5 +1,7 @@
 from django.contrib import messages
+from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -7,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from vakmanschap.core.access import guarded
 
-from . import oidc, two_factor
+from . import login_links, oidc, two_factor
 from .forms import EmailLoginForm, QueuedPasswordResetForm, TokenForm
 from .login_providers import enabled_providers
 from .oidc_views import SESSION_LOGIN
@@ -120,4 +122,38 @@ def profile(request):
         request,
         "accounts/profile.html",
         {"two_factor_on": two_factor.has_confirmed_device(request.user)},
+    )
+
+
+@guarded(is_anyone)
+def login_link(request, token):
+    """The link from the sign-up e-mail. Opening it shows a button; only pressing it logs in,
+    so a mail scanner that fetches the link does not use it up."""
+    if request.method == "POST":
+        user = login_links.redeem(token)
+        if user is not None:
+            login(request, user, backend="vakmanschap.accounts.backends.EmailBackend")
+            messages.success(
+                request,
+                _("You are logged in. You may set a password on your account page if you wish."),
+            )
+            return redirect(_safe_next(request))
+    elif login_links.find(token) is not None:
+        return render(request, "accounts/login_link.html", {"next": request.GET.get("next", "")})
+    return render(request, "accounts/login_link_invalid.html", status=404)
+
+
+@guarded(is_authenticated)
+def set_password(request):
+    """Set a password (an account from the sign-up has none) or change it."""
+    has_password = request.user.has_usable_password()
+    form_class = PasswordChangeForm if has_password else SetPasswordForm
+    form = form_class(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        update_session_auth_hash(request, form.user)
+        messages.success(request, _("Your password has been saved."))
+        return redirect("accounts:profile")
+    return render(
+        request, "accounts/set_password.html", {"form": form, "has_password": has_password}
     )

@@ -35,6 +35,8 @@ CHEQUE_REDEEM_MAX_FAILURES = env.int("CHEQUE_REDEEM_MAX_FAILURES", default=5)
 CHEQUE_REDEEM_LOCK_MINUTES = env.int("CHEQUE_REDEEM_LOCK_MINUTES", default=15)
 # The fund's own bank account: the debtor of the SEPA payment batches to providers.
 FUND_NAME = env.str("FUND_NAME", default="Twents Fonds voor Vakmanschap")
+# The site's address as residents see it, for the links in e-mails (sign-up, follow-up, invitations).
+VAKMANSCHAP_BASE_URL = env.str("VAKMANSCHAP_BASE_URL", default="http://localhost:8000")
 FUND_IBAN = env.str("FUND_IBAN", default="")
 FUND_BIC = env.str("FUND_BIC", default="")  # empty: derived from the IBAN
 # Printed on the cheque letter, so the resident knows who sent it and whom to ask.

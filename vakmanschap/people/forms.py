@@ -1,17 +1,14 @@
 from django import forms
-from django.contrib.auth.password_validation import validate_password
 from django.core.validators import MaxLengthValidator
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from vakmanschap.accounts.models import User
 from vakmanschap.accounts.roles import OrganisationKind
 from vakmanschap.core.limits import FREE_TEXT_MAX_CHARS, validate_birth_date
 from vakmanschap.organisations.models import Organisation
 
 from .choices import Triage
 from .models import Participant
-from .services import EMAIL_TAKEN
 
 PRIVACY_VERSION = "2026-1"
 CONSENT_PURPOSE = _("Guidance towards training, and its funding, by the fund")
@@ -72,13 +69,8 @@ class ParticipantForm(forms.ModelForm):
 
 
 class SignUpForm(ParticipantForm):
-    """A resident signs up online and gets an account to follow their route."""
-
-    password = forms.CharField(
-        label=_("Choose a password"),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("At least 10 characters."),
-    )
+    """A resident signs up online and gets an account to follow their route, without a password:
+    the confirmation e-mail's link logs them in."""
 
     class Meta(ParticipantForm.Meta):
         pass
@@ -92,15 +84,8 @@ class SignUpForm(ParticipantForm):
         ) % {"v": PRIVACY_VERSION}
 
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(EMAIL_TAKEN)
-        return email
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        validate_password(password)
-        return password
+        # Whether the address has an account is not said here: its owner gets an e-mail.
+        return self.cleaned_data["email"].strip().lower()
 
 
 class TriageForm(forms.Form):

@@ -6,13 +6,13 @@ from django.db.models import Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from vakmanschap.accounts.models import Membership, User
 from vakmanschap.accounts.roles import OrganisationKind, Role
 from vakmanschap.audit.services import record_event
 from vakmanschap.organisations.models import Organisation
 
+from . import tasks
 from .choices import DuplicateStatus, Triage
 from .identity import identity_key, is_valid_bsn
 from .models import DuplicateCandidate, Participant, ParticipantTransfer, normalise_postcode
@@ -72,19 +72,26 @@ def register(*, by=None, bsn: str = "", **fields) -> Participant:
     return participant
 
 
-EMAIL_TAKEN = _lazy("There is already an account with this e-mail address. Log in instead.")
-
-
-def sign_up(*, email: str, password: str, identity: str = "", **fields) -> User:
+def sign_up(*, email: str, language: str = "nl", identity: str = "", **fields) -> User | None:
     """A resident's online sign-up: account, role and participant record in one atomic step.
 
-    The form checks the e-mail address first for a friendly message, but two submissions can pass
-    that check at once; the unique e-mail address then refuses the second insert, and it gets the
-    same form error instead of a server error. Nothing of the refused sign-up is kept."""
+    No password is hashed here: the account has none until the resident sets one, and the
+    confirmation e-mail's single-use link logs them in. An address that already has an account
+    gets the same answer (None instead of the account), and its owner an e-mail instead, so the
+    page reveals nothing. Two submissions racing with one address: the unique e-mail address
+    refuses the second insert, which then takes the already-registered path. The e-mails are
+    enqueued in this transaction, so a refused sign-up sends nothing."""
+    email = email.strip().lower()
+    if User.objects.filter(email=email).exists():  # the unique index answers this
+        tasks.send_already_registered.enqueue(email=email)
+        return None
     try:
         with transaction.atomic():
             user = User.objects.create_user(
-                email, password, full_name=f"{fields['given_name']} {fields['family_name']}"
+                email,
+                None,
+                full_name=f"{fields['given_name']} {fields['family_name']}",
+                preferred_language=language,
             )
             Membership.objects.create(user=user, role=Role.PARTICIPANT)
             participant = register(by=None, email=email, **fields)
@@ -94,9 +101,11 @@ def sign_up(*, email: str, password: str, identity: str = "", **fields) -> User:
                 participant.identity_key = identity
             participant.save(update_fields=["user", "identity_key"])
     except IntegrityError:
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError({"email": EMAIL_TAKEN}) from None
-        raise
+        if not User.objects.filter(email=email).exists():
+            raise
+        tasks.send_already_registered.enqueue(email=email)
+        return None
+    tasks.send_sign_up_link.enqueue(user_id=user.pk)
     return user
 
 

@@ -8,6 +8,7 @@ app_name = "people"
 
 urlpatterns = [
     path("sign-up/", views.sign_up, name="sign_up"),
+    path("sign-up/sent/", views.sign_up_sent, name="sign_up_sent"),
     path("people/", views.caseload, name="caseload"),
     path("people/new/", views.register, name="register"),
     path("people/<int:pk>/", views.detail, name="detail"),

@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -42,27 +44,38 @@ def _sign_up_fields(form):
 
 @guarded(is_anyone)
 def sign_up(request):
-    """A resident signs up online (aanmelding) and gets an account to follow their route."""
+    """A resident signs up online (aanmelding); the e-mail's link logs them in. A new and an
+    already registered address get the same next page."""
     if request.user.is_authenticated and hasattr(request.user, "participant"):
         return redirect("people:mine")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        language = translation.get_language() or "nl"
+        if language not in dict(settings.LANGUAGES):
+            language = language[:2] if language[:2] in dict(settings.LANGUAGES) else "nl"
         try:
             user = services.sign_up(
                 **_sign_up_fields(form),
-                password=form.cleaned_data["password"],
+                language=language,
                 identity=request.session.get(SIGN_UP_IDENTITY, ""),
             )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            request.session.pop(SIGN_UP_IDENTITY, None)
-            login(request, user, backend="vakmanschap.accounts.backends.EmailBackend")
-            messages.success(
-                request, _("Thank you for signing up. The Leerwerkloket will contact you.")
-            )
-            return redirect("people:mine")
+            if user is not None and request.session.pop(SIGN_UP_IDENTITY, None):
+                # DigiD has shown who this is: logged in at once; the e-mail confirms the address.
+                login(request, user, backend="vakmanschap.accounts.backends.EmailBackend")
+                messages.success(
+                    request, _("Thank you for signing up. The Leerwerkloket will contact you.")
+                )
+                return redirect("people:mine")
+            return redirect("people:sign_up_sent")
     return render(request, "people/sign_up.html", {"form": form})
+
+
+@guarded(is_anyone)
+def sign_up_sent(request):
+    return render(request, "people/sign_up_sent.html")
 
 
 @guarded(can_register_participant)
