@@ -38,7 +38,7 @@ def test_the_link_logs_in_once_and_only_its_hash_is_stored(client, form, mailout
 
     page = log_in_by_mailed_link(client, message)
     assert page.redirect_chain[-1][0] == reverse("people:mine")
-    assert 'data-triage="pending"' in page.content.decode()
+    assert 'data-step="conversation" data-state="now"' in page.content.decode()
 
     client.logout()
     again = client.post(path, {"next": reverse("people:mine")})
