@@ -13,6 +13,8 @@ from tests.people.test_sign_up_and_triage import SIGN_UP, log_in_by_mailed_link
 from vakmanschap.accounts import login_links
 from vakmanschap.accounts.models import LoginLink, User
 from vakmanschap.accounts.roles import Role
+from vakmanschap.people.digid import SIGN_UP_IDENTITY
+from vakmanschap.people.identity import identity_key
 from vakmanschap.people.models import Participant
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +125,15 @@ def test_a_resident_sets_a_password_later_and_logs_in_with_it(client, form, mail
         {"username": "fatima@example.org", "password": "Een-goed-wachtwoord-42"},
     )
     assert login.status_code == 302 and "_auth_user_id" in client.session
+
+
+def test_after_digid_the_sign_up_logs_in_at_once_and_binds_the_bsn(client, form, mailoutbox):
+    key = identity_key("111222333")
+    session = client.session
+    session[SIGN_UP_IDENTITY] = key
+    session.save()
+    answer = client.post(reverse("people:sign_up"), form)
+    assert answer["Location"] == reverse("people:mine")
+    assert "_auth_user_id" in client.session and SIGN_UP_IDENTITY not in client.session
+    assert Participant.objects.get().identity_key == key
+    assert mailoutbox[0].subject == "Bevestig uw aanmelding"  # the address is still confirmed
