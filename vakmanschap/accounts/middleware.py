@@ -9,7 +9,8 @@ _OPEN_PATH_NAMES = ("accounts:two_factor_setup", "accounts:two_factor_verify", "
 
 
 class RequireTwoFactorMiddleware:
-    """Staff roles must pass TOTP before anything else (unless demo mode switches it off)."""
+    """Staff roles must pass TOTP before anything else (unless demo mode switches it off, or
+    they logged in with eHerkenning or DigiD at the required level of assurance)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -21,6 +22,8 @@ class RequireTwoFactorMiddleware:
             and user.is_authenticated
             and user.is_staff_role
             and not user.is_verified()
+            # eHerkenning (and DigiD) at the required level is itself a two-factor login.
+            and not request.session.get("external_login")
         ):
             open_paths = {reverse(name) for name in _OPEN_PATH_NAMES}
             if request.path not in open_paths and not request.path.startswith(

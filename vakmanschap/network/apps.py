@@ -19,6 +19,13 @@ class NetworkConfig(AppConfig):
         track(self.get_model("EmployerProfile"))
         track(self.get_model("NetworkMembership"))
         track(self.get_model("StaffInvitation"), exclude_fields=["token_hash"])
+        track(self.get_model("EHerkenningLink"), exclude_fields=["subject_key"])
+        track(self.get_model("SelfRegistration"))
+        from vakmanschap.accounts.login_providers import register_identity_handler
+
+        from .eherkenning import handle_eherkenning_login  # uses the models
+
+        register_identity_handler("eherkenning", handle_eherkenning_login)
         register(NavItem("network:employer_list", _("Employers"), can_view_employer, 60))
         register(NavItem("network:public", _("iKBiNDR network"), is_authenticated, 90))
 

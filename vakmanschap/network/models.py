@@ -294,3 +294,69 @@ class NetworkMembership(models.Model):
         super().clean()
         if not any(getattr(self, c.value) for c in Commitment):
             raise ValidationError(_("Tick at least one commitment."))
+
+
+class EHerkenningLinkQuerySet(models.QuerySet):
+    def awaiting_confirmation(self):
+        return self.filter(confirmed_at__isnull=True)
+
+
+class EHerkenningLink(models.Model):
+    """An eHerkenning identity (the company's KvK number and the acting person's pseudonym,
+    stored only as a keyed hash) tied to an account. A person new to a known company waits
+    until a colleague or the fund confirms them; the founder of a self-registered company is
+    confirmed at once."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="eherkenning_links"
+    )
+    subject_key = models.CharField(max_length=64, unique=True)
+    acting_name = models.CharField(_("name (from eHerkenning)"), max_length=200)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="eherkenning_link"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = EHerkenningLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("eHerkenning link")
+        verbose_name_plural = _("eHerkenning links")
+
+    def __str__(self):
+        return f"{self.acting_name} ({self.organisation})"
+
+
+class SelfRegistration(models.Model):
+    """A company that registered itself with eHerkenning; the fund approves its membership."""
+
+    organisation = models.OneToOneField(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="self_registration"
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    registered_at = models.DateTimeField(auto_now_add=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("self-registration")
+        verbose_name_plural = _("self-registrations")
+
+    def __str__(self):
+        return str(self.organisation)

@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -92,7 +93,14 @@ def accept_invitation(token: str, user: User) -> Membership:
 def sign_pledge(
     organisation, *, commitments: dict[str, bool], public_listing: bool, signed_by, start_date=None
 ) -> NetworkMembership:
-    """Join the network (or update the commitments of an existing pledge)."""
+    """Join the network (or update the commitments of an existing pledge). A company that
+    registered itself with eHerkenning joins once the fund approved its registration."""
+    from .eherkenning import awaiting_approval
+
+    if awaiting_approval(organisation):
+        raise ValidationError(
+            _("The fund has not yet approved your company's registration; the pledge can wait.")
+        )
     membership = NetworkMembership.objects.filter(organisation=organisation).first()
     if membership is None:
         start = start_date or timezone.localdate()

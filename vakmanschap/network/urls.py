@@ -13,5 +13,11 @@ urlpatterns = [
     path("employers/<int:pk>/edit/", views.employer_edit, name="employer_edit"),
     path("employers/<int:pk>/invite/", views.staff_invite, name="invite"),
     path("employers/<int:pk>/pledge/", views.membership_edit, name="membership"),
+    path(
+        "employers/<int:pk>/eherkenning/<int:link_pk>/confirm/",
+        views.confirm_eherkenning,
+        name="confirm_eherkenning",
+    ),
+    path("employers/<int:pk>/approve/", views.approve_registration, name="approve_registration"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
 ]

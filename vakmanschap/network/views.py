@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth import login
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from vakmanschap.accounts.models import User
 from vakmanschap.accounts.permissions import is_anyone
@@ -12,7 +14,7 @@ from vakmanschap.accounts.roles import OrganisationKind, Role
 from vakmanschap.core.access import guarded, require
 from vakmanschap.organisations.models import Organisation
 
-from . import services
+from . import eherkenning, services
 from .forms import (
     EmployerProfileForm,
     EmployerRegistrationForm,
@@ -20,7 +22,14 @@ from .forms import (
     NewAccountForm,
     PledgeForm,
 )
-from .models import Commitment, EmployerProfile, NetworkMembership, StaffInvitation
+from .models import (
+    Commitment,
+    EHerkenningLink,
+    EmployerProfile,
+    NetworkMembership,
+    SelfRegistration,
+    StaffInvitation,
+)
 from .permissions import (
     can_manage_employer,
     can_register_employer,
@@ -118,6 +127,7 @@ def employer_detail(request, pk):
         .order_by("user__email")
     )
     invitations = organisation.staff_invitations.usable().order_by("-created_at")
+    registration = SelfRegistration.objects.filter(organisation=organisation).first()
     return render(
         request,
         "network/employer_detail.html",
@@ -129,6 +139,11 @@ def employer_detail(request, pk):
             "invitations": invitations,
             "can_manage": can_manage_employer(request.user, organisation),
             "invite_form": InviteStaffForm(organisation=organisation),
+            "registration": registration,
+            "waiting_links": organisation.eherkenning_links.awaiting_confirmation().order_by(
+                "created_at"
+            ),
+            "is_fund": is_fund_staff(request.user),
         },
     )
 
@@ -200,12 +215,16 @@ def membership_edit(request, pk):
         return redirect("network:employer_detail", pk=organisation.pk)
     form = PledgeForm(request.POST if request.method == "POST" else None, instance=membership)
     if request.method == "POST" and form.is_valid():
-        services.sign_pledge(
-            organisation,
-            commitments={c.value: form.cleaned_data[c.value] for c in Commitment},
-            public_listing=form.cleaned_data["public_listing"],
-            signed_by=request.user,
-        )
+        try:
+            services.sign_pledge(
+                organisation,
+                commitments={c.value: form.cleaned_data[c.value] for c in Commitment},
+                public_listing=form.cleaned_data["public_listing"],
+                signed_by=request.user,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("network:employer_detail", pk=organisation.pk)
         messages.success(
             request,
             _("Your pledge has been saved. Welcome to the network!")
@@ -282,3 +301,29 @@ def accept_invitation(request, token):
         return redirect("network:employer_detail", pk=invitation.organisation_id)
     context["form"] = form
     return render(request, "network/invitation_accept.html", context)
+
+
+@require_POST
+@guarded(can_manage_employer)
+def confirm_eherkenning(request, pk, link_pk):
+    """A colleague or the fund confirms a person who logged in with eHerkenning."""
+    organisation = _employer(request, pk, can_manage_employer)
+    link = get_object_or_404(EHerkenningLink, pk=link_pk, organisation=organisation)
+    eherkenning.confirm_link(link, request.user)
+    messages.success(
+        request, _("%(name)s can now log in for this company.") % {"name": link.acting_name}
+    )
+    return redirect("network:employer_detail", pk=organisation.pk)
+
+
+@require_POST
+@guarded(is_fund_staff)
+def approve_registration(request, pk):
+    """The fund approves a company that registered itself with eHerkenning."""
+    organisation = _employer(request, pk)
+    registration = get_object_or_404(SelfRegistration, organisation=organisation)
+    eherkenning.approve_registration(registration, request.user)
+    messages.success(
+        request, _("The registration of %(name)s is approved.") % {"name": organisation.name}
+    )
+    return redirect("network:employer_detail", pk=organisation.pk)
