@@ -5,14 +5,21 @@ import pytest
 from django.db import connections
 from django.utils import timezone
 
-from tests.factories import bare_cheques
+from tests.factories import (
+    ChequeFactory,
+    RecognisedProviderFactory,
+    bare_cheques,
+    user_with_role,
+)
+from vakmanschap.accounts.roles import Role
 from vakmanschap.funding import codes, ledger
 from vakmanschap.funding.budget_queue import expire_overdue, fund_waiting_plans
 from vakmanschap.funding.cheques import RedemptionError, redeem, reissue_code
 from vakmanschap.funding.models import Cheque, ChequeState, PlanState
 from vakmanschap.funding.plans import approve, submit
 
-BIRTH = datetime.date(1990, 5, 17)
+pytestmark = pytest.mark.django_db
+BIRTH = datetime.date(1990, 5, 17)  # the participants' birth date in FundWorld and the factories
 
 
 def approved_plan(fund, **kwargs):
@@ -33,69 +40,74 @@ def test_codes_have_80_random_bits_a_check_symbol_and_typo_tolerance():
     assert codes.normalise(flipped) is None  # the check symbol catches a typo
 
 
-def test_only_a_hash_and_the_last_four_are_stored(fund):
-    decision = approved_plan(fund)
-    ((cheque_id, code),) = decision.codes.items()
-    cheque = Cheque.objects.get(pk=cheque_id)
-    body = codes.normalise(code)
+def issued_cheque():
+    """An issued cheque (its code in `cheque.code`) and a staff member of its provider."""
+    cheque = ChequeFactory()
+    return cheque, user_with_role(Role.PROVIDER_STAFF, cheque.provider)
+
+
+def test_only_a_hash_and_the_last_four_are_stored():
+    cheque, _staff = issued_cheque()
+    body = codes.normalise(cheque.code)
+    cheque = Cheque.objects.get(pk=cheque.pk)
     assert cheque.code_last4 == body[-4:]
     assert body not in cheque.code_hash and cheque.code_hash == codes.code_hash(body)
 
 
-def test_provider_books_with_code_and_birth_date(fund):
-    ((cheque_id, code),) = approved_plan(fund).codes.items()
-    cheque = redeem(provider=fund.provider, user=fund.provider_user, code=code, birth_date=BIRTH)
-    assert cheque.pk == cheque_id and cheque.state == ChequeState.BOOKED
+def test_provider_books_with_code_and_birth_date():
+    cheque, staff = issued_cheque()
+    booking = dict(provider=cheque.provider, user=staff, code=cheque.code, birth_date=BIRTH)
+    booked = redeem(**booking)
+    assert booked.pk == cheque.pk and booked.state == ChequeState.BOOKED
     with pytest.raises(RedemptionError) as again:
-        redeem(provider=fund.provider, user=fund.provider_user, code=code, birth_date=BIRTH)
+        redeem(**booking)
     assert again.value.status == 409
 
 
-def test_another_providers_cheque_reads_as_unknown_code(fund):
-    ((_, code),) = approved_plan(fund).codes.items()
+def test_another_providers_cheque_reads_as_unknown_code():
+    cheque, _staff = issued_cheque()
+    other = RecognisedProviderFactory()
     with pytest.raises(RedemptionError) as error:
         redeem(
-            provider=fund.other_provider, user=fund.other_provider_user, code=code, birth_date=BIRTH
+            provider=other,
+            user=user_with_role(Role.PROVIDER_STAFF, other),
+            code=cheque.code,
+            birth_date=BIRTH,
         )
     assert error.value.status == 404
     assert "Onbekende code" in error.value.message and error.value.attempts_left == 4
 
 
-def test_wrong_birth_date_reads_as_unknown_code(fund):
-    ((_, code),) = approved_plan(fund).codes.items()
+def test_wrong_birth_date_reads_as_unknown_code():
+    cheque, staff = issued_cheque()
     with pytest.raises(RedemptionError) as error:
         redeem(
-            provider=fund.provider,
-            user=fund.provider_user,
-            code=code,
+            provider=cheque.provider,
+            user=staff,
+            code=cheque.code,
             birth_date=datetime.date(1991, 1, 1),
         )
     assert error.value.status == 404
 
 
-def test_repeated_wrong_codes_lock_the_provider(fund, settings):
-    ((_, code),) = approved_plan(fund).codes.items()
+def test_repeated_wrong_codes_lock_the_provider(settings):
+    cheque, staff = issued_cheque()
     for left in range(settings.CHEQUE_REDEEM_MAX_FAILURES - 1, -1, -1):
         with pytest.raises(RedemptionError) as error:
-            redeem(
-                provider=fund.provider,
-                user=fund.provider_user,
-                code=codes.generate(),
-                birth_date=BIRTH,
-            )
+            redeem(provider=cheque.provider, user=staff, code=codes.generate(), birth_date=BIRTH)
         assert error.value.attempts_left == left
     with pytest.raises(RedemptionError) as locked:
-        redeem(provider=fund.provider, user=fund.provider_user, code=code, birth_date=BIRTH)
+        redeem(provider=cheque.provider, user=staff, code=cheque.code, birth_date=BIRTH)
     assert locked.value.status == 429 and locked.value.retry_after == 15 * 60
 
 
-def test_reissued_code_replaces_the_old_one(fund):
-    ((cheque_id, old),) = approved_plan(fund).codes.items()
-    new = reissue_code(Cheque.objects.get(pk=cheque_id), by=fund.advisor, reason="Brief kwijt")
+def test_reissued_code_replaces_the_old_one():
+    cheque, staff = issued_cheque()
+    new = reissue_code(cheque, by=cheque.plan.author, reason="Brief kwijt")
     with pytest.raises(RedemptionError):
-        redeem(provider=fund.provider, user=fund.provider_user, code=old, birth_date=BIRTH)
+        redeem(provider=cheque.provider, user=staff, code=cheque.code, birth_date=BIRTH)
     assert (
-        redeem(provider=fund.provider, user=fund.provider_user, code=new, birth_date=BIRTH).state
+        redeem(provider=cheque.provider, user=staff, code=new, birth_date=BIRTH).state
         == ChequeState.BOOKED
     )
 

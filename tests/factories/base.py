@@ -1,7 +1,7 @@
-"""factory_boy factories shared by the test suite."""
+"""Factories for the reference data: places, organisations, users, courses, participants and
+the fund's schemes and budgets. Plain rows: nothing here has a state that a service decides."""
 
 import datetime
-import hashlib
 
 import factory
 from django.utils import timezone
@@ -10,15 +10,10 @@ from factory.django import DjangoModelFactory
 from vakmanschap.accounts.models import Membership, User
 from vakmanschap.accounts.roles import ROLE_ORGANISATION_KIND, OrganisationKind, Role
 from vakmanschap.catalogue.models import Course
-from vakmanschap.esco.models import Concept
-from vakmanschap.funding.models import (
-    BudgetPeriod,
-    Cheque,
-    FundingStream,
-    PlanCourse,
-    Scheme,
-    TrainingPlan,
-)
+from vakmanschap.esco.models import Concept, ShortageList, ShortageOccupation
+from vakmanschap.esco.shortage import shortage_list_on
+from vakmanschap.funding import ledger
+from vakmanschap.funding.models import BudgetPeriod, FundingStream, RecognisedProvider, Scheme
 from vakmanschap.organisations.models import Organisation
 from vakmanschap.people.models import Participant
 from vakmanschap.region.models import Municipality
@@ -106,6 +101,7 @@ class ParticipantFactory(DjangoModelFactory):
     consent_purpose = "Scholing via het fonds"
     consent_given_at = factory.LazyFunction(timezone.now)
     privacy_version = "2026-1"
+    advice_organisation = factory.SubFactory(OrganisationFactory, kind=OrganisationKind.ADVICE)
 
 
 class OccupationFactory(DjangoModelFactory):
@@ -125,64 +121,77 @@ class FundingStreamFactory(DjangoModelFactory):
 
 
 class BudgetPeriodFactory(DjangoModelFactory):
+    """A budget period with `allocated` cents in the ledger (default none)."""
+
     class Meta:
         model = BudgetPeriod
+        skip_postgeneration_save = True
 
     stream = factory.SubFactory(FundingStreamFactory)
     start = datetime.date(2020, 1, 1)
     end = datetime.date(2035, 12, 31)
 
+    @factory.post_generation
+    def allocated(period, create, extracted, **kwargs):
+        if create and extracted:
+            ledger.post(period.pk, "allocate", extracted)
+
 
 class SchemeFactory(DjangoModelFactory):
+    """A scheme valid since 2020 for Enschede (the default municipality of participants)."""
+
     class Meta:
         model = Scheme
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"TFVV {n}")
     valid_from = datetime.date(2020, 1, 1)
     max_amount_cents = 1_000_000
 
-
-class TrainingPlanFactory(DjangoModelFactory):
-    """A draft plan written straight to the database (no courses, no money)."""
-
-    class Meta:
-        model = TrainingPlan
-
-    participant = factory.SubFactory(ParticipantFactory)
-    author = factory.LazyFunction(lambda: user_with_role(Role.ADVISOR))
-    scheme = factory.SubFactory(SchemeFactory)
-    funding_period = factory.SubFactory(BudgetPeriodFactory)
-    target_occupation = factory.SubFactory(OccupationFactory)
-    justification = "Wil de zorg in."
+    @factory.post_generation
+    def municipalities(scheme, create, extracted, **kwargs):
+        if create:
+            scheme.municipalities.add(*(extracted or [MunicipalityFactory()]))
 
 
-class PlanCourseFactory(DjangoModelFactory):
-    class Meta:
-        model = PlanCourse
-
-    plan = factory.SubFactory(TrainingPlanFactory)
-    course = factory.SubFactory(CourseFactory)
-    price_cents = factory.SelfAttribute("course.price_cents")
-    fund_amount_cents = factory.SelfAttribute("price_cents")
+class AdviceOrganisationFactory(OrganisationFactory):
+    kind = OrganisationKind.ADVICE
 
 
-class BareChequeFactory(DjangoModelFactory):
-    """An issued cheque written straight to the database, with no money in the ledger: for
-    tests of the ledger itself, which post the movements they need."""
+class RecognisedProviderFactory(OrganisationFactory):
+    """A provider the fund recognised, with a valid IBAN (so its invoices can be paid)."""
 
     class Meta:
-        model = Cheque
+        skip_postgeneration_save = True
 
-    plan_course = factory.SubFactory(PlanCourseFactory)
-    plan = factory.SelfAttribute("plan_course.plan")
-    provider = factory.SelfAttribute("plan_course.course.provider")
-    code_hash = factory.Sequence(lambda n: hashlib.sha256(f"code-{n}".encode()).hexdigest())
-    code_last4 = "TEST"
-    amount_cents = factory.SelfAttribute("plan_course.fund_amount_cents")
-    valid_until = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=180))
+    kind = OrganisationKind.PROVIDER
+
+    @factory.post_generation
+    def recognition(provider, create, extracted, **kwargs):
+        if create:
+            RecognisedProvider.objects.create(
+                provider=provider,
+                recognised_since=datetime.date(2020, 1, 1),
+                iban=kwargs.get("iban", "NL91ABNA0417164300"),
+            )
 
 
-def bare_cheques(period: BudgetPeriod, n: int) -> list[Cheque]:
-    """`n` issued cheques of one draft plan funded from `period` (the ledger is left alone)."""
-    plan = TrainingPlanFactory(funding_period=period)
-    return [BareChequeFactory(plan_course__plan=plan) for _ in range(n)]
+class RecognisedCourseFactory(CourseFactory):
+    provider = factory.SubFactory(RecognisedProviderFactory)
+
+
+class ShortageOccupationFactory(OccupationFactory):
+    """An occupation on the home region's shortage list valid today (made when missing)."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def on_shortage_list(occupation, create, extracted, **kwargs):
+        if create:
+            current = shortage_list_on() or ShortageList.objects.create(
+                valid_from=datetime.date(2020, 1, 1)
+            )
+            ShortageOccupation.objects.get_or_create(
+                shortage_list=current, occupation=occupation, defaults={"sector": "zorg"}
+            )
