@@ -59,3 +59,31 @@ def test_fund_officer_searches_the_audit_trail(client):
     assert "Verzorgende IG" in response.content.decode()
     bad = client.get(reverse("audit:search"), {"date_from": "2026-02-01", "date_to": "2026-01-01"})
     assert bad.context["form"].errors["date_to"]
+
+
+@pytest.mark.django_db
+def test_the_trail_reads_as_sentences_with_field_labels_and_raw_data_behind_a_toggle(client):
+    fund = user_with_role(Role.FUND_OFFICER, full_name="Anke Oude Luttikhuis")
+    course = CourseFactory(title="Lasser", price_cents=100000)
+    client.force_login(fund)
+    client.cookies["django_language"] = "en"  # written in English ...
+    client.post(
+        reverse("catalogue:edit", args=[course.pk]),
+        {
+            "title": "Lasser MIG/MAG",
+            "description": "",
+            "level": 2,
+            "price_cents": "1,200.00",
+            "duration_months": 9,
+            "is_active": "on",
+        },
+    )
+    client.cookies["django_language"] = "nl"  # ... read in Dutch
+    page = client.get(reverse("audit:search"), {"q": "Lasser"}).content.decode()
+    assert "Anke Oude Luttikhuis: titel" in page and "gewijzigd" in page
+    assert "<details><summary>Details</summary>" in page
+    sentence_cells = page.split("<details>")[0]
+    assert "120000" not in sentence_cells  # raw values only inside the toggle
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("audit:search"), {"q": "Lasser"}).content.decode()
+    assert "Anke Oude Luttikhuis: title" in page and " changed" in page

@@ -69,7 +69,7 @@ def test_maximum_per_participant_counts_earlier_plans(fund):
     _close(first)
     second = fund.plan(participant=person, courses=[fund.course_b])  # 50.000 more
     rule = results_by_rule(second)["max_amount"]
-    assert not rule.ok and "2500.00" in rule.message
+    assert not rule.ok and "€ 2.500,00" in rule.message
 
 
 def _close(plan):

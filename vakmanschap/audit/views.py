@@ -7,6 +7,7 @@ from vakmanschap.core.access import guarded
 
 from .forms import AuditSearchForm
 from .permissions import can_search_audit_log
+from .sentences import describe
 
 
 @guarded(can_search_audit_log)
@@ -28,4 +29,5 @@ def audit_search(request):
         if data["date_to"]:
             entries = entries.filter(timestamp__date__lte=data["date_to"])
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "audit/search.html", {"form": form, "page": page})
+    lines = [describe(entry) for entry in page]
+    return render(request, "audit/search.html", {"form": form, "page": page, "lines": lines})

@@ -2,7 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from vakmanschap.core.money import format_euros
+from vakmanschap.core.presentation import format_euros
 
 MAX_PRICE_CENTS = 10_000_000  # € 100.000 for one course
 

@@ -214,6 +214,8 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]  # each in its own language
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
+# "30 mei 2027" / "30 May 2027" wherever Django formats a date itself (admin, {{ date }}).
+FORMAT_MODULE_PATH = ["vakmanschap.core.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -1,5 +1,5 @@
-"""Money is integer euro cents everywhere; this module is the one place that turns cents into text
-and text (or API numbers) into cents.
+"""Money is integer euro cents everywhere; this module is the one place that turns text (or API
+numbers) into cents. Turning cents into text is `core.presentation`.
 
 `parse_euros` reads what a person types, in Dutch ("1.250,00", "850,00" = € 850) or English
 ("1,250.00") notation. What could mean two amounts ("1.250": € 1.250 or € 1,25?) is refused with
@@ -10,9 +10,13 @@ amount has an upper bound, so a typing error can never reach the append-only led
 import re
 
 from django import forms
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+
+from vakmanschap.core.presentation import format_euros, format_plain
+
+__all__ = ["format_euros", "format_plain", "parse_euros", "EuroField", "CentsField"]
 
 #: Bounds per kind of amount, in cents. Anything above is a typing error, not a real amount.
 MAX_AMOUNT_CENTS = 100_000_000  # € 1.000.000: a course, a plan, an invoice, a contribution
@@ -27,22 +31,6 @@ class AmountError(ValueError):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
-
-
-def format_euros(cents: int | None, language: str | None = None) -> str:
-    """'€ 1.250,00' in Dutch, '€1,250.00' in English."""
-    if cents is None:
-        return "–"
-    sign = "-" if cents < 0 else ""
-    whole, part = divmod(abs(int(cents)), 100)
-    if (language or get_language() or "nl").startswith("en"):
-        return f"{sign}€{whole:,}.{part:02d}"
-    return f"{sign}€ {whole:,}".replace(",", ".") + f",{part:02d}"
-
-
-def format_plain(cents: int, language: str | None = None) -> str:
-    """The amount without the euro sign, as a form shows it for editing."""
-    return format_euros(cents, language).replace("€", "").strip()
 
 
 def _grouped(text: str, separator: str) -> bool:

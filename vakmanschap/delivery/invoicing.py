@@ -18,7 +18,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vakmanschap.core.money import format_euros
+from vakmanschap.core.presentation import format_euros
 from vakmanschap.funding import cheque_account
 from vakmanschap.funding.models import Cheque, ChequeState, LowAttendancePolicy
 

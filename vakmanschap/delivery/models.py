@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField
 
 from vakmanschap.core.fsm import logged_transition
-from vakmanschap.core.money import format_euros
+from vakmanschap.core.presentation import format_euros
 
 
 class ChequeDelivery(models.Model):

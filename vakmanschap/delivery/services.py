@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vakmanschap.funding import cheque_account
+from vakmanschap.core import coded
+from vakmanschap.funding import cheque_account, texts
 from vakmanschap.funding.models import Cheque, ChequeState, PlanState, TrainingPlan
 
 from .models import ChequeDelivery, Invoice
@@ -107,7 +108,7 @@ def declare_start(cheque, *, by, start_date: datetime.date | None = None) -> Che
     cheque_account.commit(cheque, by=by)
     plan = TrainingPlan.objects.select_for_update().get(pk=cheque.plan_id)
     if plan.state == PlanState.APPROVED:
-        plan.start_training(by=by, description=_("A course started."))
+        plan.start_training(by=by, description=coded.encode(texts.COURSE_STARTED))
         plan.save()
     return cheque
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vakmanschap.core.access import guarded, require
-from vakmanschap.core.money import format_euros
+from vakmanschap.core.presentation import format_euros
 from vakmanschap.funding.cheques import RedemptionError, redeem
 from vakmanschap.funding.models import Cheque, ChequeState, RecognisedProvider
 from vakmanschap.funding.permissions import own_provider

@@ -14,7 +14,10 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding and budget")
 
     def ready(self):
-        from . import signals  # noqa: F401 - receivers use models: files close when plans end
+        from . import (
+            signals,  # noqa: F401 - receivers use models: files close when plans end
+            texts,  # noqa: F401 - history codes, known before any page shows them
+        )
 
         daily.register(daily.DailyJob("expire_cheques", _expire_cheques, order=10))
         for model in (

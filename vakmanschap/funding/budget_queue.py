@@ -8,7 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import cheque_account, ledger
+from vakmanschap.core import coded
+
+from . import cheque_account, ledger, texts
 from .cheques import issue_cheques
 from .models import BudgetPeriod, Cheque, TrainingPlan
 
@@ -25,7 +27,7 @@ def fund_waiting_plans(period_id: int) -> list[TrainingPlan]:
     for plan in TrainingPlan.objects.waiting_queue(period_id).select_for_update():
         if ledger.balances(period_id).available < plan.fund_amount_cents:
             break
-        plan.approve(by=None, description=_("Funded from the waiting list."))
+        plan.approve(by=None, description=coded.encode(texts.FUNDED_FROM_WAITING_LIST))
         plan.save()
         issue_cheques(plan, by=None)
         funded.append(plan)
@@ -39,7 +41,7 @@ def expire_overdue(now=None) -> int:
     periods = set()
     expired = 0
     for cheque in Cheque.objects.expiring_before(now).select_for_update().select_related("plan"):
-        cheque.expire(by=None, description=_("Not booked within the validity period."))
+        cheque.expire(by=None, description=coded.encode(texts.NOT_BOOKED_IN_TIME))
         cheque.save()
         cheque_account.release(cheque, by=None, reason=_("Cheque expired"))
         periods.add(cheque.plan.funding_period_id)

@@ -1,26 +1,88 @@
 """The scheme's eligibility rules. Each rule gives a result with its reason; all results
-are shown before submit and stored with the decision."""
+are shown before submit and stored with the decision.
+
+A reason is stored as a code with parameters (`core.coded`), so a fund officer reading in Dutch
+sees Dutch even when the advisor submitted in English."""
 
 import datetime
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core import coded
 from vakmanschap.esco.shortage import shortage_entry
 
 from .models import Cheque, ChequeState, RecognisedProvider, TrainingPlan
+
+TEXTS = {
+    "scheme_valid.ok": _("The scheme applies on %(day)s."),
+    "scheme_valid.fail": _("The scheme does not apply on %(day)s."),
+    "residence.ok": _("Lives in %(m)s, which takes part in the scheme."),
+    "residence.fail": _("Lives in %(m)s, which does not take part in the scheme."),
+    "age.ok": _("Age %(age)s is within %(min)s years and %(max_y)s years %(max_m)s months."),
+    "age.fail": _("Age %(age)s is outside %(min)s years to %(max_y)s years %(max_m)s months."),
+    "course_level.fail": _("Above MBO level %(max)s: %(titles)s."),
+    "course_level.ok": _("All courses are at most MBO level %(max)s."),
+    "shortage_occupation.ok": _("On the shortage-occupation list valid on %(day)s."),
+    "shortage_occupation.justified": _(
+        "Not on the shortage-occupation list; a labour-market prospect is "
+        "given, so a second approver is needed."
+    ),
+    "shortage_occupation.fail": _(
+        "Not on the shortage-occupation list valid on %(day)s, and no "
+        "labour-market prospect is given."
+    ),
+    "max_amount.ok": _("%(total_cents)s in this scheme, within the maximum of %(max_cents)s."),
+    "max_amount.fail": _("%(total_cents)s in this scheme, above the maximum of %(max_cents)s."),
+    "one_open_plan.ok": _("No other open plan."),
+    "one_open_plan.fail": _("This participant already has an open plan."),
+    "provider_recognised.fail": _("Not recognised or suspended: %(p)s."),
+    "provider_recognised.ok": _("All providers are recognised."),
+    "course_cap.fail": _("The cheque cap is reached for: %(c)s."),
+    "course_cap.ok": _("No course has reached its cheque cap."),
+}
+for _code, _text in TEXTS.items():
+    coded.define(f"eligibility.{_code}", _text)
 
 
 @dataclass(frozen=True)
 class RuleResult:
     rule: str
     ok: bool
-    message: str
+    code: str = ""
+    params: dict = field(default_factory=dict)
     needs_second_approval: bool = False
+    #: Text stored before reasons were codes; shown as it is.
+    stored_message: str = ""
+
+    @property
+    def message(self) -> str:
+        """The reason in the active language."""
+        if self.code:
+            return coded.render_code(f"eligibility.{self.code}", self.params)
+        return self.stored_message
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data.pop("stored_message")
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "RuleResult":
+        """A stored result: coded, or an older row with its text in the submitter's language."""
+        return cls(
+            rule=data.get("rule", ""),
+            ok=bool(data.get("ok")),
+            code=data.get("code", ""),
+            params=data.get("params") or {},
+            needs_second_approval=bool(data.get("needs_second_approval")),
+            stored_message=data.get("message", ""),
+        )
+
+
+def _result(rule: str, ok: bool, outcome: str, *, second=False, **params) -> RuleResult:
+    return RuleResult(rule, ok, f"{rule}.{outcome}", params, second)
 
 
 def age_in_months(birth_date: datetime.date, on: datetime.date) -> int:
@@ -30,42 +92,28 @@ def age_in_months(birth_date: datetime.date, on: datetime.date) -> int:
 
 def _scheme_valid(plan, day):
     ok = plan.scheme.is_valid_on(day)
-    return RuleResult(
-        "scheme_valid",
-        ok,
-        _("The scheme applies on %(day)s.") % {"day": day}
-        if ok
-        else _("The scheme does not apply on %(day)s.") % {"day": day},
-    )
+    return _result("scheme_valid", ok, "ok" if ok else "fail", day=day.isoformat())
 
 
 def _residence(plan, day):
     municipality = plan.participant.municipality
     ok = plan.scheme.municipalities.filter(pk=municipality.pk).exists()
-    message = (
-        _("Lives in %(m)s, which takes part in the scheme.")
-        if ok
-        else _("Lives in %(m)s, which does not take part in the scheme.")
-    )
-    return RuleResult("residence", ok, message % {"m": municipality})
+    return _result("residence", ok, "ok" if ok else "fail", m=str(municipality))
 
 
 def _age(plan, day):
     months = age_in_months(plan.participant.birth_date, day)
     scheme = plan.scheme
     ok = scheme.min_age * 12 <= months < scheme.max_age_months
-    params = {
-        "age": months // 12,
-        "min": scheme.min_age,
-        "max_y": scheme.max_age_months // 12,
-        "max_m": scheme.max_age_months % 12,
-    }
-    message = (
-        _("Age %(age)s is within %(min)s years and %(max_y)s years %(max_m)s months.")
-        if ok
-        else _("Age %(age)s is outside %(min)s years to %(max_y)s years %(max_m)s months.")
+    return _result(
+        "age",
+        ok,
+        "ok" if ok else "fail",
+        age=months // 12,
+        min=scheme.min_age,
+        max_y=scheme.max_age_months // 12,
+        max_m=scheme.max_age_months % 12,
     )
-    return RuleResult("age", ok, message % params)
 
 
 def _course_level(plan, day):
@@ -75,69 +123,42 @@ def _course_level(plan, day):
         if pc.course.level > plan.scheme.max_course_level
     ]
     if too_high:
-        return RuleResult(
+        return _result(
             "course_level",
             False,
-            _("Above MBO level %(max)s: %(titles)s.")
-            % {"max": plan.scheme.max_course_level, "titles": ", ".join(too_high)},
+            "fail",
+            max=plan.scheme.max_course_level,
+            titles=", ".join(too_high),
         )
-    return RuleResult(
-        "course_level",
-        True,
-        _("All courses are at most MBO level %(max)s.") % {"max": plan.scheme.max_course_level},
-    )
+    return _result("course_level", True, "ok", max=plan.scheme.max_course_level)
 
 
 def _shortage_occupation(plan, day):
     entry = shortage_entry(plan.target_occupation, plan.scheme.region, day)
     if entry is not None:
-        return RuleResult(
-            "shortage_occupation",
-            True,
-            _("On the shortage-occupation list valid on %(day)s.") % {"day": day},
-        )
+        return _result("shortage_occupation", True, "ok", day=day.isoformat())
     if plan.labour_market_justification.strip():
-        return RuleResult(
-            "shortage_occupation",
-            True,
-            _(
-                "Not on the shortage-occupation list; a labour-market prospect is "
-                "given, so a second approver is needed."
-            ),
-            needs_second_approval=True,
-        )
-    return RuleResult(
-        "shortage_occupation",
-        False,
-        _(
-            "Not on the shortage-occupation list valid on %(day)s, and no "
-            "labour-market prospect is given."
-        )
-        % {"day": day},
-    )
+        return _result("shortage_occupation", True, "justified", second=True)
+    return _result("shortage_occupation", False, "fail", day=day.isoformat())
 
 
 def _max_amount(plan, day):
     earlier = TrainingPlan.objects.fund_amount_for(plan.participant, plan.scheme, exclude=plan)
     total = earlier + plan.fund_amount_cents
     ok = total <= plan.scheme.max_amount_cents
-    params = {"total": total / 100, "max": plan.scheme.max_amount_cents / 100}
-    message = (
-        _("€ %(total).2f in this scheme, within the maximum of € %(max).2f.")
-        if ok
-        else _("€ %(total).2f in this scheme, above the maximum of € %(max).2f.")
+    return _result(
+        "max_amount",
+        ok,
+        "ok" if ok else "fail",
+        total_cents=total,
+        max_cents=plan.scheme.max_amount_cents,
     )
-    return RuleResult("max_amount", ok, message % params)
 
 
 def _one_open_plan(plan, day):
     others = TrainingPlan.objects.open().filter(participant=plan.participant).exclude(pk=plan.pk)
     ok = not others.exists()
-    return RuleResult(
-        "one_open_plan",
-        ok,
-        _("No other open plan.") if ok else _("This participant already has an open plan."),
-    )
+    return _result("one_open_plan", ok, "ok" if ok else "fail")
 
 
 def _provider_recognised(plan, day):
@@ -147,12 +168,8 @@ def _provider_recognised(plan, day):
         if recognition is None or recognition.suspended:
             problems.append(str(pc.course.provider))
     if problems:
-        return RuleResult(
-            "provider_recognised",
-            False,
-            _("Not recognised or suspended: %(p)s.") % {"p": ", ".join(problems)},
-        )
-    return RuleResult("provider_recognised", True, _("All providers are recognised."))
+        return _result("provider_recognised", False, "fail", p=", ".join(problems))
+    return _result("provider_recognised", True, "ok")
 
 
 def _course_cap(plan, day):
@@ -167,10 +184,8 @@ def _course_cap(plan, day):
         if issued >= plan.scheme.course_cheque_cap:
             full.append(pc.course.title)
     if full:
-        return RuleResult(
-            "course_cap", False, _("The cheque cap is reached for: %(c)s.") % {"c": ", ".join(full)}
-        )
-    return RuleResult("course_cap", True, _("No course has reached its cheque cap."))
+        return _result("course_cap", False, "fail", c=", ".join(full))
+    return _result("course_cap", True, "ok")
 
 
 RULES = [

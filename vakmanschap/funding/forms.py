@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.catalogue.models import Course
 from vakmanschap.core.limits import FREE_TEXT_MAX_CHARS
-from vakmanschap.core.money import MAX_ALLOCATION_CENTS, EuroField, format_euros
+from vakmanschap.core.money import MAX_ALLOCATION_CENTS, EuroField
+from vakmanschap.core.presentation import format_euros
 from vakmanschap.esco.models import Occupation, attach_preferred_labels
 from vakmanschap.esco.shortage import shortage_occupations
 

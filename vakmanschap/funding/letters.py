@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 from fpdf import FPDF
 
-from vakmanschap.core.money import format_euros
+from vakmanschap.core.presentation import format_day, format_euros
 
 # A Unicode font when the system has one (Debian: fonts-dejavu-core); else the PDF core font.
 UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -58,7 +58,7 @@ def cheque_letter_pdf(cheque, code: str) -> bytes:
     line(settings.FUND_CONTACT, size=9, height=5)
     pdf.ln(4)
     line("Scholingscheque", size=20, height=12)
-    line(f"Datum: {timezone.localdate():%d-%m-%Y}")
+    line(f"Datum: {format_day(timezone.localdate(), 'nl')}")
     pdf.ln(4)
     line(f"Beste {participant.given_name} {participant.family_name},")
     pdf.ln(2)
@@ -71,7 +71,7 @@ def cheque_letter_pdf(cheque, code: str) -> bytes:
     line(f"Opleiding: {course.title}")
     line(f"Opleider: {course.provider}")
     line(f"Waarde: {format_euros(cheque.amount_cents, 'nl')}")
-    line(f"Geldig tot: {timezone.localtime(cheque.valid_until):%d-%m-%Y}")
+    line(f"Geldig tot: {format_day(cheque.valid_until, 'nl')}")
     pdf.ln(4)
     line("Uw chequecode:", size=12)
     pdf.set_font("courier", size=22)

@@ -72,7 +72,7 @@ def plan_detail(request, pk):
     results = (
         eligibility.check(plan)
         if plan.state in (PlanState.DRAFT, PlanState.RETURNED)
-        else [eligibility.RuleResult(**r) for r in plan.eligibility]
+        else [eligibility.RuleResult.from_dict(r) for r in plan.eligibility]
     )
     return render(
         request,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from vakmanschap.accounts.models import Membership, User
 from vakmanschap.accounts.roles import OrganisationKind, Role
+from vakmanschap.core.presentation import format_day
 from vakmanschap.core.tasks import send_email
 from vakmanschap.organisations.models import Organisation
 
@@ -150,7 +151,7 @@ def send_renewal_reminders(days: int = DEFAULT_REMINDER_DAYS, today=None) -> int
                 with translation.override(settings.LANGUAGE_CODE):
                     send_email.enqueue(
                         subject=_("Renew your iKBiNDR pledge before %(date)s")
-                        % {"date": membership.renewal_date.strftime("%d-%m-%Y")},
+                        % {"date": format_day(membership.renewal_date)},
                         body=render_to_string(
                             "network/email/renewal_reminder.txt",
                             {

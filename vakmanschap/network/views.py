@@ -12,6 +12,7 @@ from vakmanschap.accounts.models import User
 from vakmanschap.accounts.permissions import is_anyone
 from vakmanschap.accounts.roles import OrganisationKind, Role
 from vakmanschap.core.access import guarded, require
+from vakmanschap.core.presentation import format_day
 from vakmanschap.organisations.models import Organisation
 
 from . import eherkenning, services
@@ -210,7 +211,7 @@ def membership_edit(request, pk):
         messages.success(
             request,
             _("Your pledge has been renewed until %(date)s.")
-            % {"date": membership.renewal_date.strftime("%d-%m-%Y")},
+            % {"date": format_day(membership.renewal_date)},
         )
         return redirect("network:employer_detail", pk=organisation.pk)
     form = PledgeForm(request.POST if request.method == "POST" else None, instance=membership)

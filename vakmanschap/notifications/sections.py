@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from vakmanschap.accounts.permissions import is_advisor, is_authenticated, is_fund_officer
 from vakmanschap.accounts.roles import Role
-from vakmanschap.core.money import format_euros
+from vakmanschap.core.presentation import format_euros
 from vakmanschap.funding.models import ChequeState, PlanState, TrainingPlan
 from vakmanschap.guidance.models import CareerConversation, ConversationState
 from vakmanschap.people.choices import DuplicateStatus, Triage

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from vakmanschap.accounts.roles import OrganisationKind, Role
 from vakmanschap.core.access import guarded, require
+from vakmanschap.core.presentation import format_day
 from vakmanschap.network.permissions import is_fund_staff
 from vakmanschap.organisations.models import Organisation
 
@@ -170,7 +171,7 @@ def _chart_context(data):
     history = data["history"]
     progress = (
         charts.line_svg(
-            [h["date"].strftime("%d-%m-%Y") for h in history],
+            [format_day(h["date"]) for h in history],
             [
                 {"label": d.label, "values": [h["scores"].get(d.key) for h in history]}
                 for d in dimensions

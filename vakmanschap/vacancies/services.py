@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from vakmanschap.core.presentation import format_day
 from vakmanschap.core.tasks import send_email
 from vakmanschap.esco.models import Concept, attach_preferred_labels
 from vakmanschap.nominations.models import Nomination
@@ -197,7 +198,7 @@ def describe_match(match: VacancyMatch):
         % {"person": match.participant, "title": v.title, "employer": v.organisation.name},
         reverse("network:vacancy_detail", args=[v.pk]),
         ", ".join(
-            [v.municipality.name, v.start_date.strftime("%d-%m-%Y")]
+            [v.municipality.name, format_day(v.start_date)]
             + ([_("learning on the job (BBL)")] if v.bbl else [])
         ),
     )

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.presentation import format_day
 from vakmanschap.region.models import home_region_pk
 
 from .taxonomy import Concept, ConceptKind
@@ -54,8 +55,8 @@ class ShortageList(models.Model):
         ]
 
     def __str__(self):
-        end = self.valid_to.isoformat() if self.valid_to else "…"
-        return f"{self.region.code} {self.valid_from.isoformat()} – {end}"
+        end = format_day(self.valid_to) if self.valid_to else "…"
+        return f"{self.region.code} {format_day(self.valid_from)} – {end}"
 
 
 class ShortageOccupation(models.Model):
