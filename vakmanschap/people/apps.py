@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.accounts.login_providers import register_identity_handler
+from vakmanschap.api import routes as api_routes
 from vakmanschap.core.audit_trail import track
 from vakmanschap.core.navigation import NavItem, register
 
@@ -21,3 +22,6 @@ class PeopleConfig(AppConfig):
 
         register_identity_handler("digid", handle_digid_login)
         register(NavItem("people:caseload", _("Caseload"), can_register_participant, 10))
+        api_routes.register(
+            "participants", "vakmanschap.people.api.ParticipantsView", name="participants"
+        )
