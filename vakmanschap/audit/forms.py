@@ -1,11 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.limits import SEARCH_MAX_CHARS
+
 from . import services
 
 
 class AuditSearchForm(forms.Form):
-    q = forms.CharField(label=_("Person or object"), required=False)
+    q = forms.CharField(label=_("Person or object"), required=False, max_length=SEARCH_MAX_CHARS)
     event = forms.ChoiceField(
         label=_("Event"),
         required=False,

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.limits import cap_length
 from vakmanschap.core.money import EuroField
 
 from .models import MAX_PRICE_CENTS, Course
@@ -16,3 +17,7 @@ class CourseForm(forms.ModelForm):
     class Meta:
         model = Course
         fields = ["title", "description", "level", "price_cents", "duration_months", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cap_length(self.fields["description"])

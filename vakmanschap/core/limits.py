@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 # Free text (reasons, justifications, wishes, notes): room for a page, not a book.
 FREE_TEXT_MAX_CHARS = 4000
+# Search boxes: a name, a postcode, a reference.
+SEARCH_MAX_CHARS = 200
 MIN_AGE, MAX_AGE = 16, 100
 PERIOD_YEARS = 10
 
@@ -68,3 +70,14 @@ def has_control_characters(text: str, line_breaks: bool = False) -> bool:
     description of several paragraphs) only C0 controls other than newline, carriage return
     and tab count."""
     return bool((_C0_BUT_LINE_BREAKS if line_breaks else _CONTROL).search(text))
+
+
+def cap_length(field, limit: int = FREE_TEXT_MAX_CHARS):
+    """Give a form field built from a model's TextField the free-text cap: the browser stops
+    at it, and a longer POST gets Django's message naming the limit."""
+    from django.core.validators import MaxLengthValidator
+
+    field.max_length = limit
+    field.validators.append(MaxLengthValidator(limit))
+    field.widget.attrs["maxlength"] = str(limit)
+    return field

@@ -59,7 +59,9 @@ class CompleteForm(AttendanceForm):
 
 class DropOutForm(ServiceErrorsMixin, forms.Form):
     reason = forms.CharField(
-        label=_("Reason for the drop-out"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason for the drop-out"),
+        max_length=FREE_TEXT_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.limits import cap_length
+
 from .models import IN_WORK, FollowUp
 from .services import ANSWER_FIELDS
 
@@ -37,6 +39,7 @@ class FollowUpForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["work_situation"].required = True
+        cap_length(self.fields["comment"])
         self.fields["hours_per_week"].widget.attrs.update(min=0, max=80)
 
     def clean(self):

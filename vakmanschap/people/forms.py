@@ -4,7 +4,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.accounts.roles import OrganisationKind
-from vakmanschap.core.limits import FREE_TEXT_MAX_CHARS, validate_birth_date
+from vakmanschap.core.limits import FREE_TEXT_MAX_CHARS, SEARCH_MAX_CHARS, validate_birth_date
 from vakmanschap.organisations.models import Organisation
 
 from .choices import Triage
@@ -114,7 +114,7 @@ class TriageForm(forms.Form):
 
 
 class CaseloadFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name or postcode"), required=False)
+    q = forms.CharField(label=_("Name or postcode"), required=False, max_length=SEARCH_MAX_CHARS)
     scope = forms.ChoiceField(
         label=_("Show"),
         required=False,

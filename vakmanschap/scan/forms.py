@@ -2,6 +2,8 @@ from django import forms
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.limits import validate_no_duplicates
+
 SCALE = [
     (1, _("Strongly disagree")),
     (2, _("Disagree")),
@@ -75,7 +77,9 @@ class InviteEmployeesForm(forms.Form):
             )
         if len(emails) > 500:
             raise forms.ValidationError(_("At most 500 addresses at a time."))
-        return sorted(set(e.lower() for e in emails))
+        emails = [e.lower() for e in emails]
+        validate_no_duplicates(emails)
+        return sorted(emails)
 
     def clean(self):
         cleaned = super().clean()

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.limits import validate_period_date
 from vakmanschap.region.models import Municipality
 
 from .models import ParticipantProfile, Vacancy
@@ -26,6 +27,7 @@ class VacancyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.candidates = {str(c.pk): c for c in candidates}
         self.fields["municipality"].queryset = Municipality.objects.order_by("name")
+        self.fields["start_date"].validators.append(validate_period_date)
         self.fields["occupation_choice"].choices = [("", _("match the title automatically"))] + [
             (pk, str(c)) for pk, c in self.candidates.items()
         ]
