@@ -3,7 +3,8 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory, user_with_role
+from vakmanschap.accounts.roles import Role
 from vakmanschap.core.navigation import items_for
 
 pytestmark = pytest.mark.django_db
@@ -106,5 +107,8 @@ def test_label_tag_marks_the_english_fallback(esco_concepts):
         assert "(EN)" not in template.render(Context({"skill": esco_concepts["weld"]}))
 
 
-def test_navigation_item_for_signed_in_users(reader):
-    assert reverse("esco:occupation_list") in [item.url for item in items_for(reader)]
+def test_navigation_item_for_the_roles_that_use_it(reader):
+    """Advisors find occupations in the menu; residents reach them by link, not from the menu."""
+    url = reverse("esco:occupation_list")
+    assert url in [item.url for item in items_for(user_with_role(Role.ADVISOR))]
+    assert url not in [item.url for item in items_for(user_with_role(Role.PARTICIPANT))]

@@ -14,6 +14,9 @@ class NavItem:
     label: str  # lazily translated
     check: PermissionCheck
     order: int = 100
+    # The roles whose menu shows the item (None: everyone the check lets through). Keeps a
+    # page reachable by link without putting it in the menu of a role that does not use it.
+    roles: frozenset[str] | None = None
 
     @property
     def url(self) -> str:
@@ -29,4 +32,7 @@ def register(item: NavItem) -> None:
 
 
 def items_for(user) -> list[NavItem]:
-    return sorted((i for i in _registry if i.check(user)), key=lambda i: i.order)
+    return sorted(
+        (i for i in _registry if i.check(user) and (i.roles is None or i.roles & user.roles)),
+        key=lambda i: i.order,
+    )

@@ -22,7 +22,7 @@ class DeliveryConfig(AppConfig):
             track(self.get_model(model))
         register(NavItem("delivery:portal", _("My cheques"), can_use_provider_portal, 30))
         register(NavItem("delivery:check_list", _("Invoices to check"), can_check_invoices, 60))
-        register(NavItem("delivery:needs_action", _("Needs action"), can_see_needs_action, 61))
+        register(NavItem("delivery:needs_action", _("Overdue deadlines"), can_see_needs_action, 61))
         register(
             NavItem("delivery:approve_list", _("Invoices to approve"), can_manage_payments, 62)
         )

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.accounts.permissions import is_authenticated
+from vakmanschap.accounts.roles import Role
 from vakmanschap.core import daily
 from vakmanschap.core.audit_trail import track
 from vakmanschap.core.navigation import NavItem, register
@@ -27,7 +28,15 @@ class NetworkConfig(AppConfig):
 
         register_identity_handler("eherkenning", handle_eherkenning_login)
         register(NavItem("network:employer_list", _("Employers"), can_view_employer, 60))
-        register(NavItem("network:public", _("iKBiNDR network"), is_authenticated, 90))
+        register(
+            NavItem(
+                "network:public",
+                _("iKBiNDR network"),
+                is_authenticated,
+                90,
+                roles=frozenset({Role.EMPLOYER_STAFF, Role.FUND_OFFICER, Role.ADMINISTRATOR}),
+            )
+        )
 
 
 def _renewal_reminders() -> str:

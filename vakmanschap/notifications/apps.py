@@ -14,4 +14,4 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from . import events, sections  # noqa: F401 - signal receivers and sections use models
 
-        register(NavItem("notifications:needs_action", _("Needs action"), can_view_needs_action, 5))
+        register(NavItem("notifications:needs_action", _("To do"), can_view_needs_action, 5))
