@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.presentation import format_moment
+
 from .roles import ROLE_ORGANISATION_KIND, STAFF_ROLES, Role
 
 DEMO_EMAIL_DOMAIN = "@demo.local"
@@ -167,4 +169,4 @@ class LoginLink(models.Model):
         verbose_name_plural = _("login links")
 
     def __str__(self):
-        return f"{self.user} – {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.user} – {format_moment(self.created_at)}"

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.presentation import format_day
+
 TOKEN_BYTES = 32
 
 
@@ -47,7 +49,7 @@ class ApiToken(models.Model):
         verbose_name_plural = _("API tokens")
 
     def __str__(self):
-        return f"{self.user} ({self.created_at:%Y-%m-%d})"
+        return f"{self.user} ({format_day(self.created_at)})"
 
     @classmethod
     def issue(cls, user, scope=Scope.WRITE, second_factor=False) -> tuple["ApiToken", str]:

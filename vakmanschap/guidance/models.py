@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 
+from vakmanschap.core.presentation import format_moment
+
 
 class ConversationState(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
@@ -43,7 +45,7 @@ class CareerConversation(ConcurrentTransitionMixin, models.Model):
         indexes = [models.Index(fields=["advisor", "state", "scheduled_at"], name="conv_caseload")]
 
     def __str__(self):
-        return f"{self.participant} {self.scheduled_at:%Y-%m-%d %H:%M}"
+        return f"{self.participant} {format_moment(self.scheduled_at)}"
 
     @fsm_log_by
     @fsm_log_description

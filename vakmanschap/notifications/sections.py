@@ -1,13 +1,12 @@
 """The sections the fund's own workflow contributes to the needs-action page."""
 
 from django.db.models import Q
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vakmanschap.accounts.permissions import is_advisor, is_authenticated, is_fund_officer
 from vakmanschap.accounts.roles import Role
-from vakmanschap.core.presentation import format_euros
+from vakmanschap.core.presentation import format_day, format_euros, format_moment
 from vakmanschap.funding.models import ChequeState, PlanState, TrainingPlan
 from vakmanschap.guidance.models import CareerConversation, ConversationState
 from vakmanschap.people.choices import DuplicateStatus, Triage
@@ -17,7 +16,7 @@ from .needs_action import Row, Section, register, url_or_none
 
 
 def _date(value) -> str:
-    return formats.date_format(value, "j M Y") if value else ""
+    return format_day(value) if value else ""
 
 
 def is_participant_with_record(user, obj=None) -> bool:
@@ -143,7 +142,7 @@ def participant_next_step(participant) -> Row:
         .first()
     )
     if talk is not None:
-        when = formats.date_format(talk.scheduled_at, "j F Y H:i")
+        when = format_moment(talk.scheduled_at)
         return Row(
             _("Your career conversation is on %(when)s.") % {"when": when}, detail=talk.location
         )

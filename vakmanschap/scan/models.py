@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.accounts.roles import OrganisationKind
+from vakmanschap.core.presentation import format_day
 from vakmanschap.network.tokens import hash_token, new_token
 
 LINK_VALID_DAYS = 30
@@ -222,7 +223,7 @@ class Scan(models.Model):
         indexes = [models.Index(fields=["organisation", "-created_at"])]
 
     def __str__(self):
-        return f"{self.organisation} {self.created_at:%Y-%m-%d}"
+        return f"{self.organisation} {format_day(self.created_at)}"
 
     @property
     def is_open(self) -> bool:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.presentation import format_day
 from vakmanschap.region.models import home_region_pk
 
 
@@ -73,7 +74,7 @@ class BudgetPeriod(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.stream} {self.start:%Y-%m-%d}–{self.end:%Y-%m-%d}"
+        return f"{self.stream} {format_day(self.start)} – {format_day(self.end)}"
 
 
 class EntryKind(models.TextChoices):

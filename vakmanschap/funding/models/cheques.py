@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField
 
 from vakmanschap.core.fsm import logged_transition
+from vakmanschap.core.presentation import format_moment
 
 
 class ChequeState(models.TextChoices):
@@ -157,4 +158,4 @@ class RedemptionAttempt(models.Model):
         indexes = [models.Index(fields=["provider", "created_at"], name="redemption_window")]
 
     def __str__(self):
-        return f"{self.provider} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.provider} {format_moment(self.created_at)}"
