@@ -167,3 +167,16 @@ def test_logout_ends_the_session_at_the_provider_too(oidc_provider, browser, san
     assert query["post_logout_redirect_uri"] == ["http://127.0.0.1/account/logged-out/"]
     assert query["id_token_hint"][0].count(".") == 2
     assert "_auth_user_id" not in browser.session
+
+
+def test_unreachable_provider_gets_a_clear_answer_not_a_500(oidc_provider, browser, settings):
+    from vakmanschap.accounts import oidc
+    from vakmanschap.testing.oidc_provider.harness import free_port
+
+    settings.OIDC_PROVIDERS["digid"]["discovery_url"] = f"http://127.0.0.1:{free_port()}/x"
+    oidc._discovery_cache.clear()
+    answer = browser.get("/account/login/digid/")
+    assert answer.status_code == 503
+    assert "niet bereikbaar" in answer.content.decode()
+    event = LogEntry.objects.filter(additional_data__event="login_refused").get()
+    assert event.additional_data["reason"] == "provider_unreachable"

@@ -60,3 +60,18 @@ def test_each_demo_account_logs_in_and_sees_its_own_start_page(
     assert response.status_code == 302, email
     start = client.get(reverse("ui:start"))
     assert f'data-role="{role}"' in start.content.decode()
+
+
+def test_demo_people_carry_the_test_providers_identities(demo_mode):
+    from vakmanschap.network.models import EHerkenningLink
+    from vakmanschap.people.identity import identity_key
+    from vakmanschap.people.models import Participant
+    from vakmanschap.testing.oidc_provider.identities import SANNE_BSN
+
+    call_command("demo_data")
+    call_command("demo_data")  # idempotent
+    sanne = Participant.objects.get(identity_key=identity_key(SANNE_BSN))
+    assert sanne.user.email == "deelnemer@demo.local"
+    link = EHerkenningLink.objects.get()
+    assert link.user.email == "werkgever@demo.local"
+    assert link.organisation.name == "Machinefabriek Hof van Twente"

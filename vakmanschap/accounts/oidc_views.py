@@ -1,9 +1,11 @@
 """DigiD / eHerkenning login pages: start (redirect to the broker), callback, refusal."""
 
+import requests
 from django.contrib.auth import login
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.core.access import guarded
 
@@ -26,9 +28,15 @@ def _next(request) -> str:
     return target if url_has_allowed_host_and_scheme(target, {request.get_host()}) else ""
 
 
+UNREACHABLE = _("The login service cannot be reached right now. Try again in a few minutes.")
+
+
 def start_login(request, key: str, intent: str = "login"):
     _enabled_or_404(key)
-    return redirect(oidc.start(request, key, next_url=_next(request), intent=intent))
+    try:
+        return redirect(oidc.start(request, key, next_url=_next(request), intent=intent))
+    except requests.RequestException:
+        return refuse(request, key, oidc.LoginRefused("provider_unreachable", UNREACHABLE), 503)
 
 
 @guarded(is_anyone)
@@ -61,6 +69,8 @@ def oidc_callback(request, key: str):
         outcome = handler(request, identity, intent)
     except oidc.LoginRefused as refusal:
         return refuse(request, key, refusal)
+    except requests.RequestException:
+        return refuse(request, key, oidc.LoginRefused("provider_unreachable", UNREACHABLE), 503)
     if isinstance(outcome, HttpResponse):
         return outcome
     # The audit trail reads the means and level from the request when user_logged_in fires.

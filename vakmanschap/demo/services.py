@@ -109,6 +109,9 @@ def _load_domain_demos() -> dict[str, int]:
     load_scan_demo()
     counts = load_fund_demo()
     counts.update(load_vacancies_demo())
+    from .logins import load_login_identities
+
+    counts["DigiD/eHerkenning test identities linked"] = load_login_identities()
     from .history import load_monitor_history
 
     counts["monitor history participants"] = load_monitor_history()

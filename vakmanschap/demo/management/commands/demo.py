@@ -35,10 +35,29 @@ class Command(BaseCommand):
         if no_serve:
             return
         worker = subprocess.Popen([sys.executable, "-m", "vakmanschap.manage", "db_worker"])
+        provider = self._start_login_provider(port)
         try:
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
         finally:
             worker.terminate()
+            if provider is not None:
+                provider.stop()
+
+    def _start_login_provider(self, port):
+        """The test DigiD/eHerkenning provider (test identities only), when the demo uses it."""
+        demo_port = getattr(settings, "DEMO_OIDC_PORT", None)
+        if demo_port is None:
+            return None
+        from vakmanschap.testing.oidc_provider import harness
+
+        provider = harness.start(port=demo_port, rp_origins=[f"http://localhost:{port}"])
+        self.stdout.write(
+            f"Test login service for DigiD and eHerkenning (not the real ones): "
+            f"{provider.discovery_url}\n"
+            "  DigiD: sanne (Sanne de Vries) or nieuw; eHerkenning: joost (Machinefabriek Hof van "
+            "Twente), collega, nieuwbedrijf. Password: test."
+        )
+        return provider
 
     def _esco_paths(self) -> list[str]:
         """The ESCO download, plus the ESCO–VDAB mapping (Dutch skill labels) when present."""
