@@ -8,6 +8,7 @@ QUERY_COUNTS = {
     "start page, fund officer": 7,  # with the two counts: plans waiting, invoices to check
     "needs action, fund officer": 9,
     "plan list, fund officer": 8,
+    "budget page, fund officer": 8,  # eight budget periods; two queries for all balances
     "caseload, advisor": 8,
     "plan detail, advisor": 14,
     "API courses, advisor": 5,

@@ -1,12 +1,15 @@
 """The busiest pages and API calls run a pinned number of SQL queries, with several rows each,
 so a query per row (N+1) shows up as a changed count. Counts: tests/query_counts.py."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from tests.api.test_fund_workflow_api import client_for
 from tests.funding.conftest import FundWorld
-from vakmanschap.funding.models import TrainingPlan
+from vakmanschap.funding import ledger
+from vakmanschap.funding.models import BudgetPeriod, TrainingPlan
 from vakmanschap.funding.plans import submit
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +62,21 @@ def test_api_course_list(busy, pinned_queries):
     with pinned_queries("API courses, advisor"):
         response = api.get("/api/v1/courses")
     assert response.status_code == 200
+
+
+def test_budget_page_queries_do_not_grow_with_the_periods(client, busy, pinned_queries, settings):
+    settings.LEDGER_CHECKPOINT_EVERY = 3  # checkpoints and tails both in play
+    for year in range(2036, 2043):  # eight periods in all
+        period = BudgetPeriod.objects.create(
+            stream=busy.period.stream,
+            start=datetime.date(year, 1, 1),
+            end=datetime.date(year, 12, 31),
+        )
+        for amount in (100, 200, 300, 400, 500)[: year % 5 + 1]:
+            ledger.post(period.pk, "allocate", amount, actor=busy.fund_officer)
+    url = reverse("funding:budget")
+    page = _get(client, busy.fund_officer, url, pinned_queries, "budget page, fund officer")
+    rows = page.context["rows"]
+    assert len(rows) == BudgetPeriod.objects.count() == 8
+    for period, shown, _form in rows:
+        assert shown == ledger.balances(period)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext as _
 
 from .models import BudgetPeriod, EntryKind, LedgerCheckpoint, LedgerEntry
@@ -87,6 +87,45 @@ def _period_sums(period_id: int) -> tuple[dict[str, int], int, int]:
 
 def balances(period: BudgetPeriod | int) -> Balances:
     return Balances.from_sums(_period_sums(getattr(period, "pk", period))[0])
+
+
+def balances_by_period(period_ids) -> dict[int, Balances]:
+    """The balances of many periods in two queries, however many periods there are: their
+    latest checkpoints, then the entries after them summed per period."""
+    period_ids = list(period_ids)
+    if not period_ids:
+        return {}
+    latest = LedgerCheckpoint.objects.filter(period_id=OuterRef("period_id")).order_by(
+        "-last_entry_id"
+    )
+    checkpoints = {
+        c.period_id: c
+        for c in LedgerCheckpoint.objects.filter(
+            period_id__in=period_ids, last_entry_id=Subquery(latest.values("last_entry_id")[:1])
+        )
+    }
+    after = Q()
+    for period_id in period_ids:
+        checkpoint = checkpoints.get(period_id)
+        if checkpoint is None:
+            after |= Q(period_id=period_id)
+        else:
+            after |= Q(period_id=period_id, id__gt=checkpoint.last_entry_id)
+    tails = {
+        row.pop("period_id"): row
+        for row in LedgerEntry.objects.filter(after)
+        .order_by()
+        .values("period_id")
+        .annotate(**{kind: Sum("amount_cents", filter=Q(kind=kind)) for kind in EntryKind.values})
+    }
+    result = {}
+    for period_id in period_ids:
+        checkpoint, tail = checkpoints.get(period_id), tails.get(period_id, {})
+        base = checkpoint.sums() if checkpoint else {}
+        result[period_id] = Balances.from_sums(
+            {k: (base.get(k) or 0) + (tail.get(k) or 0) for k in EntryKind.values}
+        )
+    return result
 
 
 def write_checkpoint(period_id: int) -> LedgerCheckpoint | None:

@@ -218,10 +218,10 @@ def cheque_new_code(request, pk):
 
 @guarded(can_view_budget)
 def budget(request):
-    periods = BudgetPeriod.objects.select_related("stream").order_by("stream__name", "start")
+    periods = list(BudgetPeriod.objects.select_related("stream").order_by("stream__name", "start"))
+    balances = ledger.balances_by_period(p.pk for p in periods)  # constant queries
     rows = [
-        (period, ledger.balances(period), AllocationForm(prefix=f"p{period.pk}"))
-        for period in periods
+        (period, balances[period.pk], AllocationForm(prefix=f"p{period.pk}")) for period in periods
     ]
     return render(
         request,
