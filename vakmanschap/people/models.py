@@ -141,6 +141,8 @@ class Participant(models.Model):
                 name="participant_same_person",
             ),
             models.Index(fields=["advisor", "triage"], name="participant_caseload"),
+            # The caseload's keyset pages, newest first (core.keyset).
+            models.Index(fields=["created_at", "id"], name="participant_newest"),
         ]
         constraints = [
             models.CheckConstraint(

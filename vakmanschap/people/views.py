@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from vakmanschap.accounts.permissions import is_anyone
 from vakmanschap.accounts.roles import Role
 from vakmanschap.core.access import guarded, require
+from vakmanschap.core.keyset import keyset_page
 
 from . import services
 from .choices import DuplicateStatus, Triage
@@ -99,9 +100,17 @@ def caseload(request):
     duplicates = DuplicateCandidate.objects.filter(
         status=DuplicateStatus.OPEN, participant__in=visible, other__in=visible
     ).count()
-    page = Paginator(people.order_by("-created_at"), 25).get_page(request.GET.get("page"))
+    # Keyset pages: no OFFSET and no count of everyone, however long the list grows.
+    page = keyset_page(people, request.GET.get("after", ""), size=25)
     return render(
-        request, "people/caseload.html", {"form": form, "page": page, "open_duplicates": duplicates}
+        request,
+        "people/caseload.html",
+        {
+            "form": form,
+            "page": page,
+            "open_duplicates": duplicates,
+            "filters": {"scope": scope, "q": query},
+        },
     )
 
 
