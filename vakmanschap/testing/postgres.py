@@ -62,8 +62,9 @@ class Cluster:
 RUNNING: Cluster | None = None
 
 
-def start_cluster(bin_dir: str) -> str:
-    """Create and start a cluster; returns its DATABASE_URL."""
+def start_cluster(bin_dir: str, *, durable: bool = False) -> str:
+    """Create and start a cluster; returns its DATABASE_URL. Tests skip flushing to disk;
+    `durable` keeps PostgreSQL's production settings (fsync, synchronous commit) for benchmarks."""
     global RUNNING
     run_as: list[str] = []
     tmp = tempfile.mkdtemp(prefix="vakmanschap-pg-")
@@ -90,10 +91,9 @@ def start_cluster(bin_dir: str) -> str:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    options = (
-        f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
-    )
+    options = f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c max_connections=100"
+    if not durable:
+        options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     RUNNING = cluster = Cluster(bin_dir, datadir, options, os.path.join(tmp, "server.log"), run_as)
     cluster.start()
 

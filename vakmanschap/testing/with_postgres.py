@@ -1,6 +1,9 @@
 """Run a command against a throwaway PostgreSQL cluster (for benchmarks):
 
 python -m vakmanschap.testing.with_postgres vakmanschap bench_fund --participants 100000
+
+The cluster flushes to disk as production does (fsync and synchronous commit on), unless
+VAKMANSCHAP_PG_FAST=1.
 """
 
 import os
@@ -19,7 +22,13 @@ def main(argv: list[str]) -> int:
         print("PostgreSQL is not installed (Debian: apt-get install postgresql).")
         return 1
     # A benchmark needs no real secrets: development settings unless told otherwise.
-    env = {"VAKMANSCHAP_ENV": "development", **os.environ, "DATABASE_URL": start_cluster(bin_dir)}
+    env = {
+        "VAKMANSCHAP_ENV": "development",
+        **os.environ,
+        "DATABASE_URL": start_cluster(
+            bin_dir, durable=os.environ.get("VAKMANSCHAP_PG_FAST") != "1"
+        ),
+    }
     subprocess.run(
         [sys.executable, "-m", "vakmanschap.manage", "migrate", "-v0"], env=env, check=True
     )

@@ -3,7 +3,7 @@ import statistics
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
@@ -28,15 +28,32 @@ def _pct(values, p):
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+class LockClock:
+    """How long an approval holds the budget period's row lock: from the moment the locking
+    SELECT returns to the end of the commit (measured with on_commit, so the flush to disk
+    counts)."""
+
+    def __init__(self):
+        self.holds = []
+
+    def __call__(self, execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if "funding_budgetperiod" in sql and "FOR NO KEY UPDATE" in sql:
+            taken = time.perf_counter()
+            transaction.on_commit(lambda: self.holds.append((time.perf_counter() - taken) * 1000))
+        return result
+
+
 def _approve_share(officer, share, results):
     connections.close_all()  # a forked process opens its own connection
-    timings = []
-    for plan in share:
-        started = time.perf_counter()
-        plans.approve(plan, by=officer)
-        timings.append((time.perf_counter() - started) * 1000)
+    timings, clock = [], LockClock()
+    with connection.execute_wrapper(clock):
+        for plan in share:
+            started = time.perf_counter()
+            plans.approve(plan, by=officer)
+            timings.append((time.perf_counter() - started) * 1000)
     connections.close_all()
-    results.put(timings)
+    results.put((timings, clock.holds))
 
 
 class Command(BaseCommand):
@@ -66,11 +83,15 @@ class Command(BaseCommand):
             self.stdout.write(f"Filled in {time.perf_counter() - started:.0f} s: {counts}")
         entries = LedgerEntry.objects.count()
         self.stdout.write(f"\nLedger entries: {entries:,}\n")
-        self.stdout.write("| workers | approvals | p50 ms | p95 ms | approvals/s |")
-        self.stdout.write("| --- | --- | --- | --- | --- |")
+        self.stdout.write(
+            "| workers | approvals | p50 ms | p95 ms | approvals/s | lock held p50 / p95 ms |"
+        )
+        self.stdout.write("| --- | --- | --- | --- | --- | --- |")
         for count in workers:
             row = self._approvals(advisor, officers[:count], approvals)
-            self.stdout.write("| {} | {} | {:.1f} | {:.1f} | {:.0f} |".format(count, *row))
+            self.stdout.write(
+                "| {} | {} | {:.1f} | {:.1f} | {:.0f} | {:.1f} / {:.1f} |".format(count, *row)
+            )
         self.stdout.write("\n| page | median ms | queries |")
         self.stdout.write("| --- | --- | --- |")
         for path, median, queries in self._pages(officers[0]):
@@ -122,11 +143,22 @@ class Command(BaseCommand):
         started = time.perf_counter()
         for worker in workers:
             worker.start()
-        timings = [t for _ in workers for t in results.get()]
+        timings, holds = [], []
+        for _ in workers:
+            share_timings, share_holds = results.get()
+            timings += share_timings
+            holds += share_holds
         for worker in workers:
             worker.join()
         wall = time.perf_counter() - started
-        return len(timings), statistics.median(timings), _pct(timings, 95), len(timings) / wall
+        return (
+            len(timings),
+            statistics.median(timings),
+            _pct(timings, 95),
+            len(timings) / wall,
+            statistics.median(holds),
+            _pct(holds, 95),
+        )
 
     # Timing the pages, not the second factor or the static-file manifest.
     @override_settings(
