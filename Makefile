@@ -59,7 +59,7 @@ bench: $(STAMP)
 bench-model: $(MODEL_STAMP)
 	$(BIN)/python -m vakmanschap.skills_engine.evaluation --esco ../shared/esco/v1.1.1 --eval ../shared/eval --title-model
 
-# The fund's approval benchmark on a throwaway PostgreSQL cluster (see docs/benchmarks.md).
+# The fund's approval benchmark on a throwaway PostgreSQL cluster with fsync on (see docs/benchmarks.md).
 bench-fund: $(STAMP)
 	$(BIN)/python -m vakmanschap.testing.with_postgres $(BIN)/vakmanschap bench_fund --participants 100000
 
