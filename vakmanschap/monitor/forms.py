@@ -70,3 +70,35 @@ AGE_LABELS = {
     "45-54": _("45 to 54"),
     "55-plus": _("55 and over"),
 }
+
+
+class OpenDataForm(YearForm):
+    """The year and at most one filter (see `opendata_filters`)."""
+
+    education_level = forms.ChoiceField(label=_("Education level"), required=False)
+    age_band = forms.ChoiceField(label=_("Age band"), required=False)
+
+    def __init__(self, data=None):
+        super().__init__(data)
+        everyone = [("", _("All"))]
+        self.fields["education_level"].choices = everyone + list(EducationLevel.choices)
+        self.fields["age_band"].choices = everyone + [(key, AGE_LABELS[key]) for key in AGE_KEYS]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("education_level") and data.get("age_band"):
+            self.add_error(
+                "age_band",
+                _(
+                    "Open data shows one filter at a time: choose an education level or an age band."
+                ),
+            )
+        return data
+
+    def chosen_filter(self) -> tuple[str, str] | None:
+        if not self.is_bound or not self.is_valid():
+            return None
+        for name in ("education_level", "age_band"):
+            if self.cleaned_data.get(name):
+                return name, self.cleaned_data[name]
+        return None

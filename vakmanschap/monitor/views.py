@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy
 from vakmanschap.core.access import guarded, require
 from vakmanschap.region.models import LabourMarketRegion
 
-from . import charts, figures, maps, opendata
-from .forms import MonitorFilterForm, YearForm
+from . import charts, figures, maps, opendata, opendata_filters
+from .forms import MonitorFilterForm, OpenDataForm, YearForm
 from .permissions import can_read_open_data, can_view_monitor
 
 STEP_LABELS = {
@@ -112,13 +112,22 @@ def monitor(request):
 @guarded(can_read_open_data)
 def open_data(request):
     region = region_or_404(request.GET.get("region"))
-    form = YearForm(request.GET or None)
+    form = OpenDataForm(request.GET or None)
     year = form.cleaned_data["year"] if form.is_valid() else datetime.date.today().year
     data = _labelled(opendata.open_summary(region, year))
+    chosen = form.chosen_filter()
+    filtered = opendata_filters.filtered_summary(data, region, year, *chosen) if chosen else None
     return render(
         request,
         "monitor/open_data.html",
-        {"form": form, "region": region, "data": data, "year": year, **_charts(data)},
+        {
+            "form": form,
+            "region": region,
+            "data": data,
+            "filtered": filtered,
+            "year": year,
+            **_charts(data),
+        },
     )
 
 
