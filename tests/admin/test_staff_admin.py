@@ -2,6 +2,7 @@
 funding streams can all be managed there, in Dutch."""
 
 import pytest
+from django import forms
 from django.contrib import admin
 from django.test import Client, RequestFactory
 from django.utils import translation
@@ -136,3 +137,18 @@ def test_the_admin_scripts_speak_dutch(admin_client):
     script = admin_client.get("/admin/jsi18n/").content.decode()
     assert "Kies %s door ze te selecteren" in script  # the two-box select of e.g. schemes
     assert "Geselecteerde %s verwijderen" in script
+
+
+def test_every_admin_reads_a_web_address_without_scheme_as_https():
+    """Each URLField in the admin (an organisation's website, a scan instrument's link) takes
+    "zorgacademie.nl" as https://zorgacademie.nl, not http://."""
+    request = RequestFactory().get("/admin/")
+    request.user = User.objects.create_superuser("url@example.org", "x" * 12)
+    checked = []
+    for model, model_admin in admin.site._registry.items():
+        form = model_admin.get_form(request)
+        for name, field in form.base_fields.items():
+            if isinstance(field, forms.URLField):
+                assert field.clean("zorgacademie.nl") == "https://zorgacademie.nl", (model, name)
+                checked.append(f"{model._meta.label}.{name}")
+    assert {"organisations.Organisation.website", "scan.Instrument.url"} <= set(checked)

@@ -3,7 +3,12 @@ and models whose names are not translatable at the source (django-otp's, the app
 
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# A web address typed without a scheme is read as https:// (Django 6's default; 5.x still
+# assumes http:// and warns). Admins with a URLField set `formfield_overrides = HTTPS_URLS`.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 APP_NAMES = {
     "axes": _("Login attempts"),

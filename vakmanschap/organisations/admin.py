@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.accounts.models import Membership
+from vakmanschap.core.admin_site import HTTPS_URLS
 
 from .models import Organisation
 
@@ -26,3 +27,4 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "kvk_number", "email"]
     autocomplete_fields = ["municipality"]
     inlines = [StaffInline]
+    formfield_overrides = HTTPS_URLS

@@ -4,6 +4,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from vakmanschap.core.admin_site import HTTPS_URLS
+
 from .models import Dimension, Instrument, Item, Questionnaire
 
 
@@ -74,3 +76,4 @@ class DimensionAdmin(_LockedWhenUsed, admin.ModelAdmin):
 @admin.register(Instrument)
 class InstrumentAdmin(admin.ModelAdmin):
     list_display = ["key", "name_nl", "url"]
+    formfield_overrides = HTTPS_URLS
