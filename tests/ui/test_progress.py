@@ -2,10 +2,11 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tests.factories import user_with_role
 from vakmanschap.accounts.roles import Role
+from vakmanschap.core import presentation
 from vakmanschap.funding import plans
 from vakmanschap.people.choices import Triage
 from vakmanschap.ui.progress import DONE, NEXT, NOW, STOPPED, progress_for
@@ -86,6 +87,9 @@ def test_after_approval_the_next_step_links_the_cheque_letter_and_the_course(pat
     assert reverse("catalogue:detail", args=[path.world.course.pk]) in html
     assert "Verzorgende IG" in html and "Zorgacademie" in html
     assert 'data-step="booked" data-state="now"' in html
+    # Dates read as Dutch dates, the way every page shows them.
+    today = presentation.format_day(timezone.localdate(), "nl")
+    assert f'<span class="site-tracker__date">{today}</span>' in html
 
 
 def test_a_rejected_plan_stops_at_the_decision_in_plain_words(path):

@@ -13,6 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from vakmanschap.core import presentation
 from vakmanschap.funding.models import Cheque, ChequeState, PlanState
 from vakmanschap.guidance.models import ConversationState
 from vakmanschap.people.choices import Triage
@@ -98,7 +99,7 @@ def _day(moment: datetime.datetime | None) -> datetime.date | None:
 
 
 def _long_date(day: datetime.date) -> str:
-    return formats.date_format(day, "DATE_FORMAT")
+    return presentation.format_day(day)
 
 
 def _latest_plan(participant):
