@@ -54,3 +54,15 @@ def test_how_it_works_is_public_and_speaks_the_readers_language(client, language
     html = page_in(client, HOW_IT_WORKS_URL, language)
     assert f'<h1 class="utrecht-heading-1">{heading}</h1>' in html
     assert costs in html
+
+
+@pytest.mark.django_db
+def test_every_page_names_its_favicon_in_svg_and_ico(client):
+    from django.contrib.staticfiles import finders
+
+    html = page_in(client, "/", "nl")
+    assert 'rel="icon"' in html and "core/favicon.svg" in html and "core/favicon.ico" in html
+    with open(finders.find("core/favicon.ico"), "rb") as ico:
+        assert ico.read(4) == b"\x00\x00\x01\x00"  # an ICO header
+    with open(finders.find("core/favicon.svg")) as svg:
+        assert svg.read().startswith("<svg")
