@@ -1,9 +1,7 @@
 """Who a DigiD login is: the BSN claim is hashed at once (`identity_key`) and never kept.
 
 A participant with the same hash logs in as their account. A resident the fund does not know
-yet goes to the sign-up, with the hash bound to it in the session (`SIGN_UP_IDENTITY`). A
-resident with a password account can link DigiD once, after re-entering the password
-(intent "link", started from `people:link_digid`).
+yet goes to the sign-up, with the hash bound to it in the session (`SIGN_UP_IDENTITY`).
 """
 
 from django.contrib import messages
@@ -30,8 +28,6 @@ def handle_digid_login(request, identity, intent: str):
         raise LoginRefused("missing_bsn", MISSING_BSN)
     key = identity_key(bsn)
     del bsn
-    if intent == "link":
-        return _link(request, key)
     participant = Participant.objects.filter(identity_key=key).select_related("user").first()
     if participant is None:
         request.session[SIGN_UP_IDENTITY] = key
@@ -49,26 +45,3 @@ def handle_digid_login(request, identity, intent: str):
             ),
         )
     return participant.user
-
-
-def _link(request, key: str):
-    user = request.user
-    participant = Participant.objects.filter(user=user).first() if user.is_authenticated else None
-    if participant is None or not request.session.pop(LINK_CONFIRMED, False):
-        raise LoginRefused("link_not_confirmed", gettext_lazy("Confirm your password first."))
-    if participant.identity_key:
-        raise LoginRefused(
-            "already_linked", gettext_lazy("DigiD is already linked to your account.")
-        )
-    if Participant.objects.filter(identity_key=key).exists():
-        raise LoginRefused(
-            "identity_in_use",
-            gettext_lazy("This DigiD belongs to another registration. Contact the Leerwerkloket."),
-        )
-    participant.identity_key = key
-    participant.save(update_fields=["identity_key"])
-    messages.success(request, _("DigiD is now linked to your account."))
-    return user
-
-
-LINK_CONFIRMED = "digid_link_password_confirmed"
