@@ -1,10 +1,59 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from vakmanschap.core.money import MAX_AMOUNT_CENTS, EuroField
 
 from .models import BudgetPeriod, FundingStream, LedgerEntry, RecognisedProvider, Scheme
 
 
+class SchemeAdminForm(forms.ModelForm):
+    """The scheme's amounts in euros and its age limit in years and months, never in cents or
+    a bare count of months."""
+
+    max_amount = EuroField(label=_("maximum per participant (€)"), max_cents=MAX_AMOUNT_CENTS)
+    max_age_years = forms.IntegerField(label=_("maximum age: years"), min_value=18, max_value=100)
+    max_age_extra_months = forms.IntegerField(
+        label=_("maximum age: and months"), min_value=0, max_value=11
+    )
+
+    class Meta:
+        model = Scheme
+        fields = [
+            "name",
+            "valid_from",
+            "valid_to",
+            "region",
+            "municipalities",
+            "min_age",
+            "max_course_level",
+            "course_cheque_cap",
+            "cap_window_days",
+            "cheque_validity_months",
+            "attendance_threshold",
+            "low_attendance_policy",
+            "prioritise_target_groups",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        scheme = self.instance
+        self.fields["max_amount"].initial = scheme.max_amount_cents
+        self.fields["max_age_years"].initial = scheme.max_age_months // 12
+        self.fields["max_age_extra_months"].initial = scheme.max_age_months % 12
+
+    def clean(self):
+        data = super().clean()
+        if data.get("max_amount") is not None:
+            self.instance.max_amount_cents = data["max_amount"]
+        if data.get("max_age_years") is not None and data.get("max_age_extra_months") is not None:
+            self.instance.max_age_months = data["max_age_years"] * 12 + data["max_age_extra_months"]
+        return data
+
+
 @admin.register(Scheme)
 class SchemeAdmin(admin.ModelAdmin):
+    form = SchemeAdminForm
     list_display = ["name", "valid_from", "valid_to", "max_amount_cents", "course_cheque_cap"]
     filter_horizontal = ["municipalities"]
 
