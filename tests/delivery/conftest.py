@@ -11,7 +11,7 @@ from vakmanschap.accounts.roles import Role
 from vakmanschap.delivery import invoicing, services
 from vakmanschap.funding import ledger
 from vakmanschap.funding.cheques import redeem
-from vakmanschap.funding.models import RecognisedProvider
+from vakmanschap.funding.models import Cheque, RecognisedProvider
 from vakmanschap.funding.plans import approve, submit
 
 BIRTH = datetime.date(1990, 5, 17)
@@ -51,10 +51,23 @@ class DeliveryWorld(FundWorld):
         return redeem(provider=provider, user=self.user_of(provider), code=code, birth_date=BIRTH)
 
     def started(self, provider=None):
-        cheque = self.booked(provider)
+        """A cheque whose course started yesterday (issued the day before), so that it can be
+        completed today: a course is never completed on its start date."""
+        cheque = self.issued_days_ago(self.booked(provider))
         return services.declare_start(
-            cheque, by=self.user_of(cheque.provider), start_date=timezone.localdate()
+            cheque,
+            by=self.user_of(cheque.provider),
+            start_date=timezone.localdate() - datetime.timedelta(days=1),
         )
+
+    @staticmethod
+    def issued_days_ago(cheque, days=2):
+        """The cheque as if it had been issued `days` ago (so its course can start earlier)."""
+        Cheque.objects.filter(pk=cheque.pk).update(
+            issued_at=timezone.now() - datetime.timedelta(days=days)
+        )
+        cheque.refresh_from_db()
+        return cheque
 
     def completed(self, provider=None, percent=100, reason=""):
         cheque = self.started(provider)

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -107,7 +109,9 @@ def test_full_payment_ledger_after_each_step(world):
     amount = cheque.amount_cents
     start = world.balances()
     assert (world.balances(cheque).reserved, world.balances(cheque).committed) == (amount, 0)
-    services.confirm_booking(cheque, by=world.provider_user, start_date=timezone.localdate())
+    world.issued_days_ago(cheque)
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    services.confirm_booking(cheque, by=world.provider_user, start_date=yesterday)
     services.declare_start(cheque, by=world.provider_user)
     b = world.balances(cheque)
     assert (b.reserved, b.committed) == (0, amount)

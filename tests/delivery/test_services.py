@@ -99,7 +99,7 @@ def test_a_failure_after_the_file_was_written_leaves_no_file(world, settings, mo
     def boom(*args, **kwargs):
         raise RuntimeError("database down")
 
-    monkeypatch.setattr(services, "_settle_plan", boom)
+    monkeypatch.setattr(services.plans, "settle", boom)
     with pytest.raises(RuntimeError):
         services.complete(cheque, by=world.provider_user, certificate=pdf(), percent=90)
     assert Cheque.objects.get(pk=cheque.pk).state == ChequeState.STARTED

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -177,13 +179,13 @@ def test_redeem_form_field_errors(client, world):
 
 
 def test_provider_walks_a_cheque_through_the_pages(client, world):
-    cheque = world.booked()
+    cheque = world.issued_days_ago(world.booked())
     client.force_login(world.provider_user)
     detail = reverse("delivery:cheque", args=[cheque.pk])
     html = _html(client.get(detail))
     assert "Confirm the booking" in html or "Boeking bevestigen" in html
     action = lambda name: reverse("delivery:cheque_action", args=[cheque.pk, name])  # noqa: E731
-    today = timezone.localdate().isoformat()
+    today = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()  # the start date
     assert client.post(action("confirm"), {"confirm-start_date": today}).status_code == 302
     assert client.post(action("start"), {"start-start_date": today}).status_code == 302
     # Completion without a file: field error, nothing changed.

@@ -143,7 +143,8 @@ class ChequeFactory(factory.Factory):
     plan = factory.SubFactory(PlanFactory, approved=True)
     provider_user = None  # made for the cheque's provider when not given
     attendance_percent = 100
-    start_date = factory.LazyFunction(timezone.localdate)
+    # Yesterday, so that a completed cheque did not finish on its start date.
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))
 
     @classmethod
     def _build(cls, model_class, *args, **kwargs):
@@ -167,6 +168,11 @@ class ChequeFactory(factory.Factory):
         if state == ChequeState.DROPPED_OUT:
             cheque = services.drop_out(cheque, by=by, reason="Verhuisd.")
         elif state != ChequeState.BOOKED:
+            # The cheque as if issued before its start (a start may not precede the issue).
+            Cheque.objects.filter(pk=cheque.pk).update(
+                issued_at=timezone.now() - datetime.timedelta(days=2)
+            )
+            cheque.refresh_from_db()
             cheque = services.declare_start(cheque, by=by, start_date=start_date)
             if state == ChequeState.COMPLETED:
                 cheque = services.complete(

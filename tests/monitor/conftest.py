@@ -63,8 +63,15 @@ class MonitorWorld(DeliveryWorld):
         )
         if i >= 14:
             return person
+        # Issued two days ago and started yesterday: a course is not completed on its start day.
+        Cheque.objects.filter(pk=cheque.pk).update(
+            issued_at=timezone.now() - datetime.timedelta(days=2)
+        )
+        cheque.refresh_from_db()
         cheque = delivery.declare_start(
-            cheque, by=self.provider_user, start_date=timezone.localdate()
+            cheque,
+            by=self.provider_user,
+            start_date=timezone.localdate() - datetime.timedelta(days=1),
         )
         if i in (10, 11):
             delivery.drop_out(cheque, by=self.provider_user, reason="Verhuisd")

@@ -87,6 +87,8 @@ def test_cheque_steps_mail_both_sides(fund, django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks(execute=True):
             cheque = Cheque.objects.get(pk=cheque.pk)
             cheque.attendance_percent = 95  # completing needs the attendance
+            # ... and a start before today (a course is not completed on its start date)
+            cheque.start_date = timezone.localdate() - datetime.timedelta(days=1)
             getattr(cheque, step)(by=None)
             cheque.save()
     assert len(sent_to("sanne@example.org")) == 3

@@ -36,7 +36,8 @@ def finish(plan):
         cheque.booked_at = now
         cheque.book(by=None)
         cheque.save()
-        cheque.start_date, cheque.started_at = now.date(), now
+        # Started the day before: a course is not completed on its start date.
+        cheque.start_date, cheque.started_at = now.date() - datetime.timedelta(days=1), now
         cheque.start(by=None)
         cheque.save()
         cheque.attendance_percent, cheque.finished_at = 100, now

@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField
 
-from vakmanschap.core.fsm import logged_transition
+from vakmanschap.core.fsm import logged_transition, system_only
 from vakmanschap.core.presentation import format_euros
+
+from .permissions import can_check_invoices, can_manage_payments
 
 
 class ChequeDelivery(models.Model):
@@ -108,6 +110,23 @@ def in_a_batch(invoice) -> bool:
 
 def not_in_a_batch(invoice) -> bool:
     return invoice.batch_id is None
+
+
+# Who may take an invoice transition (django-fsm passes the invoice and the user).
+def _checker(invoice, user) -> bool:
+    return can_check_invoices(user, invoice)
+
+
+def _approver(invoice, user) -> bool:
+    # Four eyes: finance, and not the person who checked it.
+    return can_manage_payments(user, invoice) and invoice.checked_by_id != user.pk
+
+
+def _rejecter(invoice, user) -> bool:
+    # Before the check the fund officer rejects; after it, finance.
+    if invoice.state == InvoiceState.SUBMITTED:
+        return can_check_invoices(user, invoice)
+    return can_manage_payments(user, invoice)
 
 
 class Invoice(ConcurrentTransitionMixin, models.Model):
@@ -210,16 +229,21 @@ class Invoice(ConcurrentTransitionMixin, models.Model):
     def payable_euros(self) -> str:
         return format_euros(self.payable_cents)
 
-    # Each transition records who moved the invoice and when (the database requires it).
-    @logged_transition(InvoiceState.SUBMITTED, InvoiceState.CHECKED)
+    # Each transition records who moved the invoice and when (the database requires it), and
+    # says who may take it (views offer what `core.fsm.available_actions` answers).
+    @logged_transition(InvoiceState.SUBMITTED, InvoiceState.CHECKED, permission=_checker)
     def to_checked(self, by=None, description=None):
         self.checked_by, self.checked_at = by, timezone.now()
 
-    @logged_transition(InvoiceState.CHECKED, InvoiceState.APPROVED, conditions=[has_payable])
+    @logged_transition(
+        InvoiceState.CHECKED, InvoiceState.APPROVED, conditions=[has_payable], permission=_approver
+    )
     def to_approved(self, by=None, description=None):
         self.approved_by, self.approved_at = by, timezone.now()
 
-    @logged_transition(InvoiceState.APPROVED, InvoiceState.PAID, conditions=[in_a_batch])
+    @logged_transition(
+        InvoiceState.APPROVED, InvoiceState.PAID, conditions=[in_a_batch], permission=system_only
+    )
     def to_paid(self, by=None, description=None):
         self.paid_at = timezone.now()
 
@@ -227,6 +251,7 @@ class Invoice(ConcurrentTransitionMixin, models.Model):
         [InvoiceState.SUBMITTED, InvoiceState.CHECKED, InvoiceState.APPROVED],
         InvoiceState.REJECTED,
         conditions=[not_in_a_batch],
+        permission=_rejecter,
     )
     def to_rejected(self, by=None, description=None):
         self.rejection_reason = (description or self.rejection_reason).strip()

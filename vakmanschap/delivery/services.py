@@ -13,10 +13,12 @@ from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
 from vakmanschap.core import coded
-from vakmanschap.funding import cheque_account, texts
+from vakmanschap.funding import cheque_account, plans, texts
 from vakmanschap.funding.models import Cheque, ChequeState, PlanState, TrainingPlan
+from vakmanschap.funding.models.cheques import not_on_the_start_date
 
 from .models import ChequeDelivery, Invoice
 
@@ -48,8 +50,10 @@ def _planned_end(cheque, start_date: datetime.date) -> datetime.date:
     return start_date + relativedelta(months=cheque.plan_course.course.duration_months)
 
 
-def _require_state(cheque, states, message):
-    if cheque.state not in states:
+def _require(bound_transition, message):
+    """The cheque's machine says whether its state allows the step (which provider may act is
+    the caller's check)."""
+    if not can_proceed(bound_transition, check_conditions=False):
         raise DeliveryError(message)
 
 
@@ -59,7 +63,7 @@ def confirm_booking(cheque, *, by, start_date: datetime.date) -> Cheque:
     if start_date is None:
         raise DeliveryError(_("Enter the start date."), field="start_date", status=400)
     cheque = _locked(cheque)
-    _require_state(cheque, [ChequeState.BOOKED], _("Only a booked cheque can be confirmed."))
+    _require(cheque.start, _("Only a booked cheque can be confirmed."))
     if start_date < timezone.localdate(cheque.issued_at):
         raise DeliveryError(
             _("The start date cannot be before the cheque was issued."),
@@ -81,7 +85,7 @@ def declare_start(cheque, *, by, start_date: datetime.date | None = None) -> Che
     """The course has started: reserve → commit in the ledger, and the plan goes in training.
     Without a confirmed booking the start date given here confirms it."""
     cheque = _locked(cheque)
-    _require_state(cheque, [ChequeState.BOOKED], _("Only a booked cheque can be started."))
+    _require(cheque.start, _("Only a booked cheque can be started."))
     start_date = start_date or cheque.start_date
     if start_date is None:
         raise DeliveryError(_("Enter the start date."), field="start_date", status=400)
@@ -122,6 +126,20 @@ def _check_percent(percent):
 
 def _has_final_invoice(cheque) -> bool:
     return Invoice.objects.filter(cheque=cheque, is_final=True).exclude(state="rejected").exists()
+
+
+def booking_confirmable(cheque) -> bool:
+    """A booked cheque's booking is confirmed once (with the start date)."""
+    delivery = ChequeDelivery.objects.filter(cheque_id=cheque.pk).first()
+    return cheque.state == ChequeState.BOOKED and not (delivery and delivery.booking_confirmed)
+
+
+def attendance_open(cheque) -> bool:
+    """Attendance is reported once the course has started, until the final invoice."""
+    started = cheque.state in (ChequeState.STARTED, ChequeState.COMPLETED) or (
+        cheque.state == ChequeState.DROPPED_OUT and cheque.started_at
+    )
+    return bool(started) and not _has_final_invoice(cheque)
 
 
 @transaction.atomic
@@ -173,9 +191,11 @@ def complete(cheque, *, by, certificate, percent: int | None = None, reason: str
     try:
         with transaction.atomic():
             cheque = _locked(cheque)
-            _require_state(
-                cheque, [ChequeState.STARTED], _("Only a started course can be completed.")
-            )
+            _require(cheque.complete, _("Only a started course can be completed."))
+            if not not_on_the_start_date(cheque):
+                raise DeliveryError(
+                    _("A course cannot be completed on the day it started."), None, 400
+                )
             if percent is not None:
                 _set_attendance(cheque, by, percent, reason)
             if cheque.attendance_percent is None:
@@ -187,7 +207,7 @@ def complete(cheque, *, by, certificate, percent: int | None = None, reason: str
             delivery = delivery_of(cheque)
             delivery.certificate_uploaded_at = cheque.finished_at
             delivery.save()
-            _settle_plan(cheque.plan_id, by)
+            plans.settle(cheque.plan_id, by=by)
     except Exception:
         if stored:  # the database rolled back; do not leave the file behind
             cheque.certificate.storage.delete(stored)
@@ -203,32 +223,12 @@ def drop_out(cheque, *, by, reason: str) -> Cheque:
     if not reason:
         raise DeliveryError(_("Give the reason for the drop-out."), "reason", 400)
     cheque = _locked(cheque)
-    _require_state(
-        cheque,
-        [ChequeState.BOOKED, ChequeState.STARTED],
-        _("Only a booked or started cheque can end in a drop-out."),
-    )
+    _require(cheque.drop_out, _("Only a booked or started cheque can end in a drop-out."))
     was_started = cheque.state == ChequeState.STARTED
     cheque.drop_out_reason = reason
     cheque.drop_out(by=by, description=reason)
     cheque.save()
     if not was_started:
         cheque_account.release(cheque, by=by, reason=_("Dropped out before the start"))
-    _settle_plan(cheque.plan_id, by)
+    plans.settle(cheque.plan_id, by=by)
     return cheque
-
-
-def _settle_plan(plan_id, by):
-    """When none of a plan's cheques is still running, the plan is completed (at least one
-    course completed) or dropped out."""
-    plan = TrainingPlan.objects.select_for_update().get(pk=plan_id)
-    states = set(Cheque.objects.filter(plan_id=plan_id).values_list("state", flat=True))
-    if states & {ChequeState.ISSUED, ChequeState.BOOKED, ChequeState.STARTED}:
-        return
-    if ChequeState.COMPLETED in states:
-        if plan.state == PlanState.IN_TRAINING:
-            plan.complete(by=by)
-            plan.save()
-    elif plan.state in (PlanState.APPROVED, PlanState.IN_TRAINING):
-        plan.drop_out(by=by)
-        plan.save()

@@ -11,13 +11,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vakmanschap.core.access import guarded, require
+from vakmanschap.core.fsm import available_actions
 from vakmanschap.core.presentation import format_euros
 from vakmanschap.funding.cheques import RedemptionError, redeem
 from vakmanschap.funding.models import Cheque, ChequeState, RecognisedProvider
+from vakmanschap.funding.models.cheques import has_attendance
 from vakmanschap.funding.permissions import own_provider
 
 from . import deadlines, forms, invoicing, payments, services
-from .models import IbanChange, IbanChangeStatus, Invoice, InvoiceState, PaymentBatch, Recovery
+from .models import (
+    IbanChange,
+    IbanChangeStatus,
+    Invoice,
+    InvoiceState,
+    PaymentBatch,
+    Recovery,
+    has_payable,
+)
 from .permissions import (
     can_act_on_cheque,
     can_check_invoices,
@@ -108,18 +118,19 @@ def _own_cheque(request, pk):
 
 def _cheque_page(request, cheque, bound=None, status=200):
     """The cheque with the actions its state allows; `bound` = (action, form with errors)."""
-    state = cheque.state
-    started = bool(cheque.started_at)
+    # The cheque's machine says what this user may do now; the attendance form supplies the
+    # attendance that completing needs. Confirming and reporting attendance are no transitions:
+    # the delivery services say when they are open.
+    offered = available_actions(cheque, request.user, supplied=[has_attendance])
     delivery = deadlines._delivery_of(cheque)
-    confirmed = bool(delivery and delivery.booking_confirmed)
     actions = {}
-    if state == ChequeState.BOOKED and not confirmed:
+    if "start" in offered and services.booking_confirmable(cheque):
         actions["confirm"] = forms.ConfirmBookingForm(prefix="confirm")
-    if state == ChequeState.BOOKED:
+    if "start" in offered:
         actions["start"] = forms.StartForm(
             prefix="start", initial={"start_date": cheque.start_date}
         )
-    if state == ChequeState.STARTED or (state == ChequeState.DROPPED_OUT and started):
+    if can_act_on_cheque(request.user, cheque) and services.attendance_open(cheque):
         actions["attendance"] = forms.AttendanceForm(
             prefix="attendance",
             initial={
@@ -127,15 +138,15 @@ def _cheque_page(request, cheque, bound=None, status=200):
                 "reason": delivery.attendance_reason if delivery else "",
             },
         )
-    if state == ChequeState.STARTED:
+    if "complete" in offered:
         actions["complete"] = forms.CompleteForm(
             prefix="complete", initial={"percent": cheque.attendance_percent}
         )
-    if state in (ChequeState.BOOKED, ChequeState.STARTED):
+    if "drop_out" in offered:
         actions["drop_out"] = forms.DropOutForm(prefix="drop_out")
     if bound is not None:
         actions[bound[0]] = bound[1]
-    can_invoice = state in invoicing.INVOICEABLE_STATES and started
+    can_invoice = cheque.state in invoicing.INVOICEABLE_STATES and bool(cheque.started_at)
     return render(
         request,
         "delivery/cheque_detail.html",
@@ -295,28 +306,21 @@ def invoice_detail(request, pk, forms_override=None, status=200):
         "approve": False,
         "reject_form": None,
     }
-    if invoice.state == InvoiceState.SUBMITTED and can_check_invoices(user):
+    actions = available_actions(invoice, user, supplied=[has_payable])
+    if "to_checked" in actions:
         context["check_form"] = forms.CheckInvoiceForm()
-    if invoice.state == InvoiceState.CHECKED and can_manage_payments(user):
+    if "to_approved" in actions:
         context["approve"] = True
+    elif invoice.state == InvoiceState.CHECKED and can_manage_payments(user):
+        # The checker sees why approving is not offered.
         context["four_eyes_blocked"] = invoice.checked_by_id == user.pk
-    rejectable = invoice.state in invoicing_rejectable(user) and invoice.batch_id is None
-    if rejectable:
+    if "to_rejected" in actions:
         context["reject_form"] = forms.RejectForm()
     context.update(forms_override or {})
     if context.get("preview"):
         context["preview_payable"] = format_euros(context["preview"].payable)
         context["preview_recovery"] = format_euros(context["preview"].recovery)
     return render(request, "delivery/invoice_detail.html", context, status=status)
-
-
-def invoicing_rejectable(user):
-    states = []
-    if can_check_invoices(user):
-        states.append(InvoiceState.SUBMITTED)
-    if can_manage_payments(user):
-        states += [InvoiceState.CHECKED, InvoiceState.APPROVED]
-    return states
 
 
 def _decide(request, pk, check, perform, success, form=None, form_key=None):

@@ -115,3 +115,23 @@ class NewCodeForm(forms.Form):
         help_text=_("For example: the letter was lost. The old code stops working at once."),
         error_messages={"required": _("Give the reason for a new code.")},
     )
+
+
+class ClosePlanForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for closing"),
+        max_length=FREE_TEXT_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Give the reason for closing the plan.")},
+    )
+
+
+class CancelChequeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"),
+        max_length=FREE_TEXT_MAX_CHARS,
+        help_text=_(
+            "The resident and the provider see this reason. The money returns to the budget."
+        ),
+        error_messages={"required": _("Give the reason for cancelling the cheque.")},
+    )

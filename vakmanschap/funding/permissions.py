@@ -57,3 +57,28 @@ def can_download_cheque_letter(user, plan=None) -> bool:
 def can_reissue_cheque_code(user, plan=None) -> bool:
     """A new code (the old one stops working): the participant's own advisors only."""
     return in_advisors_care(user, plan)
+
+
+def may_decide_plan(user, plan) -> bool:
+    """Approve or reject a submitted plan: a fund officer who did not write it and, for the
+    second approval, is not the first approver (four eyes)."""
+    return (
+        can_approve_plans(user) and user.pk != plan.author_id and user.pk != plan.first_approver_id
+    )
+
+
+def can_close_plans(user, plan=None) -> bool:
+    """Closing an ended plan's file is the fund's decision."""
+    return is_authenticated(user) and user.has_role(Role.FUND_OFFICER)
+
+
+def can_cancel_cheques(user, cheque=None) -> bool:
+    """Cancelling a cheque (its money goes back to the budget) is the fund's decision."""
+    return is_authenticated(user) and user.has_role(Role.FUND_OFFICER)
+
+
+def is_cheque_provider(user, cheque) -> bool:
+    """Staff of the provider that holds the cheque."""
+    return is_authenticated(user) and any(
+        org.pk == cheque.provider_id for org in user.organisations_for(Role.PROVIDER_STAFF)
+    )

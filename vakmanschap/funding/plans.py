@@ -6,9 +6,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vakmanschap.core.fsm import may
+
 from . import eligibility, ledger
 from .cheques import create_cheques, reserve_cheques
-from .models import BudgetPeriod, PlanCourse, PlanState, TrainingPlan
+from .models import BudgetPeriod, Cheque, ChequeState, PlanCourse, PlanState, TrainingPlan
+
+# A plan is editable (and a draft deletable) only before the fund has it.
+EDITABLE_STATES = (PlanState.DRAFT, PlanState.RETURNED)
 
 
 class PlanNotAllowed(Exception):
@@ -48,14 +53,9 @@ def create_draft(
     own_contribution_cents=0,
 ):
     courses = list(courses)
-    if TrainingPlan.objects.open().filter(participant=participant).exists():
+    if has_open_plan(participant):
         raise PlanNotAllowed(_("This participant already has an open plan."))
-    if not courses:
-        raise PlanNotAllowed(_("Choose at least one course."))
-    prices = [c.price_cents for c in courses]
-    if own_contribution_cents > sum(prices):
-        raise PlanNotAllowed(_("The own contribution cannot be more than the total price."))
-    fund_amounts = split_contribution(prices, own_contribution_cents)
+    prices, fund_amounts = _amounts(courses, own_contribution_cents)
     plan = TrainingPlan.objects.create(
         participant=participant,
         author=author,
@@ -68,11 +68,73 @@ def create_draft(
         total_cents=sum(prices),
         fund_amount_cents=sum(fund_amounts),
     )
+    _add_courses(plan, courses, fund_amounts)
+    return plan
+
+
+def has_open_plan(participant) -> bool:
+    """One open plan per participant: a new one waits until the current one has ended."""
+    return TrainingPlan.objects.open().filter(participant=participant).exists()
+
+
+def _amounts(courses, own_contribution_cents) -> tuple[list[int], list[int]]:
+    if not courses:
+        raise PlanNotAllowed(_("Choose at least one course."))
+    prices = [c.price_cents for c in courses]
+    if own_contribution_cents > sum(prices):
+        raise PlanNotAllowed(_("The own contribution cannot be more than the total price."))
+    return prices, split_contribution(prices, own_contribution_cents)
+
+
+def _add_courses(plan, courses, fund_amounts) -> None:
     PlanCourse.objects.bulk_create(
         PlanCourse(plan=plan, course=c, price_cents=c.price_cents, fund_amount_cents=f)
         for c, f in zip(courses, fund_amounts, strict=True)
     )
+
+
+def is_editable(plan) -> bool:
+    return plan.state in EDITABLE_STATES
+
+
+@transaction.atomic
+def update_draft(
+    plan,
+    *,
+    funding_period,
+    target_occupation,
+    courses,
+    justification: str,
+    labour_market_justification: str = "",
+    own_contribution_cents: int = 0,
+) -> TrainingPlan:
+    """Change a draft or returned plan; its courses are taken at today's prices."""
+    plan = _locked(plan)
+    if not is_editable(plan):
+        raise PlanNotAllowed(_("Only a draft or returned plan can be changed."))
+    courses = list(courses)
+    prices, fund_amounts = _amounts(courses, own_contribution_cents)
+    plan.funding_period = funding_period
+    plan.target_occupation = target_occupation
+    plan.justification = justification
+    plan.labour_market_justification = labour_market_justification
+    plan.own_contribution_cents = own_contribution_cents
+    plan.total_cents = sum(prices)
+    plan.fund_amount_cents = sum(fund_amounts)
+    plan.save()
+    plan.courses.all().delete()
+    _add_courses(plan, courses, fund_amounts)
     return plan
+
+
+@transaction.atomic
+def delete_draft(plan) -> None:
+    """A draft that was never submitted leaves no trace in the fund's records."""
+    plan = _locked(plan)
+    if plan.state != PlanState.DRAFT:
+        raise PlanNotAllowed(_("Only a draft plan can be deleted."))
+    plan.courses.all().delete()
+    plan.delete()
 
 
 def _locked(plan) -> TrainingPlan:
@@ -82,7 +144,7 @@ def _locked(plan) -> TrainingPlan:
 @transaction.atomic
 def submit(plan, *, by) -> TrainingPlan:
     plan = _locked(plan)
-    if plan.state not in (PlanState.DRAFT, PlanState.RETURNED):
+    if not may(plan.submit, by):
         raise PlanNotAllowed(_("Only a draft or returned plan can be submitted."))
     plan.application_date = timezone.localdate()
     results = eligibility.check(plan)
@@ -97,20 +159,22 @@ def submit(plan, *, by) -> TrainingPlan:
     return plan
 
 
-def _check_approver(plan, by):
+def _check_decider(plan, by, bound_transition, message):
+    """The machine decides (state, four eyes, role); this only picks the clearest message."""
+    if may(bound_transition, by):
+        return
     if by.pk == plan.author_id:
         raise PlanNotAllowed(_("The author of a plan may not approve it (four eyes)."))
     if plan.state == PlanState.SECOND_APPROVAL and by.pk == plan.first_approver_id:
         raise PlanNotAllowed(_("The second approval must come from another fund officer."))
+    raise PlanNotAllowed(message)
 
 
 @transaction.atomic
 def approve(plan, *, by) -> Decision:
     """Approve: reserve the money and issue cheques, or queue the plan when the budget is short."""
     plan = _locked(plan)
-    if plan.state not in (PlanState.SUBMITTED, PlanState.SECOND_APPROVAL):
-        raise PlanNotAllowed(_("Only a submitted plan can be approved."))
-    _check_approver(plan, by)
+    _check_decider(plan, by, plan.approve, _("Only a submitted plan can be approved."))
     results = eligibility.check(plan, plan.application_date)
     if not eligibility.all_ok(results):
         failed = "; ".join(r.message for r in results if not r.ok)
@@ -150,9 +214,7 @@ def reject(plan, *, by, reason: str) -> TrainingPlan:
     if not reason.strip():
         raise PlanNotAllowed(_("Give the reason for rejecting the plan."))
     plan = _locked(plan)
-    if plan.state not in (PlanState.SUBMITTED, PlanState.SECOND_APPROVAL):
-        raise PlanNotAllowed(_("Only a submitted plan can be rejected."))
-    _check_approver(plan, by)
+    _check_decider(plan, by, plan.reject, _("Only a submitted plan can be rejected."))
     plan.decision_reason = reason.strip()
     plan.reject(by=by, description=reason.strip())
     plan.save()
@@ -164,9 +226,40 @@ def return_for_changes(plan, *, by, reason: str) -> TrainingPlan:
     if not reason.strip():
         raise PlanNotAllowed(_("Say what needs to change."))
     plan = _locked(plan)
-    if plan.state != PlanState.SUBMITTED:
+    if not may(plan.return_for_changes, by):
         raise PlanNotAllowed(_("Only a submitted plan can be returned."))
     plan.decision_reason = reason.strip()
     plan.return_for_changes(by=by, description=reason.strip())
     plan.save()
     return plan
+
+
+@transaction.atomic
+def close(plan, *, by, reason: str) -> TrainingPlan:
+    """The fund closes the file of an ended plan (completed, dropped out or rejected): who,
+    when and why are in the plan's history."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise PlanNotAllowed(_("Give the reason for closing the plan."))
+    plan = _locked(plan)
+    if not may(plan.close, by):
+        raise PlanNotAllowed(_("Only a completed, dropped-out or rejected plan can be closed."))
+    plan.close(by=by, description=reason)
+    plan.save()
+    return plan
+
+
+def settle(plan_id, *, by, description=None) -> None:
+    """When none of a plan's cheques is still running, the plan is completed (at least one
+    course completed) or dropped out. The caller holds the transaction."""
+    plan = TrainingPlan.objects.select_for_update().get(pk=plan_id)
+    states = set(Cheque.objects.filter(plan_id=plan_id).values_list("state", flat=True))
+    if states & {ChequeState.ISSUED, ChequeState.BOOKED, ChequeState.STARTED}:
+        return
+    if ChequeState.COMPLETED in states:
+        if plan.state == PlanState.IN_TRAINING:
+            plan.complete(by=by, description=description)
+            plan.save()
+    elif plan.state in (PlanState.APPROVED, PlanState.IN_TRAINING):
+        plan.drop_out(by=by, description=description)
+        plan.save()

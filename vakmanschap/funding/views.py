@@ -7,16 +7,28 @@ from django.views.decorators.http import require_POST
 from django_fsm_log.models import StateLog
 
 from vakmanschap.core.access import guarded, require
+from vakmanschap.core.fsm import available_actions
 from vakmanschap.esco.models import attach_preferred_labels
 from vakmanschap.people.models import Participant
 
-from . import budget_queue, eligibility, ledger, plans
+from . import budget_queue, cancellation, eligibility, ledger, plans
 from .cheques import RedemptionError, letter_code, reissue_code
-from .forms import AllocationForm, DecisionForm, NewCodeForm, PlanFilterForm, PlanForm
+from .forms import (
+    OTHER,
+    AllocationForm,
+    CancelChequeForm,
+    ClosePlanForm,
+    DecisionForm,
+    NewCodeForm,
+    PlanFilterForm,
+    PlanForm,
+)
 from .letters import cheque_letter_pdf
 from .models import BudgetPeriod, Cheque, PlanState, TrainingPlan
 from .permissions import (
     can_approve_plans,
+    can_cancel_cheques,
+    can_close_plans,
     can_download_cheque_letter,
     can_manage_budget,
     can_reissue_cheque_code,
@@ -29,10 +41,28 @@ from .schemes import current_scheme
 DECIDE_STATES = [PlanState.SUBMITTED, PlanState.SECOND_APPROVAL, PlanState.WAITING_LIST]
 
 
+def _plan_fields(data) -> dict:
+    return {
+        "funding_period": data["funding_period"],
+        "target_occupation": data["occupation"],
+        "courses": data["courses"],
+        "justification": data["justification"],
+        "labour_market_justification": data["labour_market_justification"],
+        "own_contribution_cents": data["own_contribution"] or 0,
+    }
+
+
 @guarded(can_write_plans)
 def plan_new(request, participant_pk):
     participant = get_object_or_404(Participant.objects.active(), pk=participant_pk)
     require(can_write_plans, request.user, participant)
+    open_plan = participant.plans.open().first()
+    if open_plan is not None:  # say so before the form is filled in, not after
+        messages.error(
+            request,
+            _("This participant already has an open plan; finish or change that one first."),
+        )
+        return redirect("funding:plan_detail", pk=open_plan.pk)
     scheme = current_scheme()
     # Prefilled from a skills route: ?target=<occupation pk>&courses=<id>&courses=<id>
     initial = {"target": request.GET.get("target", ""), "courses": request.GET.getlist("courses")}
@@ -40,24 +70,72 @@ def plan_new(request, participant_pk):
     if scheme is None:
         messages.error(request, _("No scheme applies today; the fund must configure one first."))
     elif request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             plan = plans.create_draft(
                 participant=participant,
                 author=request.user,
                 scheme=scheme,
-                funding_period=data["funding_period"],
-                target_occupation=data["occupation"],
-                courses=data["courses"],
-                justification=data["justification"],
-                labour_market_justification=data["labour_market_justification"],
-                own_contribution_cents=data["own_contribution"] or 0,
+                **_plan_fields(form.cleaned_data),
             )
         except plans.PlanNotAllowed as error:
             form.add_error(None, str(error))
         else:
             return redirect("funding:plan_detail", pk=plan.pk)
     return render(request, "funding/plan_form.html", {"form": form, "participant": participant})
+
+
+def _editable_plan(request, pk):
+    plan = require(can_write_plans, request.user, get_object_or_404(TrainingPlan, pk=pk))
+    if not plans.is_editable(plan):
+        messages.error(request, _("Only a draft or returned plan can be changed."))
+        return None
+    return plan
+
+
+@guarded(can_write_plans)
+def plan_edit(request, pk):
+    plan = _editable_plan(request, pk)
+    if plan is None:
+        return redirect("funding:plan_detail", pk=pk)
+    initial = {
+        "target": str(plan.target_occupation_id),
+        "courses": [pc.course_id for pc in plan.courses.all()],
+        "funding_period": plan.funding_period_id,
+        "own_contribution": plan.own_contribution_cents,
+        "justification": plan.justification,
+        "labour_market_justification": plan.labour_market_justification,
+    }
+    form = PlanForm(request.POST or None, region=plan.scheme.region, initial=initial)
+    if initial["target"] not in dict(form.fields["target"].choices):  # not on the list (now)
+        form.initial.update(target=OTHER, other_occupation=plan.target_occupation.uri)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plans.update_draft(plan, **_plan_fields(form.cleaned_data))
+        except plans.PlanNotAllowed as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The plan has been saved."))
+            return redirect("funding:plan_detail", pk=plan.pk)
+    return render(
+        request,
+        "funding/plan_form.html",
+        {"form": form, "participant": plan.participant, "plan": plan},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@guarded(can_write_plans)
+def plan_delete(request, pk):
+    plan = require(can_write_plans, request.user, get_object_or_404(TrainingPlan, pk=pk))
+    participant_pk = plan.participant_id
+    try:
+        plans.delete_draft(plan)
+    except plans.PlanNotAllowed as error:
+        messages.error(request, str(error))
+        return redirect("funding:plan_detail", pk=pk)
+    messages.success(request, _("The draft plan has been deleted."))
+    return redirect("people:detail", pk=participant_pk)
 
 
 @guarded(can_view_plan)
@@ -69,6 +147,7 @@ def plan_detail(request, pk):
         pk=pk,
     )
     require(can_view_plan, request.user, plan)
+    actions = available_actions(plan, request.user)
     results = (
         eligibility.check(plan)
         if plan.state in (PlanState.DRAFT, PlanState.RETURNED)
@@ -83,23 +162,29 @@ def plan_detail(request, pk):
             "all_ok": eligibility.all_ok(results),
             "courses": plan.courses.select_related("course__provider"),
             "cheques": [
-                _with_code_form(cheque)
+                _with_code_form(cheque, request.user)
                 for cheque in plan.cheques.select_related("plan_course__course").order_by("pk")
             ],
             "log": StateLog.objects.for_(plan).select_related("by").order_by("timestamp"),
-            "can_submit": can_write_plans(request.user, plan)
-            and plan.state in (PlanState.DRAFT, PlanState.RETURNED),
-            "can_decide": can_approve_plans(request.user, plan)
-            and plan.state in (PlanState.SUBMITTED, PlanState.SECOND_APPROVAL),
+            "actions": actions,
+            "can_edit": can_write_plans(request.user, plan) and plans.is_editable(plan),
+            "can_delete": can_write_plans(request.user, plan) and plan.state == PlanState.DRAFT,
+            "can_decide": bool(actions & {"approve", "reject", "return_for_changes"}),
+            "can_cancel": can_cancel_cheques(request.user),
             "can_download": can_download_cheque_letter(request.user, plan),
             "can_reissue": can_reissue_cheque_code(request.user, plan),
             "decision_form": DecisionForm(),
+            "close_form": ClosePlanForm(),
         },
     )
 
 
-def _with_code_form(cheque):
-    cheque.new_code_form = NewCodeForm(prefix=f"c{cheque.pk}")  # one form per cheque, own ids
+def _with_code_form(cheque, user):
+    # One form per cheque, each with its own ids.
+    cheque.new_code_form = NewCodeForm(prefix=f"c{cheque.pk}")
+    cheque.actions = available_actions(cheque, user)
+    if "cancel" in cheque.actions:
+        cheque.cancel_form = CancelChequeForm(prefix=f"x{cheque.pk}")
     return cheque
 
 
@@ -149,6 +234,49 @@ def plan_decide(request, pk):
         }[result.plan.state]
 
     return _act(request, pk, can_approve_plans, act)
+
+
+@require_POST
+@guarded(can_close_plans)
+def plan_close(request, pk):
+    form = ClosePlanForm(request.POST)
+    if not form.is_valid():
+        require(can_close_plans, request.user, get_object_or_404(TrainingPlan, pk=pk))
+        messages.error(request, " ".join(form.errors["reason"]))
+        return redirect("funding:plan_detail", pk=pk)
+    return _act(
+        request,
+        pk,
+        can_close_plans,
+        lambda plan: (
+            plans.close(plan, by=request.user, reason=form.cleaned_data["reason"]),
+            _("The plan has been closed."),
+        )[1],
+    )
+
+
+@require_POST
+@guarded(can_cancel_cheques)
+def cheque_cancel(request, pk):
+    """The fund cancels a cheque with a reason: its money goes back to the budget."""
+    cheque = require(can_cancel_cheques, request.user, get_object_or_404(Cheque, pk=pk))
+    form = CancelChequeForm(request.POST, prefix=f"x{cheque.pk}")
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["reason"]))
+        return redirect("funding:plan_detail", pk=cheque.plan_id)
+    try:
+        cancellation.cancel_cheque(cheque, by=request.user, reason=form.cleaned_data["reason"])
+    except cancellation.CancellationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _(
+                "The cheque has been cancelled and its money is back in the budget. The "
+                "resident and the provider have been told."
+            ),
+        )
+    return redirect("funding:plan_detail", pk=cheque.plan_id)
 
 
 @guarded(can_approve_plans)

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from django_fsm_log.models import StateLog
 
 from vakmanschap.accounts.roles import Role
 from vakmanschap.core.tasks import send_email
@@ -27,6 +28,7 @@ CHEQUE_EVENTS = {
     ChequeState.STARTED,
     ChequeState.COMPLETED,
     ChequeState.EXPIRED,
+    ChequeState.CANCELLED,
 }
 
 SUBJECTS = {
@@ -44,6 +46,8 @@ SUBJECTS = {
     "provider_cheque_started": gettext_noop("Start of a course registered"),
     "provider_cheque_completed": gettext_noop("Completion of a course registered"),
     "provider_cheque_expired": gettext_noop("A training cheque for your course has expired"),
+    "cheque_cancelled": gettext_noop("Your training cheque has been cancelled"),
+    "provider_cheque_cancelled": gettext_noop("A training cheque for your course was cancelled"),
     "cheque_code_reissued": gettext_noop("Your training cheque has a new code"),
     "provider_cheque_code_reissued": gettext_noop("A training cheque has a new code"),
 }
@@ -124,6 +128,7 @@ def cheque_event(cheque_id: int, event: str) -> None:
         "cheque": cheque,
         "course": cheque.plan_course.course,
         "provider": cheque.provider,
+        "reason": _last_reason(cheque),
     }
     send(
         participant_recipient(participant),
@@ -133,6 +138,12 @@ def cheque_event(cheque_id: int, event: str) -> None:
     )
     for recipient in provider_recipients(cheque.provider):
         send(recipient, f"provider_cheque_{event}", f"provider_cheque_{event}", context)
+
+
+def _last_reason(cheque) -> str:
+    """Why the cheque reached its state (the transition log's description), if given."""
+    entry = StateLog.objects.for_(cheque).order_by("-timestamp", "-pk").first()
+    return (entry.description or "") if entry else ""
 
 
 def code_reissued(cheque_id: int, old_last4: str) -> None:

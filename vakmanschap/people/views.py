@@ -151,6 +151,8 @@ def _detail_context(request, participant, duplicates, **extra):
         # Conversations (and their notes) stay within the advice organisation.
         "conversations": participant.conversations.select_related("advisor") if in_care else None,
         "plans": participant.plans.select_related("target_occupation"),
+        # One open plan per participant: while it runs, no new plan is offered.
+        "open_plan": participant.plans.open().first(),
         "can_triage": can_triage(request.user, participant),
         "can_transfer": can_transfer_participant(request.user, participant),
         "transfers": participant.transfers.select_related(

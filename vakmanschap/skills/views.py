@@ -59,9 +59,10 @@ def _routes_context(request, participant) -> dict:
             "Routes need the ESCO occupations and skills; they are not imported yet."
         )
     reasons = REASONS_NL if lang == "nl" else REASONS_EN
+    open_plan = participant.plans.open().exists()  # a new plan waits until it has ended
     for route in context["routes"]:
         route.reason_texts = [reasons.get(r, r) for r in route.route.reasons]
-        if route.occupation is not None:
+        if route.occupation is not None and not open_plan:
             query = "&".join(
                 [f"target={route.occupation.pk}"] + [f"courses={c.pk}" for c in route.courses]
             )

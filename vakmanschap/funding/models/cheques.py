@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField
 
-from vakmanschap.core.fsm import logged_transition
+from vakmanschap.core.fsm import logged_transition, system_only
 from vakmanschap.core.presentation import format_moment
+
+from ..permissions import can_cancel_cheques, is_cheque_provider
 
 
 class ChequeState(models.TextChoices):
@@ -33,6 +35,20 @@ BOOKED_STATES = [
 
 def has_attendance(cheque) -> bool:
     return cheque.attendance_percent is not None
+
+
+def not_on_the_start_date(cheque) -> bool:
+    """A course is not completed on the day it started."""
+    return cheque.start_date is None or cheque.start_date < timezone.localdate()
+
+
+# Who may take a transition (django-fsm passes the cheque and the user).
+def _provider(cheque, user) -> bool:
+    return is_cheque_provider(user, cheque)
+
+
+def _fund_officer(cheque, user) -> bool:
+    return can_cancel_cheques(user, cheque)
 
 
 class ChequeQuerySet(models.QuerySet):
@@ -116,30 +132,39 @@ class Cheque(ConcurrentTransitionMixin, models.Model):
         return f"…{self.code_last4}"
 
     # Each transition stamps the moment its state stands for (the database requires it).
-    @logged_transition(ChequeState.ISSUED, ChequeState.BOOKED)
+    @logged_transition(ChequeState.ISSUED, ChequeState.BOOKED, permission=system_only)
     def book(self, by=None, description=None):
         self.booked_at = timezone.now()
 
-    @logged_transition(ChequeState.BOOKED, ChequeState.STARTED)
+    @logged_transition(ChequeState.BOOKED, ChequeState.STARTED, permission=_provider)
     def start(self, by=None, description=None):
         self.started_at = timezone.now()
         self.start_date = self.start_date or timezone.localdate()
 
-    @logged_transition(ChequeState.STARTED, ChequeState.COMPLETED, conditions=[has_attendance])
+    @logged_transition(
+        ChequeState.STARTED,
+        ChequeState.COMPLETED,
+        conditions=[has_attendance, not_on_the_start_date],
+        permission=_provider,
+    )
     def complete(self, by=None, description=None):
         self.finished_at = timezone.now()
 
-    @logged_transition([ChequeState.BOOKED, ChequeState.STARTED], ChequeState.DROPPED_OUT)
+    @logged_transition(
+        [ChequeState.BOOKED, ChequeState.STARTED], ChequeState.DROPPED_OUT, permission=_provider
+    )
     def drop_out(self, by=None, description=None):
         self.finished_at = timezone.now()
 
-    @logged_transition(ChequeState.ISSUED, ChequeState.EXPIRED)
+    @logged_transition(ChequeState.ISSUED, ChequeState.EXPIRED, permission=system_only)
     def expire(self, by=None, description=None):
         pass
 
-    @logged_transition([ChequeState.ISSUED, ChequeState.BOOKED], ChequeState.CANCELLED)
+    @logged_transition(
+        [ChequeState.ISSUED, ChequeState.BOOKED], ChequeState.CANCELLED, permission=_fund_officer
+    )
     def cancel(self, by=None, description=None):
-        pass
+        pass  # who, when and why are in the transition log; funding/cancellation.py releases
 
 
 class RedemptionAttempt(models.Model):

@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField
 
-from vakmanschap.core.fsm import logged_transition
+from vakmanschap.core.fsm import logged_transition, system_only
+
+from ..permissions import can_approve_plans, can_close_plans, can_write_plans, may_decide_plan
 
 
 class PlanState(models.TextChoices):
@@ -57,6 +59,24 @@ FUNDED_STATES = [
 
 def has_independent_first_approver(plan) -> bool:
     return plan.first_approver_id is not None and plan.first_approver_id != plan.author_id
+
+
+# Who may take a transition (django-fsm passes the plan and the user).
+def _writer(plan, user) -> bool:
+    return can_write_plans(user, plan)
+
+
+def _decider(plan, user) -> bool:
+    # A queued plan is funded by the budget queue when money comes free, not by a person.
+    return plan.state != PlanState.WAITING_LIST and may_decide_plan(user, plan)
+
+
+def _fund_officer(plan, user) -> bool:
+    return can_approve_plans(user, plan)
+
+
+def _closer(plan, user) -> bool:
+    return can_close_plans(user, plan)
 
 
 class TrainingPlanQuerySet(models.QuerySet):
@@ -178,55 +198,74 @@ class TrainingPlan(ConcurrentTransitionMixin, models.Model):
     def __str__(self):
         return f"{self.participant} → {self.target_occupation}"
 
-    # Transitions. Guards and side effects (budget, cheques) are in funding/plans.py.
+    # Transitions: the source states, conditions and who may take them live here; the side
+    # effects that need other objects (budget, cheques) are in funding/plans.py, which calls
+    # these. `core.fsm.available_actions` tells views which ones a user is offered.
 
     # Each transition stamps the moment its state stands for (the database requires it).
-    @logged_transition([PlanState.DRAFT, PlanState.RETURNED], PlanState.SUBMITTED)
+    @logged_transition(
+        [PlanState.DRAFT, PlanState.RETURNED], PlanState.SUBMITTED, permission=_writer
+    )
     def submit(self, by=None, description=None):
         self.submitted_at = timezone.now()
         self.application_date = self.application_date or timezone.localdate()
 
-    @logged_transition(PlanState.SUBMITTED, PlanState.RETURNED)
+    @logged_transition(PlanState.SUBMITTED, PlanState.RETURNED, permission=_fund_officer)
     def return_for_changes(self, by=None, description=None):
         pass
 
-    @logged_transition([PlanState.SUBMITTED, PlanState.SECOND_APPROVAL], PlanState.REJECTED)
+    @logged_transition(
+        [PlanState.SUBMITTED, PlanState.SECOND_APPROVAL], PlanState.REJECTED, permission=_decider
+    )
     def reject(self, by=None, description=None):
         self.decided_at = timezone.now()
 
     @logged_transition(
-        PlanState.SUBMITTED, PlanState.SECOND_APPROVAL, conditions=[has_independent_first_approver]
+        PlanState.SUBMITTED,
+        PlanState.SECOND_APPROVAL,
+        conditions=[has_independent_first_approver],
+        permission=_decider,
     )
     def approve_first(self, by=None, description=None):
         pass
 
     @logged_transition(
-        [PlanState.SUBMITTED, PlanState.SECOND_APPROVAL, PlanState.WAITING_LIST], PlanState.APPROVED
+        [PlanState.SUBMITTED, PlanState.SECOND_APPROVAL, PlanState.WAITING_LIST],
+        PlanState.APPROVED,
+        permission=_decider,
     )
     def approve(self, by=None, description=None):
         self.decided_at = timezone.now()
 
-    @logged_transition([PlanState.SUBMITTED, PlanState.SECOND_APPROVAL], PlanState.WAITING_LIST)
+    @logged_transition(
+        [PlanState.SUBMITTED, PlanState.SECOND_APPROVAL],
+        PlanState.WAITING_LIST,
+        permission=system_only,
+    )
     def put_on_waiting_list(self, by=None, description=None):
         self.decided_at = timezone.now()
 
-    @logged_transition(PlanState.APPROVED, PlanState.IN_TRAINING)
+    @logged_transition(PlanState.APPROVED, PlanState.IN_TRAINING, permission=system_only)
     def start_training(self, by=None, description=None):
         pass
 
-    @logged_transition(PlanState.IN_TRAINING, PlanState.COMPLETED)
+    @logged_transition(PlanState.IN_TRAINING, PlanState.COMPLETED, permission=system_only)
     def complete(self, by=None, description=None):
         pass
 
-    @logged_transition([PlanState.APPROVED, PlanState.IN_TRAINING], PlanState.DROPPED_OUT)
+    @logged_transition(
+        [PlanState.APPROVED, PlanState.IN_TRAINING], PlanState.DROPPED_OUT, permission=system_only
+    )
     def drop_out(self, by=None, description=None):
         pass
 
     @logged_transition(
-        [PlanState.COMPLETED, PlanState.DROPPED_OUT, PlanState.REJECTED], PlanState.CLOSED
+        [PlanState.COMPLETED, PlanState.DROPPED_OUT, PlanState.REJECTED],
+        PlanState.CLOSED,
+        permission=_closer,
     )
     def close(self, by=None, description=None):
-        pass
+        pass  # who, when and why are in the transition log (`by`, `description`)
 
 
 class PlanCourse(models.Model):
