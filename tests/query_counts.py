@@ -9,7 +9,7 @@ QUERY_COUNTS = {
     "needs action, fund officer": 9,
     "plan list, fund officer": 8,
     "budget page, fund officer": 8,  # eight budget periods; two queries for all balances
-    "caseload, advisor": 8,
-    "plan detail, advisor": 14,
+    "caseload, advisor": 7,  # memberships read once per request (User.membership_list)
+    "plan detail, advisor": 11,
     "API courses, advisor": 5,
 }

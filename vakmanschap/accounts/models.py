@@ -75,8 +75,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         super().save(*args, **kwargs)
 
     @cached_property
+    def membership_list(self) -> list:
+        """This person's memberships, read once per user object (a request's user asks often)."""
+        return list(self.memberships.select_related("organisation"))
+
+    @cached_property
     def roles(self) -> frozenset[str]:
-        roles = {m.role for m in self.memberships.all()}
+        roles = {m.role for m in self.membership_list}
         if self.is_superuser:
             roles.add(Role.ADMINISTRATOR)
         return frozenset(roles)
@@ -91,13 +96,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     def organisation_ids_for(self, role) -> set[int]:
         """The organisations in which this person holds `role` (ids, no extra query)."""
         return {
-            m.organisation_id
-            for m in self.memberships.all()
-            if m.role == role and m.organisation_id
+            m.organisation_id for m in self.membership_list if m.role == role and m.organisation_id
         }
 
     def organisations_for(self, role):
-        return [m.organisation for m in self.memberships.all() if m.role == role and m.organisation]
+        return [m.organisation for m in self.membership_list if m.role == role and m.organisation]
 
     @property
     def primary_role(self) -> str | None:
