@@ -9,6 +9,7 @@ provider's required level. Nothing here logs a token or an identity number.
 import secrets
 import time
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import requests
 from authlib.common.security import generate_token
@@ -195,8 +196,6 @@ def end_session_url(key: str, id_token: str, post_logout_uri: str) -> str | None
         return None
     if not endpoint:
         return None
-    from urllib.parse import urlencode
-
     query = urlencode(
         {
             "id_token_hint": id_token,

@@ -7,6 +7,7 @@ import re
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -75,8 +76,6 @@ def has_control_characters(text: str, line_breaks: bool = False) -> bool:
 def cap_length(field, limit: int = FREE_TEXT_MAX_CHARS):
     """Give a form field built from a model's TextField the free-text cap: the browser stops
     at it, and a longer POST gets Django's message naming the limit."""
-    from django.core.validators import MaxLengthValidator
-
     field.max_length = limit
     field.validators.append(MaxLengthValidator(limit))
     field.widget.attrs["maxlength"] = str(limit)

@@ -15,6 +15,8 @@ from vakmanschap.region.models import LabourMarketRegion, Municipality
 
 from . import data
 from .fund import load_fund_demo
+from .history import load_monitor_history
+from .logins import load_login_identities
 from .network import load_network_demo, load_vacancies_demo
 from .scan import load_scan_demo
 
@@ -109,10 +111,6 @@ def _load_domain_demos() -> dict[str, int]:
     load_scan_demo()
     counts = load_fund_demo()
     counts.update(load_vacancies_demo())
-    from .logins import load_login_identities
-
     counts["DigiD/eHerkenning test identities linked"] = load_login_identities()
-    from .history import load_monitor_history
-
     counts["monitor history participants"] = load_monitor_history()
     return counts

@@ -14,7 +14,7 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding and budget")
 
     def ready(self):
-        from . import (
+        from . import (  # both use models: only once the app registry is ready
             signals,  # noqa: F401 - receivers use models: files close when plans end
             texts,  # noqa: F401 - history codes, known before any page shows them
         )

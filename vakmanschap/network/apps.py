@@ -22,6 +22,7 @@ class NetworkConfig(AppConfig):
         track(self.get_model("StaffInvitation"), exclude_fields=["token_hash"])
         track(self.get_model("EHerkenningLink"), exclude_fields=["subject_key"])
         track(self.get_model("SelfRegistration"))
+        # Registered once the app registry is ready: the handler uses the models.
         from vakmanschap.accounts.login_providers import register_identity_handler
 
         from .eherkenning import handle_eherkenning_login  # uses the models

@@ -16,6 +16,7 @@ from vakmanschap.core.presentation import format_day
 from vakmanschap.core.tasks import send_email
 from vakmanschap.organisations.models import Organisation
 
+from .eherkenning import awaiting_approval
 from .models import EmployerProfile, NetworkMembership, StaffInvitation
 
 DEFAULT_REMINDER_DAYS = 30
@@ -96,8 +97,6 @@ def sign_pledge(
 ) -> NetworkMembership:
     """Join the network (or update the commitments of an existing pledge). A company that
     registered itself with eHerkenning joins once the fund approved its registration."""
-    from .eherkenning import awaiting_approval
-
     if awaiting_approval(organisation):
         raise ValidationError(
             _("The fund has not yet approved your company's registration; the pledge can wait.")

@@ -9,6 +9,9 @@ import argparse
 import os
 import tempfile
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
 from .identities import (
     CLIENT_SECRET,
     DIGID_CLIENT_ID,
@@ -25,9 +28,6 @@ LOGGED_OUT_PATH = "/account/logged-out/"
 
 
 def _private_key_pem() -> str:
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     return key.private_bytes(
         serialization.Encoding.PEM,
@@ -37,6 +37,7 @@ def _private_key_pem() -> str:
 
 
 def _seed(origins: list[str]) -> None:
+    # The provider's models load only after main() has set this process's own settings.
     from django.contrib.auth.models import User
     from oauth2_provider.models import Application
 
@@ -68,6 +69,7 @@ def main(argv=None) -> None:
     os.environ["OIDC_PROVIDER_KEY"] = _private_key_pem()
     os.environ["OIDC_PROVIDER_ISSUER"] = f"http://127.0.0.1:{args.port}/o"
 
+    # Django is imported only now that this process's own settings are set above.
     import django
     from django.core.management import call_command
 

@@ -48,6 +48,7 @@ class Command(BaseCommand):
         demo_port = getattr(settings, "DEMO_OIDC_PORT", None)
         if demo_port is None:
             return None
+        # The test provider starts its own Django project: loaded only when the demo uses it.
         from vakmanschap.testing.oidc_provider import harness
 
         provider = harness.start(port=demo_port, rp_origins=[f"http://localhost:{port}"])
