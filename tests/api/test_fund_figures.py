@@ -15,7 +15,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Count, Sum
 
-from tests.api.test_fund_workflow_api import client_for, new_participant, new_stream
+from tests.api.test_fund_workflow_api import (
+    client_for,
+    new_participant,
+    new_stream,
+    start_yesterday,
+)
 from tests.factories import user_with_role
 from tests.funding.conftest import FundWorld
 from vakmanschap.accounts.roles import Role
@@ -41,7 +46,7 @@ def _certificate():
 
 def _deliver(provider_api, fund_api, finance_api, cheque_id, attendance, amount):
     url = f"/api/v1/cheques/{cheque_id}"
-    assert provider_api.post(f"{url}/start", {}, format="json").status_code == 200
+    assert start_yesterday(provider_api, cheque_id).status_code == 200
     provider_api.post(f"{url}/attendance", {"percent": attendance}, format="json")
     done = provider_api.post(f"{url}/complete", {"certificate": _certificate()}, format="multipart")
     assert done.status_code == 200, done.json()

@@ -1,6 +1,9 @@
 """The fund's path through the API, as a partner system would walk it."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from tests.factories import PASSWORD
@@ -113,13 +116,25 @@ def test_one_person_through_the_whole_path(world):
     assert (balances["committed_cents"], balances["reserved_cents"]) == (200_000, 0)
 
 
+def start_yesterday(provider_api, cheque_id):
+    """The provider declares that the course started yesterday: a course is never completed on
+    its start day. The cheque is taken as issued two days ago, so that start is possible."""
+    Cheque.objects.filter(pk=cheque_id).update(
+        issued_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    return provider_api.post(
+        f"/api/v1/cheques/{cheque_id}/start", {"start_date": yesterday.isoformat()}, format="json"
+    )
+
+
 def deliver_invoice_and_approve(world, provider_api, fund_api, cheque_id):
     """The provider starts, reports attendance and completion, invoices; the fund officer
     checks and a finance officer (another person) approves."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     url = f"/api/v1/cheques/{cheque_id}"
-    started = provider_api.post(f"{url}/start", {}, format="json").json()
+    started = start_yesterday(provider_api, cheque_id).json()
     assert started["status"] == "started", started
     attended = provider_api.post(f"{url}/attendance", {"percent": 92}, format="json").json()
     assert attended["attendance_percent"] == 92

@@ -2,6 +2,7 @@
 
 import re
 import zlib
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -128,9 +129,13 @@ def test_from_sign_up_to_a_paid_invoice(page, axe, tmp_path, mailoutbox):
     assert cheque.state == "booked"
 
     # 6. The provider declares the start, records completion with the certificate, invoices.
-    today = timezone.localdate().isoformat()  # the fund works in Dutch time
+    # The course started yesterday (a course is never completed on its start day), so the
+    # cheque is taken as issued two days ago.
+    Cheque.objects.filter(pk=cheque.pk).update(issued_at=timezone.now() - timedelta(days=2))
+    today = timezone.localdate()  # the fund works in Dutch time
+    yesterday = (today - timedelta(days=1)).isoformat()
     page.goto(f"/provider/cheques/{cheque.pk}/")
-    page.fill("#id_start-start_date", today)
+    page.fill("#id_start-start_date", yesterday)
     submit(page, "form[action$='/start/']")
     page.fill("#id_complete-percent", "95")
     certificate = tmp_path / "diploma.pdf"
@@ -155,7 +160,7 @@ def test_from_sign_up_to_a_paid_invoice(page, axe, tmp_path, mailoutbox):
     page.goto(f"/provider/invoices/{invoice.pk}/")
     submit(page, "form[action$='/approve/']")
     page.goto("/provider/finance/batches/")
-    page.fill("input[type=date]", today)
+    page.fill("input[type=date]", today.isoformat())
     submit(page, "main form")
     with page.expect_download() as sepa:
         page.get_by_role("link", name=re.compile("SEPA")).click()

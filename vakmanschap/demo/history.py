@@ -163,8 +163,11 @@ def _walk(i, rng, world, target, course):
     cheque = delivery.declare_start(cheque, by=provider_user, start_date=timezone.localdate())
     start_days_ago = signed_days_ago - 45
     Cheque.objects.filter(pk=cheque.pk).update(
-        started_at=_ago(start_days_ago), issued_at=_ago(signed_days_ago - 21)
+        started_at=_ago(start_days_ago),
+        start_date=timezone.localdate(_ago(start_days_ago)),
+        issued_at=_ago(signed_days_ago - 21),
     )
+    cheque.refresh_from_db()  # completion checks the start date: never on the start day
     finish_days_ago = start_days_ago - 30 * course.duration_months
     if finish_days_ago < 1:
         return  # still in training
