@@ -53,6 +53,12 @@ def _field_label(model, name: str) -> str:
         return name
 
 
+def _in_form_order(model, names):
+    """The model's own field order: PostgreSQL's jsonb stores the keys in its own order."""
+    order = {f.name: i for i, f in enumerate(model._meta.get_fields())} if model else {}
+    return sorted(names, key=lambda name: (order.get(name, len(order)), name))
+
+
 def _what(entry: LogEntry) -> str:
     event = (entry.additional_data or {}).get("event") if entry.additional_data else None
     if event:
@@ -64,7 +70,7 @@ def _what(entry: LogEntry) -> str:
     if entry.action == LogEntry.Action.DELETE:
         return _("%(kind)s deleted") % {"kind": kind}
     if entry.action == LogEntry.Action.UPDATE:
-        labels = [_field_label(model, name) for name in entry.changes_dict]
+        labels = [_field_label(model, name) for name in _in_form_order(model, entry.changes_dict)]
         if labels:
             return _("%(fields)s changed") % {"fields": ", ".join(labels)}
         return _("%(kind)s changed") % {"kind": kind}
