@@ -1,11 +1,34 @@
 """Drive a login at the real test provider, as a browser would, without a browser."""
 
+import datetime
 import re
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import requests
 
-from vakmanschap.testing.oidc_provider.identities import PASSWORD
+from tests.factories import MunicipalityFactory
+from vakmanschap.people import services
+from vakmanschap.testing.oidc_provider.identities import PASSWORD, SANNE_BSN
+
+
+def sanne_registered_with_her_bsn(user, **fields):
+    """Sanne de Vries as a participant of `user`, registered with the test provider's BSN."""
+    participant = services.register(
+        bsn=SANNE_BSN,
+        given_name="Sanne",
+        family_name="de Vries",
+        birth_date=datetime.date(1991, 4, 12),
+        postcode="7511AB",
+        municipality=MunicipalityFactory(),
+        education_level="mbo2",
+        work_situation="unemployed",
+        consent_purpose="x",
+        privacy_version="2026-1",
+        **fields,
+    )
+    participant.user = user
+    participant.save()
+    return participant
 
 
 def sign_in_at_provider(authorize_url: str, username: str) -> str:

@@ -1,16 +1,17 @@
 """DigiD through the real test provider: redirect, login, refusals, audit."""
 
-import datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from auditlog.models import LogEntry
 from django.test import Client
 
-from tests.accounts.oidc_helpers import callback_path, sign_in_at_provider
-from tests.factories import MunicipalityFactory
+from tests.accounts.oidc_helpers import (
+    callback_path,
+    sanne_registered_with_her_bsn,
+    sign_in_at_provider,
+)
 from vakmanschap.accounts.roles import Role
-from vakmanschap.people import services
 from vakmanschap.testing.oidc_provider.identities import SANNE_BSN
 
 pytestmark = pytest.mark.django_db
@@ -26,20 +27,7 @@ def browser():
 def sanne(django_user_model):
     user = django_user_model.objects.create_user("sanne@example.org", "x", full_name="Sanne")
     user.memberships.create(role=Role.PARTICIPANT)
-    participant = services.register(
-        bsn=SANNE_BSN,
-        given_name="Sanne",
-        family_name="de Vries",
-        birth_date=datetime.date(1991, 4, 12),
-        postcode="7511AB",
-        municipality=MunicipalityFactory(),
-        education_level="mbo2",
-        work_situation="unemployed",
-        consent_purpose="x",
-        privacy_version="2026-1",
-    )
-    participant.user = user
-    participant.save()
+    sanne_registered_with_her_bsn(user)
     return user
 
 

@@ -1,17 +1,15 @@
 """DigiD and eHerkenning in Chromium against the real test provider: log in at the provider's
 page, see one's own data, log out here and at the provider (RP-initiated logout)."""
 
-import datetime
-
 import pytest
 from django.utils import timezone
 
-from tests.factories import MunicipalityFactory, OrganisationFactory, user_with_role
+from tests.accounts.oidc_helpers import sanne_registered_with_her_bsn
+from tests.factories import OrganisationFactory, user_with_role
 from vakmanschap.accounts.roles import OrganisationKind, Role
 from vakmanschap.network.eherkenning import subject_key
 from vakmanschap.network.models import EHerkenningLink
-from vakmanschap.people import services
-from vakmanschap.testing.oidc_provider.identities import DEMO_EMPLOYER_KVK, SANNE_BSN
+from vakmanschap.testing.oidc_provider.identities import DEMO_EMPLOYER_KVK
 
 pytestmark = pytest.mark.e2e
 
@@ -52,21 +50,7 @@ def log_out_both_ends(page):
 
 def test_resident_logs_in_with_digid_sees_own_file_and_logs_out_at_both_ends(rp_page):
     user = user_with_role(Role.PARTICIPANT, full_name="Sanne de Vries")
-    participant = services.register(
-        bsn=SANNE_BSN,
-        given_name="Sanne",
-        family_name="de Vries",
-        birth_date=datetime.date(1991, 4, 12),
-        postcode="7511AB",
-        municipality=MunicipalityFactory(),
-        education_level="mbo2",
-        work_situation="unemployed",
-        training_wish="Verzorgende IG worden",
-        consent_purpose="x",
-        privacy_version="2026-1",
-    )
-    participant.user = user
-    participant.save()
+    sanne_registered_with_her_bsn(user, training_wish="Verzorgende IG worden")
 
     rp_page.goto("/account/login/")
     rp_page.get_by_role("link", name="Inloggen met DigiD").click()
