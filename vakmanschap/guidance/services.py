@@ -1,8 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
 
+from vakmanschap.core.presentation import format_moment
 from vakmanschap.people.services import take_up
 
 from .models import CareerConversation
@@ -26,7 +28,20 @@ def schedule(participant, *, advisor, scheduled_at, location="") -> CareerConver
 def record_held(conversation, *, by, notes, outcome, next_step) -> CareerConversation:
     if not outcome.strip():
         raise ValidationError({"outcome": _("Write down the outcome of the conversation.")})
+    if not has_started(conversation):
+        raise ValidationError({"scheduled_at": not_started_message(conversation)})
     return _apply(conversation, "hold", by=by, notes=notes, outcome=outcome, next_step=next_step)
+
+
+def has_started(conversation) -> bool:
+    return conversation.scheduled_at <= timezone.now()
+
+
+def not_started_message(conversation) -> str:
+    return _(
+        "Date and time: the conversation starts on %(moment)s; record it as held only after "
+        "it has started."
+    ) % {"moment": format_moment(conversation.scheduled_at)}
 
 
 @transaction.atomic
