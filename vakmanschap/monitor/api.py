@@ -15,6 +15,7 @@ from vakmanschap.region.models import LabourMarketRegion
 
 from . import figures, opendata
 from .permissions import can_read_open_data, can_view_monitor
+from .schema import MonitorSummarySerializer, OpenDataSummarySerializer
 
 
 def _region(request):
@@ -48,7 +49,7 @@ class MonitorSummaryView(GuardedAPIView):
             OpenApiParameter("from", OpenApiTypes.DATE, required=True),
             OpenApiParameter("to", OpenApiTypes.DATE, required=True),
         ],
-        responses={200: OpenApiTypes.OBJECT, **problems(400, **UNKNOWN_REGION)},
+        responses={200: MonitorSummarySerializer, **problems(400, **UNKNOWN_REGION)},
     )
     def get(self, request):
         region = _region(request)
@@ -72,7 +73,7 @@ class OpenDataSummaryView(GuardedAPIView):
     @extend_schema(
         summary="Open data: a year's figures with small cells suppressed (public)",
         parameters=[REGION, OpenApiParameter("year", OpenApiTypes.INT, description="2019–2100")],
-        responses={200: OpenApiTypes.OBJECT, **problems(400, **UNKNOWN_REGION)},
+        responses={200: OpenDataSummarySerializer, **problems(400, **UNKNOWN_REGION)},
     )
     def get(self, request):
         region = _region(request)
