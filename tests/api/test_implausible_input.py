@@ -6,6 +6,8 @@ import pytest
 from tests.api.test_fund_workflow_api import client_for, new_participant, new_stream
 from tests.funding.conftest import FundWorld
 from vakmanschap.core.limits import FREE_TEXT_MAX_CHARS
+from vakmanschap.people import privacy_statements
+from vakmanschap.people.models import Participant
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +100,24 @@ def test_the_sign_up_forms_refuse_an_implausible_birth_date_and_endless_text():
     )
     assert not form.is_valid()
     assert "birth_date" in form.errors and "training_wish" in form.errors
+
+
+def test_a_sign_up_by_api_stores_a_known_privacy_version_or_the_one_in_force(world):
+    advisor_api = client_for(world.advisor)
+    body = {
+        "given_name": "Sanne",
+        "family_name": "de Vries",
+        "birth_date": "1990-05-17",
+        "postcode": "7511 AB",
+        "municipality_code": "GM0153",
+        "education_level": "mbo2",
+        "work_situation": "part_time_wants_more",
+    }
+    refused = advisor_api.post(
+        "/api/v1/participants", {**body, "privacy_version": "1999-9"}, format="json"
+    )
+    assert refused.status_code == 400 and "privacy_version" in refused.json()["errors"]
+    created = advisor_api.post("/api/v1/participants", body, format="json")
+    assert created.status_code == 201
+    stored = Participant.objects.get(pk=created.json()["id"]).privacy_version
+    assert stored == privacy_statements.current().version

@@ -41,8 +41,15 @@ FUND_IBAN = env.str("FUND_IBAN", default="")
 FUND_BIC = env.str("FUND_BIC", default="")  # empty: derived from the IBAN
 # Printed on the cheque letter, so the resident knows who sent it and whom to ask.
 FUND_ADDRESS = env.str("FUND_ADDRESS", default="Hengelosestraat 500, 7521 AN Enschede")
+# The public contact page shows these one by one; the letter shows them on one line.
+FUND_EMAIL = env.str("FUND_EMAIL", default="info@vakmanschap-twente.nl")
+FUND_PHONE = env.str("FUND_PHONE", default="053 000 00 00")
+FUND_OPENING_HOURS = {
+    "nl": env.str("FUND_OPENING_HOURS_NL", default="werkdagen 9-17 uur"),
+    "en": env.str("FUND_OPENING_HOURS_EN", default="working days 9:00-17:00"),
+}
 FUND_CONTACT = env.str(
-    "FUND_CONTACT", default="info@vakmanschap-twente.nl · 053 000 00 00 (werkdagen 9-17 uur)"
+    "FUND_CONTACT", default=f"{FUND_EMAIL} · {FUND_PHONE} ({FUND_OPENING_HOURS['nl']})"
 )
 
 # Privacy: closed files are anonymised this many days after closing (default 7 years).

@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.core.money import EuroField
 from vakmanschap.esco.models import Concept
+from vakmanschap.people import privacy_statements
 from vakmanschap.people.choices import EducationLevel
+from vakmanschap.people.forms import name_version_in
 from vakmanschap.people.models import normalise_postcode, postcode_validator
 from vakmanschap.region.models import Municipality
 
@@ -78,13 +80,21 @@ class NominationConsentForm(forms.Form):
         label=_("Highest completed education"), choices=[("", "–")] + EducationLevel.choices
     )
     consent = forms.BooleanField(
-        label=_(
-            "I agree that my employer's nomination and these details are shared with the "
-            "fund's advisors for guidance towards training and its funding. My employer only "
-            "sees the status of my route."
-        ),
         error_messages={"required": _("Without your consent nothing is shared.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.privacy_statement = privacy_statements.current()
+        name_version_in(
+            self.fields["consent"],
+            _(
+                "I agree that my employer's nomination and these details are shared with the "
+                "fund's advisors for guidance towards training and its funding. My employer "
+                "only sees the status of my route (privacy statement version %(v)s)."
+            ),
+            self.privacy_statement,
+        )
 
     def clean_postcode(self):
         value = normalise_postcode(self.cleaned_data["postcode"])

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from vakmanschap.core.access import guarded, require
 from vakmanschap.network.shortcuts import apply_validation_error, employer_or_404
-from vakmanschap.people.forms import CONSENT_PURPOSE, PRIVACY_VERSION
+from vakmanschap.people.forms import CONSENT_PURPOSE
 
 from . import services as nominations
 from .forms import NominationConsentForm, NominationForm, NominationOutcomeForm
@@ -114,7 +114,7 @@ def nomination_respond(request, token):
                     municipality=data["municipality"],
                     education_level=data["education_level"],
                     consent_purpose=str(CONSENT_PURPOSE),
-                    privacy_version=PRIVACY_VERSION,
+                    privacy_version=form.privacy_statement.version,
                 )
         except ValidationError as error:
             apply_validation_error(form, error)

@@ -9,7 +9,7 @@ from vakmanschap.api.schema import CreatedSerializer
 from vakmanschap.core.limits import FREE_TEXT_MAX_CHARS, validate_birth_date
 from vakmanschap.region.models import Municipality
 
-from . import services
+from . import privacy_statements, services
 from .choices import EducationLevel, WorkSituation
 from .models import postcode_validator
 from .permissions import can_register_participant
@@ -37,7 +37,12 @@ class ParticipantInput(serializers.Serializer):
     training_wish = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=FREE_TEXT_MAX_CHARS
     )
-    privacy_version = serializers.CharField(max_length=20, required=False, default="2026-1")
+    privacy_version = serializers.ChoiceField(
+        choices=[statement.version for statement in privacy_statements.VERSIONS],
+        required=False,
+        help_text="The privacy statement version the resident agreed to; "
+        "left out, the version in force today.",
+    )
 
 
 class ParticipantsView(GuardedAPIView):
@@ -55,6 +60,7 @@ class ParticipantsView(GuardedAPIView):
         data.is_valid(raise_exception=True)
         fields = dict(data.validated_data)
         fields["municipality"] = fields.pop("municipality_code")
+        fields.setdefault("privacy_version", privacy_statements.current().version)
         try:
             participant = services.register(
                 by=request.user, consent_purpose=DEFAULT_CONSENT_PURPOSE, **fields

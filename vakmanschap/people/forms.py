@@ -1,16 +1,18 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.accounts.roles import OrganisationKind
 from vakmanschap.core.limits import FREE_TEXT_MAX_CHARS, SEARCH_MAX_CHARS, validate_birth_date
 from vakmanschap.organisations.models import Organisation
 
+from . import privacy_statements
 from .choices import Triage
 from .models import Participant
 
-PRIVACY_VERSION = "2026-1"
 CONSENT_PURPOSE = _("Guidance towards training, and its funding, by the fund")
 
 SIGN_UP_FIELDS = [
@@ -26,6 +28,16 @@ SIGN_UP_FIELDS = [
     "current_job",
     "training_wish",
 ]
+
+
+def name_version_in(field, text, statement) -> None:
+    """A consent checkbox names the privacy statement's version and links to that version."""
+    field.label = text % {"v": statement.version}
+    field.help_text = format_html(
+        '<a class="utrecht-link" href="{}">{}</a>',
+        reverse("ui:privacy_statement_version", args=[statement.version]),
+        gettext("Read privacy statement version %(v)s") % {"v": statement.version},
+    )
 
 
 class ParticipantForm(forms.ModelForm):
@@ -51,16 +63,18 @@ class ParticipantForm(forms.ModelForm):
         }
 
     consent = forms.BooleanField(
-        label=_(
-            "The resident agrees that the fund processes these data for guidance towards "
-            "training and its funding (privacy statement version %(v)s)."
-        )
-        % {"v": PRIVACY_VERSION},
         error_messages={"required": _("Without consent we cannot process the sign-up.")},
+    )
+    consent_text = _(
+        "The resident agrees that the fund processes these data for guidance towards "
+        "training and its funding (privacy statement version %(v)s)."
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The version in force now: the label names it, the link opens it, the view stores it.
+        self.privacy_statement = privacy_statements.current()
+        name_version_in(self.fields["consent"], self.consent_text, self.privacy_statement)
         self.fields["birth_date"].validators.append(validate_birth_date)
         wish = self.fields["training_wish"]
         wish.max_length = FREE_TEXT_MAX_CHARS
@@ -75,13 +89,14 @@ class SignUpForm(ParticipantForm):
     class Meta(ParticipantForm.Meta):
         pass
 
+    consent_text = _(
+        "I agree that the fund processes my data for guidance towards training and its "
+        "funding (privacy statement version %(v)s)."
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
-        self.fields["consent"].label = _(
-            "I agree that the fund processes my data for guidance towards training and its "
-            "funding (privacy statement version %(v)s)."
-        ) % {"v": PRIVACY_VERSION}
 
     def clean_email(self):
         # Whether the address has an account is not said here: its owner gets an e-mail.

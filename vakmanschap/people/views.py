@@ -19,7 +19,6 @@ from .choices import DuplicateStatus, Triage
 from .digid import SIGN_UP_IDENTITY
 from .forms import (
     CONSENT_PURPOSE,
-    PRIVACY_VERSION,
     CaseloadFilterForm,
     ParticipantForm,
     SignUpForm,
@@ -39,8 +38,11 @@ from .permissions import (
 
 
 def _sign_up_fields(form):
+    """The form's fields with what was consented to: the purpose and the statement's version
+    that the form named."""
     fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
-    return dict(fields, consent_purpose=str(CONSENT_PURPOSE), privacy_version=PRIVACY_VERSION)
+    version = form.privacy_statement.version
+    return dict(fields, consent_purpose=str(CONSENT_PURPOSE), privacy_version=version)
 
 
 @guarded(is_anyone)
