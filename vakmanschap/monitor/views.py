@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from vakmanschap.core.access import guarded, require
 from vakmanschap.region.models import LabourMarketRegion
 
-from . import charts, figures, maps, opendata, opendata_filters
+from . import charts, figures, maps, opendata, opendata_filters, potential
 from .forms import MonitorFilterForm, OpenDataForm, YearForm
 from .permissions import can_read_open_data, can_view_monitor
 
@@ -94,6 +94,7 @@ def monitor(request):
     )
     filters = form.filters()
     data = _labelled(figures.summary(region, period, filters=filters))
+    reach = potential.against_reach(region, period, filters)
     return render(
         request,
         "monitor/monitor.html",
@@ -104,6 +105,13 @@ def monitor(request):
             "data": data,
             "period": period,
             "start_role": getattr(request, "start_role", ""),
+            "potential": reach,
+            "potential_svg": charts.bars_svg(
+                [(r.name, r.per_thousand) for r in reach if r.per_thousand is not None],
+                _("Target groups reached per 1,000 of the untapped labour potential"),
+                _("Per municipality; the numbers are in the table."),
+                "potential",
+            ),
             **_charts(data, region),
         },
     )

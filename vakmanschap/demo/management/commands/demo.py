@@ -30,6 +30,7 @@ class Command(BaseCommand):
         if shortage_csv.exists():
             call_command("import_shortage_list", str(shortage_csv), valid_from="2026-01-01")
         call_command("demo_data")
+        call_command("import_labour_potential")
         self._skills()
         self._print_accounts(port)
         if no_serve:

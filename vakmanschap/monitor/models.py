@@ -1,0 +1,34 @@
+"""Reference figures the monitor sets the fund's own figures against, imported from CSV."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LabourPotential(models.Model):
+    """Untapped labour potential of a municipality in a year (CBS: onbenut arbeidspotentieel),
+    with the fund's target groups within it; imported from CSV (`import_labour_potential`)."""
+
+    municipality = models.ForeignKey(
+        "region.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="labour_potential",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    total = models.PositiveIntegerField(_("untapped labour potential"))
+    part_time_wants_more = models.PositiveIntegerField(
+        _("part-timers who want more hours"), default=0
+    )
+    unemployed = models.PositiveIntegerField(_("unemployed"), default=0)
+    status_holders = models.PositiveIntegerField(_("status holders"), default=0)
+
+    class Meta:
+        verbose_name = _("untapped labour potential")
+        verbose_name_plural = _("untapped labour potential")
+        ordering = ["municipality__name", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "year"], name="potential_once_a_year")
+        ]
+
+    def __str__(self):
+        return f"{self.municipality} {self.year}"
