@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import MunicipalityFactory, ParticipantFactory, user_with_role
 from vakmanschap.accounts.roles import Role
@@ -17,6 +18,12 @@ from vakmanschap.region.models import LabourMarketRegion
 
 pytestmark = pytest.mark.django_db
 HEADER = "cbs_code,year,total,part_time_wants_more,unemployed,status_holders\n"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):  # the messages as the command line shows them
+        yield
 
 
 @pytest.fixture
@@ -128,3 +135,8 @@ def test_the_monitor_page_shows_the_potential_beside_the_reach(client, twente, t
     assert 'id="potential-table"' in html
     assert "13000 (2022)" in html
     assert "7500" in html  # the three target groups' potential
+
+
+def test_the_errors_speak_dutch_first(twente, tmp_path):
+    with translation.override("nl"), pytest.raises(CsvImportError, match="Regel 2, kolom year"):
+        import_potential(_csv(tmp_path, "GM0153,twee,1,0,0,0\n"))
