@@ -12,6 +12,7 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -95,16 +96,16 @@ def start_cluster(bin_dir: str, *, durable: bool = False) -> str:
     if not durable:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     RUNNING = cluster = Cluster(bin_dir, datadir, options, os.path.join(tmp, "server.log"), run_as)
-    cluster.start()
 
     def stop():
         try:
             cluster.stop("immediate")
         except subprocess.CalledProcessError:
-            pass  # already stopped
+            pass  # already stopped, or never started
         shutil.rmtree(tmp, ignore_errors=True)
 
-    atexit.register(stop)
+    atexit.register(stop)  # before the start: a stop while it starts removes it too
+    cluster.start()
     return f"postgres://postgres@127.0.0.1:{port}/postgres"
 
 
@@ -112,4 +113,9 @@ if os.environ.get("VAKMANSCHAP_TEST_POSTGRES") == "1":
     _bin = find_pg_bin()
     if _bin is None:
         raise RuntimeError("VAKMANSCHAP_TEST_POSTGRES=1, but no PostgreSQL (pg_ctl) was found.")
+
+    def _interrupt(signum, frame):
+        raise KeyboardInterrupt  # pytest ends the run cleanly, and atexit stops the cluster
+
+    signal.signal(signal.SIGTERM, _interrupt)
     os.environ["DATABASE_URL"] = start_cluster(_bin)

@@ -59,6 +59,15 @@ def start(
         command += ["--rp-origin", origin]
     output = subprocess.DEVNULL if quiet else None
     provider = RunningProvider(subprocess.Popen(command, stdout=output, stderr=output), port)
+    try:
+        _wait_until_ready(provider, timeout)
+    except BaseException:  # also Ctrl-C or SIGTERM while it starts: never leave it running
+        provider.stop()
+        raise
+    return provider
+
+
+def _wait_until_ready(provider: RunningProvider, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if provider.process.poll() is not None:
@@ -66,8 +75,7 @@ def start(
         try:
             with urllib.request.urlopen(provider.discovery_url, timeout=2) as answer:
                 if answer.status == 200:
-                    return provider
+                    return
         except OSError:
             time.sleep(0.2)
-    provider.stop()
     raise RuntimeError("The test OpenID provider did not answer in time.")

@@ -1,3 +1,4 @@
+import signal
 import subprocess
 import sys
 
@@ -10,6 +11,21 @@ from vakmanschap.demo.skills import give_demo_people_their_jobs, tag_demo_course
 from vakmanschap.esco.locate import EscoNotFound, locate_esco_dir
 
 
+def _exit_on_sigterm(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+def stop_process(process: subprocess.Popen, grace: float = 10) -> None:
+    """SIGTERM (the worker finishes its task), then SIGKILL if it does not end in time."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 class Command(BaseCommand):
     help = (
         "Set up and serve the demo: migrate, import ESCO and the shortage list, load the demo "
@@ -19,10 +35,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--no-serve", action="store_true", help="Set up only; do not serve.")
+        parser.add_argument(
+            "--serve-only", action="store_true", help="Serve a demo that is already set up."
+        )
 
-    def handle(self, *args, port, no_serve, **options):
+    def handle(self, *args, port, no_serve, serve_only, **options):
         if not settings.DEMO_MODE:
             raise CommandError("The demo runs only in demo mode: set VAKMANSCHAP_DEMO=1.")
+        if not serve_only:
+            self._set_up(port)
+        if not no_serve:
+            self._serve(port)
+
+    def _set_up(self, port):
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database ready.")
         call_command("esco_import", *self._esco_paths())
@@ -33,14 +58,19 @@ class Command(BaseCommand):
         call_command("import_labour_potential")
         self._skills()
         self._print_accounts(port)
-        if no_serve:
-            return
+
+    def _serve(self, port):
         worker = subprocess.Popen([sys.executable, "-m", "vakmanschap.manage", "db_worker"])
-        provider = self._start_login_provider(port)
+        provider = None
+        # A SIGTERM (a service manager, `kill`) ends the demo like Ctrl-C: through the `finally`
+        # below, so the background worker and the login service stop with it.
+        previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
         try:
+            provider = self._start_login_provider(port)
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
         finally:
-            worker.terminate()
+            signal.signal(signal.SIGTERM, previous)
+            stop_process(worker)
             if provider is not None:
                 provider.stop()
 
