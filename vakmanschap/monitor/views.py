@@ -11,7 +11,16 @@ from django.utils.translation import gettext_lazy
 from vakmanschap.core.access import guarded, require
 from vakmanschap.region.models import LabourMarketRegion
 
-from . import charts, figures, maps, opendata, opendata_filters, potential
+from . import (
+    charts,
+    figures,
+    maps,
+    network_figures,
+    opendata,
+    opendata_filters,
+    potential,
+    shortages,
+)
 from .forms import MonitorFilterForm, OpenDataForm, YearForm
 from .permissions import can_read_open_data, can_view_monitor
 
@@ -95,6 +104,8 @@ def monitor(request):
     filters = form.filters()
     data = _labelled(figures.summary(region, period, filters=filters))
     reach = potential.against_reach(region, period, filters)
+    shortage = shortages.by_occupation(region, period, filters)
+    network = network_figures.network(region, period)
     return render(
         request,
         "monitor/monitor.html",
@@ -112,8 +123,29 @@ def monitor(request):
                 _("Per municipality; the numbers are in the table."),
                 "potential",
             ),
+            "shortages": shortage,
+            "shortages_svg": charts.bars_svg(
+                [(row["sector"] or "–", row["trained"]) for row in shortage["sectors"]],
+                _("People trained per shortage sector"),
+                _("The numbers, with the open vacancies, are in the table."),
+                "shortages",
+            ),
+            "network": network,
+            "network_svg": _network_chart(network),
             **_charts(data, region),
         },
+    )
+
+
+def _network_chart(network: dict) -> str:
+    scores = network["region"]["scores"]
+    if not scores:
+        return ""
+    return charts.bars_svg(
+        [(d["label"], scores.get(d["key"])) for d in network["dimensions"]],
+        _("Scan scores of the region's companies per dimension (0–100)"),
+        _("The scores per sector are in the table."),
+        "network",
     )
 
 
