@@ -37,6 +37,9 @@ class CareerConversation(ConcurrentTransitionMixin, models.Model):
     notes = models.TextField(_("notes"), blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
     next_step = models.CharField(_("agreed next step"), max_length=300, blank=True)
+    #: The invitation's revision (iCalendar SEQUENCE): raised by each change the participant is
+    #: sent, so their calendar replaces the earlier invitation instead of adding one.
+    invitation_sequence = models.PositiveIntegerField(_("invitation revision"), default=0)
 
     class Meta:
         ordering = ["-scheduled_at"]

@@ -7,7 +7,8 @@ from django_fsm import TransitionNotAllowed
 from vakmanschap.core.presentation import format_moment
 from vakmanschap.people.services import take_up
 
-from .models import CareerConversation
+from . import invitations, tasks
+from .models import CareerConversation, ConversationState
 
 
 @transaction.atomic
@@ -21,6 +22,25 @@ def schedule(participant, *, advisor, scheduled_at, location="") -> CareerConver
     if participant.advisor_id is None:
         participant.advisor = advisor
         participant.save(update_fields=["advisor"])
+    _invite(conversation, invitations.NEW)
+    return conversation
+
+
+@transaction.atomic
+def reschedule(conversation, *, by, scheduled_at, location) -> CareerConversation:
+    """A new date, time or place for a planned conversation; the participant's calendar gets
+    the same event with a higher revision. Nothing changes, and nothing is sent, when the
+    date, time and place stay as they are."""
+    conversation = CareerConversation.objects.select_for_update().get(pk=conversation.pk)
+    if conversation.state != ConversationState.SCHEDULED:
+        raise ValidationError(_("This conversation can no longer be changed."))
+    if (conversation.scheduled_at, conversation.location) == (scheduled_at, location):
+        return conversation
+    conversation.scheduled_at, conversation.location = scheduled_at, location
+    conversation.full_clean(exclude=["state"])
+    conversation.invitation_sequence += 1
+    conversation.save(update_fields=["scheduled_at", "location", "invitation_sequence"])
+    _invite(conversation, invitations.UPDATE)
     return conversation
 
 
@@ -51,7 +71,18 @@ def record_no_show(conversation, *, by, reason="") -> CareerConversation:
 
 @transaction.atomic
 def cancel(conversation, *, by, reason="") -> CareerConversation:
-    return _apply(conversation, "cancel", by=by, description=reason)
+    conversation = _apply(conversation, "cancel", by=by, description=reason)
+    conversation.invitation_sequence += 1
+    conversation.save(update_fields=["invitation_sequence"])
+    _invite(conversation, invitations.CANCEL)
+    return conversation
+
+
+def _invite(conversation, kind):
+    """Queued in the change's own transaction: a change that is rolled back sends nothing."""
+    tasks.send_invitation.enqueue(
+        conversation_id=conversation.pk, kind=kind, sequence=conversation.invitation_sequence
+    )
 
 
 def _apply(conversation, name, **kwargs):
