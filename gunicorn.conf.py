@@ -30,7 +30,8 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 
 # Read by the settings when the app is preloaded below.
 os.environ.setdefault("VAKMANSCHAP_MAX_IN_FLIGHT", "2")
-os.environ.setdefault("VAKMANSCHAP_MAX_QUEUE_SECONDS", "2")
+# 1 s of waiting leaves time to answer within 2 s, with success or with the 503.
+os.environ.setdefault("VAKMANSCHAP_MAX_QUEUE_SECONDS", "1")
 os.environ.setdefault("VAKMANSCHAP_RETRY_AFTER_SECONDS", "5")
 
 

@@ -80,3 +80,9 @@ def test_budget_page_queries_do_not_grow_with_the_periods(client, busy, pinned_q
     assert len(rows) == BudgetPeriod.objects.count() == 8
     for period, shown, _form in rows:
         assert shown == ledger.balances(period)
+
+
+def test_oversight(client, busy, pinned_queries):
+    """The fund's signals: one query per signal, however many cheques and plans there are."""
+    url = reverse("oversight:dashboard")
+    _get(client, busy.fund_officer, url, pinned_queries, "oversight, fund officer")

@@ -1,0 +1,441 @@
+"""`make bench-surge`: the deployment of README "Deployment" under an open-loop surge.
+
+Starts a throwaway PostgreSQL cluster (fsync on), migrates, imports ESCO and builds the skills
+engine (unless --no-engine), collects the static files, seeds a few logged-in residents, and
+starts gunicorn with the shipped `gunicorn.conf.py` and production settings. Then, per page (the
+home page, the sign-up POST with its CSRF token, a resident's start page), it steps the offered
+rate up until a step misses p95 < 300 ms or has an error, and reports:
+
+- the highest rate held (p95 < 300 ms, no errors);
+- CPU milliseconds per request of gunicorn (master + workers) and of PostgreSQL (postmaster +
+  backends), read from /proc: stable on a busy machine, where rates are not;
+- at twice that rate: whether every request was answered within 2 s, with success or 503 and
+  Retry-After (requests carry X-Request-Start, as a proxy in front would send);
+- that every accepted sign-up is in the database exactly once;
+- memory (PSS) of the master and each worker after the pages have been served.
+
+Every process it starts is stopped at the end, also on Ctrl-C or SIGTERM. Bounded: each step
+sends at most rate × --step-seconds requests, and no request waits longer than 10 s.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+import psutil
+import psycopg
+
+from . import postgres
+from .load import Answer, http_request, open_loop, percentile
+from .with_postgres import exit_on_sigterm
+
+REPO = Path(__file__).resolve().parents[2]
+HOST = "127.0.0.1"
+P95_LIMIT = 0.300
+ANSWER_LIMIT = 2.0
+BASE_HEADERS = {"Host": "localhost", "X-Forwarded-Proto": "https", "Accept-Language": "nl"}
+DEFAULT_RATES = {
+    "home page": [50, 100, 200, 300, 400, 500, 600, 800, 1000],
+    "sign-up (POST)": [10, 25, 50, 100, 150, 200, 300],
+    "start page (resident)": [25, 50, 100, 150, 200, 250, 300, 400],
+}
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def production_env(database_url: str, var_dir: Path, port: int, args) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"VAKMANSCHAP_DEMO", "DEBUG"}}
+    return {
+        **env,
+        "VAKMANSCHAP_ENV": "production",
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "VAKMANSCHAP_IDENTITY_HASH_KEY": secrets.token_urlsafe(32),
+        "VAKMANSCHAP_CHEQUE_CODE_KEY": secrets.token_urlsafe(32),
+        "FUND_IBAN": "NL91ABNA0417164300",
+        "VAKMANSCHAP_VAR_DIR": str(var_dir),
+        "STATIC_ROOT": str(var_dir / "static"),
+        "ALLOWED_HOSTS": "localhost,127.0.0.1",
+        "LOG_LEVEL": "ERROR",
+        "GUNICORN_BIND": f"{HOST}:{port}",
+        "GUNICORN_WORKERS": str(args.workers),
+        "GUNICORN_THREADS": str(args.threads),
+        "PYTHONPATH": str(REPO),
+        "DJANGO_SETTINGS_MODULE": "vakmanschap.settings",
+    }
+
+
+def manage(env, *command: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "vakmanschap.manage", *command],
+        env=env,
+        cwd=REPO,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    return done.stdout
+
+
+# Processes and their CPU time ------------------------------------------------------------------
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process and all its children, alive or already ended (and reaped)."""
+    root = psutil.Process(pid)
+    t = root.cpu_times()
+    total = t.user + t.system + t.children_user + t.children_system
+    for child in root.children(recursive=True):
+        try:
+            c = child.cpu_times()
+            total += c.user + c.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def pss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def stop_group(process: subprocess.Popen, grace: float = 20) -> None:
+    """gunicorn stops its workers on SIGTERM; whatever is left after `grace` is killed."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            pass
+    try:
+        os.killpg(process.pid, 9)
+    except ProcessLookupError:
+        pass
+    process.wait()
+
+
+# Requests --------------------------------------------------------------------------------------
+
+
+def get(port: int, path: str, headers: dict) -> tuple[int, dict, str]:
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    try:
+        connection.request("GET", path, headers={**BASE_HEADERS, **headers})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read().decode()
+    finally:
+        connection.close()
+
+
+def wait_until_up(port: int, server: subprocess.Popen, timeout: float = 180) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("gunicorn stopped at start-up (see its output above).")
+        try:
+            if get(port, "/healthz", {})[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError("gunicorn did not answer /healthz in time.")
+
+
+def csrf_pair(port: int) -> tuple[str, str]:
+    """A CSRF cookie and form token from the sign-up page; Django accepts the pair repeatedly."""
+    status, headers, body = get(port, "/sign-up/", {})
+    cookie = re.search(r"csrftoken=([^;]+)", headers.get("Set-Cookie", ""))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+    if status != 200 or not cookie or not token:
+        raise RuntimeError(f"No CSRF token from /sign-up/ (HTTP {status}).")
+    return cookie.group(1), token.group(1)
+
+
+class Pages:
+    """The three pages: how to ask for request i, and which answer counts as success."""
+
+    def __init__(self, port: int, seed: dict, run_id: str):
+        self.port, self.seed, self.run_id = port, seed, run_id
+        self.csrf_cookie, self.csrf_token = csrf_pair(port)
+        self.signed_up: list[str] = []  # e-mail addresses whose sign-up was accepted
+        self.offered: list[str] = []
+
+    @staticmethod
+    def _headers(**extra) -> dict:
+        return {**BASE_HEADERS, "X-Request-Start": f"t={int(time.time() * 1_000_000)}", **extra}
+
+    def request(self, page: str, step: str):
+        if page == "home page":
+            return lambda i: http_request("GET", "/", self._headers())
+        if page == "start page (resident)":
+            name, sessions = self.seed["session_cookie"], self.seed["sessions"]
+            return lambda i: http_request(
+                "GET", "/start/", self._headers(Cookie=f"{name}={sessions[i % len(sessions)]}")
+            )
+
+        def sign_up(i):
+            email = f"surge-{self.run_id}-{step}-{i}@example.org"
+            self.offered.append(email)
+            body = urllib.parse.urlencode(
+                {
+                    "csrfmiddlewaretoken": self.csrf_token,
+                    "given_name": "Sanne",
+                    "family_name": f"Surge {step} {i}",
+                    "birth_date": "1988-05-17",
+                    "postcode": "7511 AB",
+                    "municipality": self.seed["municipality"],
+                    "email": email,
+                    "phone": "",
+                    "education_level": "mbo2",
+                    "work_situation": "unemployed",
+                    "current_job": "",
+                    "training_wish": "",
+                    "consent": "on",
+                }
+            ).encode()
+            headers = self._headers(
+                Cookie=f"csrftoken={self.csrf_cookie}",
+                Origin="https://localhost",
+                **{"Content-Type": "application/x-www-form-urlencoded"},
+            )
+            return http_request("POST", "/sign-up/", headers, body)
+
+        return sign_up
+
+    @staticmethod
+    def succeeded(page: str, answer: Answer) -> bool:
+        if page == "sign-up (POST)":
+            return answer.status == 302 and answer.location.endswith("/sign-up/sent/")
+        return answer.status == 200
+
+
+def step(server_pid, postmaster_pid, pages, page, rate, seconds, label):
+    make = pages.request(page, label)
+    offered_before = len(pages.offered)
+    app0, db0 = cpu_seconds(server_pid), cpu_seconds(postmaster_pid)
+    answers = open_loop(HOST, pages.port, make, rate=rate, seconds=seconds)
+    app1, db1 = cpu_seconds(server_pid), cpu_seconds(postmaster_pid)
+    if page == "sign-up (POST)":
+        emails = pages.offered[offered_before:]
+        pages.signed_up += [
+            e for e, a in zip(emails, answers, strict=True) if pages.succeeded(page, a)
+        ]
+    n = len(answers)
+    return {
+        "rate": rate,
+        "n": n,
+        "ok": sum(pages.succeeded(page, a) for a in answers),
+        "busy": sum(a.status == 503 and a.retry_after for a in answers),
+        "p50": percentile([a.latency for a in answers], 50),
+        "p95": percentile([a.latency for a in answers], 95),
+        "max": max(a.latency for a in answers),
+        "app_ms": (app1 - app0) * 1000 / n,
+        "db_ms": (db1 - db0) * 1000 / n,
+        "answers": answers,
+    }
+
+
+def integrity(database_url: str, pages: Pages) -> dict:
+    """Every accepted sign-up is in the database exactly once (account and participant)."""
+    prefix = f"surge-{pages.run_id}-%"
+    with psycopg.connect(database_url) as connection:
+        users = dict(
+            connection.execute(
+                "SELECT email, count(*) FROM accounts_user WHERE email LIKE %s GROUP BY email",
+                [prefix],
+            ).fetchall()
+        )
+        people = dict(
+            connection.execute(
+                "SELECT email, count(*) FROM people_participant WHERE email LIKE %s GROUP BY email",
+                [prefix],
+            ).fetchall()
+        )
+    accepted = set(pages.signed_up)
+    return {
+        "offered": len(pages.offered),
+        "accepted": len(accepted),
+        "accepted, account and participant once": sum(
+            users.get(e) == 1 and people.get(e) == 1 for e in accepted
+        ),
+        "duplicates": sum(c > 1 for c in users.values()) + sum(c > 1 for c in people.values()),
+        "written but not answered as accepted": len(set(users) - accepted),
+    }
+
+
+# The run ---------------------------------------------------------------------------------------
+
+
+def parse(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--step-seconds", type=float, default=4.0)
+    parser.add_argument("--participants", type=int, default=20)
+    parser.add_argument("--no-engine", action="store_true", help="skip ESCO and the engine")
+    parser.add_argument("--max-steps", type=int, default=99, help="per page (for a quick try)")
+    parser.add_argument("--pages", nargs="+", default=list(DEFAULT_RATES), choices=DEFAULT_RATES)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    args = parse(argv)
+    bin_dir = postgres.find_pg_bin()
+    if bin_dir is None:
+        print("PostgreSQL is not installed (Debian: apt-get install postgresql).")
+        return 1
+    exit_on_sigterm()  # SIGTERM ends the run like Ctrl-C: through the `finally` below and atexit
+    var_dir = Path(tempfile.mkdtemp(prefix="vakmanschap-surge-"))
+    server = None
+    try:
+        database_url = postgres.start_cluster(bin_dir, durable=True)  # stopped at exit
+        postmaster_pid = int(
+            Path(postgres.RUNNING.datadir, "postmaster.pid").read_text().split()[0]
+        )
+        port = _free_port()
+        env = production_env(database_url, var_dir, port, args)
+        say = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
+        say("Migrating ...")
+        manage(env, "migrate", "-v0")
+        if not args.no_engine:
+            say("Importing ESCO and building the skills engine ...")
+            manage(env, "esco_import", str(REPO.parent / "shared" / "esco" / "v1.1.1"))
+            manage(env, "skills", "warm")
+        manage(env, "collectstatic", "--noinput", "-v0")
+        seed = json.loads(manage(env, "surge_seed", "--participants", str(args.participants)))
+        say("Starting gunicorn ...")
+        log = var_dir / "gunicorn.log"
+        with open(log, "w") as output:  # the 503s are logged there, not between the results
+            server = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "-c", str(REPO / "gunicorn.conf.py")],
+                env=env,
+                cwd=REPO,
+                start_new_session=True,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        try:
+            wait_until_up(port, server)
+        except RuntimeError:
+            say(log.read_text()[-3000:])
+            raise
+        report(args, server, postmaster_pid, database_url, port, seed, say)
+    finally:
+        if server is not None:
+            stop_group(server)
+        shutil.rmtree(var_dir, ignore_errors=True)
+    return 0
+
+
+def report(args, server, postmaster_pid, database_url, port, seed, say):
+    pages = Pages(port, seed, secrets.token_hex(3))
+    # Warm up: every worker has served every page once or more (templates, routes loaded).
+    for page in args.pages:
+        step(server.pid, postmaster_pid, pages, page, 20, 2 * args.workers, "warm")
+    workers = [c.pid for c in psutil.Process(server.pid).children()]
+    memory = {"master": pss_mb(server.pid), "workers": [pss_mb(pid) for pid in workers]}
+    rows, overload = [], []
+    for page in args.pages:
+        held, last = None, None
+        for rate in DEFAULT_RATES[page][: args.max_steps]:
+            time.sleep(2)  # let the last step's requests and connections drain
+            last = step(server.pid, postmaster_pid, pages, page, rate, args.step_seconds, str(rate))
+            good = last["ok"] == last["n"] and last["p95"] < P95_LIMIT
+            say(
+                f"{page} at {rate}/s: {last['ok']}/{last['n']} ok, p95 {last['p95'] * 1000:.0f} ms"
+                f", app {last['app_ms']:.1f} ms + PostgreSQL {last['db_ms']:.1f} ms CPU per request"
+            )
+            if not good:
+                break
+            held = last
+        basis = held or last
+        rows.append((page, held, last, basis))
+        time.sleep(2)
+        double = 2 * (held["rate"] if held else DEFAULT_RATES[page][0])
+        surge = step(server.pid, postmaster_pid, pages, page, double, args.step_seconds, "x2")
+        answered = [
+            a
+            for a in surge["answers"]
+            if a.latency <= ANSWER_LIMIT
+            and (pages.succeeded(page, a) or (a.status == 503 and a.retry_after))
+        ]
+        overload.append((page, surge, len(answered)))
+        say(f"{page} at {double}/s (2x): {len(answered)}/{surge['n']} answered within 2 s")
+    time.sleep(2)
+    checked = integrity(database_url, pages) if "sign-up (POST)" in args.pages else None
+    print_report(args, rows, overload, memory, checked)
+
+
+def print_report(args, rows, overload, memory, checked):
+    load = os.getloadavg()
+    print(
+        f"\nmake bench-surge: gunicorn {args.workers} workers x {args.threads} threads "
+        f"(gunicorn.conf.py), production settings, PostgreSQL with fsync on; "
+        f"{os.cpu_count()} cores, load average at the end {load[0]:.1f} / {load[1]:.1f} / "
+        f"{load[2]:.1f}; steps of {args.step_seconds:g} s.\n"
+    )
+    print(
+        "| page | held: rate at p95 < 300 ms, 0 errors | p50 / p95 there | first rate missed "
+        "(p95, errors) | CPU per request: app + PostgreSQL |"
+    )
+    print("| --- | --- | --- | --- | --- |")
+    for page, held, last, basis in rows:
+        missed = (
+            "none (all steps held)"
+            if last is held
+            else (
+                f"{last['rate']}/s ({last['p95'] * 1000:.0f} ms, {last['n'] - last['ok']} errors)"
+            )
+        )
+        where = f"{held['p50'] * 1000:.0f} / {held['p95'] * 1000:.0f} ms" if held else "-"
+        rate = f"{held['rate']}/s" if held else "none"
+        print(
+            f"| {page} | {rate} | {where} | {missed} | "
+            f"{basis['app_ms']:.1f} + {basis['db_ms']:.1f} = "
+            f"{basis['app_ms'] + basis['db_ms']:.1f} ms (at {basis['rate']}/s) |"
+        )
+    print(
+        "\n| page | at 2x: offered | answered within 2 s (success, or 503 + Retry-After) | "
+        "of which 503 | slowest |"
+    )
+    print("| --- | --- | --- | --- | --- |")
+    for page, surge, answered in overload:
+        print(
+            f"| {page} | {surge['rate']}/s, {surge['n']} requests | {answered} / {surge['n']} | "
+            f"{surge['busy']} | {surge['max'] * 1000:.0f} ms |"
+        )
+    if checked:
+        print("\n| sign-up integrity | count |")
+        print("| --- | --- |")
+        for name, count in checked.items():
+            print(f"| {name} | {count} |")
+    total = memory["master"] + sum(memory["workers"])
+    workers = ", ".join(f"{w:.0f}" for w in memory["workers"])
+    print("\n| memory (PSS, after serving the pages) | MB |")
+    print("| --- | --- |")
+    print(f"| master | {memory['master']:.0f} |")
+    print(f"| each worker | {workers} |")
+    print(f"| total, master + {len(memory['workers'])} workers | {total:.0f} |")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
