@@ -7,6 +7,7 @@ import zoneinfo
 import icalendar
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import UserFactory
@@ -161,3 +162,71 @@ def test_no_invitation_without_an_address_or_for_a_conversation_already_begun(fu
         scheduled_at=recorded_afterwards,
     )
     assert mailoutbox == []
+
+
+def test_the_advisor_moves_a_conversation_on_its_page_and_the_participant_is_told(
+    client, fund, mailoutbox
+):
+    conversation = services.schedule(
+        fund.participant(), advisor=fund.advisor, scheduled_at=local_moment(10, 14)
+    )
+    detail = reverse("guidance:detail", args=[conversation.pk])
+    move = reverse("guidance:reschedule", args=[conversation.pk])
+    client.force_login(fund.advisor)
+    assert f'href="{move}"' in client.get(detail, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+
+    later = local_moment(14, 11)
+    answer = {"scheduled_at": later.strftime("%Y-%m-%dT%H:%M"), "location": "Werkplein Hengelo"}
+    response = client.post(move, answer)
+    assert response.status_code == 302 and response["Location"] == detail
+    conversation.refresh_from_db()
+    assert conversation.scheduled_at == later and conversation.location == "Werkplein Hengelo"
+    assert conversation.invitation_sequence == 1
+    _, event = calendar_of(mailoutbox[-1])
+    assert len(mailoutbox) == 2 and event["SEQUENCE"] == 1
+
+
+def test_moving_into_the_past_is_refused_naming_the_field_and_changes_nothing(
+    client, fund, mailoutbox
+):
+    conversation = services.schedule(
+        fund.participant(), advisor=fund.advisor, scheduled_at=local_moment(10, 14)
+    )
+    client.force_login(fund.advisor)
+    past = (timezone.localtime() - datetime.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    response = client.post(
+        reverse("guidance:reschedule", args=[conversation.pk]),
+        {"scheduled_at": past, "location": ""},
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["scheduled_at"] == ["Kies een moment in de toekomst."]
+    conversation.refresh_from_db()
+    assert conversation.invitation_sequence == 0 and len(mailoutbox) == 1
+
+
+def test_another_organisations_advisor_cannot_move_the_conversation(client, fund, mailoutbox):
+    conversation = services.schedule(
+        fund.participant(), advisor=fund.advisor, scheduled_at=local_moment(10, 14)
+    )
+    move = reverse("guidance:reschedule", args=[conversation.pk])
+    client.force_login(fund.other_advisor)
+    assert client.get(move).status_code == 404
+    answer = {"scheduled_at": local_moment(12, 9).strftime("%Y-%m-%dT%H:%M"), "location": ""}
+    assert client.post(move, answer).status_code == 404
+    conversation.refresh_from_db()
+    assert conversation.invitation_sequence == 0 and len(mailoutbox) == 1
+
+
+def test_a_cancelled_conversation_cannot_be_moved(client, fund, mailoutbox):
+    conversation = services.schedule(
+        fund.participant(), advisor=fund.advisor, scheduled_at=local_moment(10, 14)
+    )
+    services.cancel(conversation, by=fund.advisor)
+    client.force_login(fund.advisor)
+    answer = {"scheduled_at": local_moment(12, 9).strftime("%Y-%m-%dT%H:%M"), "location": ""}
+    response = client.post(reverse("guidance:reschedule", args=[conversation.pk]), answer)
+    assert response.status_code == 302
+    conversation.refresh_from_db()
+    assert conversation.state == "cancelled" and conversation.invitation_sequence == 1
+    assert len(mailoutbox) == 2

@@ -41,6 +41,31 @@ def schedule(request, participant_pk):
 
 
 @guarded(can_manage_conversations)
+def reschedule(request, pk):
+    """A new date, time or place; the participant is sent the changed invitation."""
+    conversation = get_object_or_404(
+        CareerConversation.objects.select_related("participant"), pk=pk
+    )
+    require(can_manage_conversations, request.user, conversation)
+    if conversation.state != ConversationState.SCHEDULED:
+        messages.error(request, _("This conversation can no longer be changed."))
+        return redirect("guidance:detail", pk=conversation.pk)
+    initial = {"scheduled_at": conversation.scheduled_at, "location": conversation.location}
+    form = ScheduleForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reschedule(conversation, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("The conversation has been moved; the participant has been told.")
+            )
+            return redirect("guidance:detail", pk=conversation.pk)
+    return render(request, "guidance/reschedule.html", {"form": form, "conversation": conversation})
+
+
+@guarded(can_manage_conversations)
 def detail(request, pk):
     conversation = get_object_or_404(
         CareerConversation.objects.select_related("participant"), pk=pk
