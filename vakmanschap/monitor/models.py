@@ -32,3 +32,38 @@ class LabourPotential(models.Model):
 
     def __str__(self):
         return f"{self.municipality} {self.year}"
+
+
+class WelfareSource(models.TextChoices):
+    RABO = "rabo", _("Bruto Twents Geluk (RaboResearch)")
+    CBS = "cbs", _("CBS Monitor Brede Welvaart, here and now")
+
+
+class WelfareMark(models.Model):
+    """A region's broad-welfare mark (1–10) for one dimension in one year, from the
+    RaboResearch survey (Bruto Twents Geluk) or the CBS monitor; imported from CSV
+    (`import_broad_welfare`). The dimension keys are in `monitor/welfare.py`."""
+
+    region = models.ForeignKey(
+        "region.LabourMarketRegion",
+        verbose_name=_("labour-market region"),
+        on_delete=models.CASCADE,
+        related_name="welfare_marks",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    source = models.CharField(_("source"), max_length=8, choices=WelfareSource.choices)
+    dimension = models.CharField(_("dimension"), max_length=40)
+    mark = models.DecimalField(_("mark"), max_digits=3, decimal_places=1)
+
+    class Meta:
+        verbose_name = _("broad-welfare mark")
+        verbose_name_plural = _("broad-welfare marks")
+        ordering = ["region", "source", "dimension", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "year", "source", "dimension"], name="welfare_mark_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.region} {self.year} {self.dimension}: {self.mark}"

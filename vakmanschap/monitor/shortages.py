@@ -18,7 +18,8 @@ from vakmanschap.vacancies.models import Vacancy
 from .filters import NONE, Filters
 
 
-def _people(region, period, filters: Filters):
+def people_of(region, period, filters: Filters = NONE):
+    """The region's participants, narrowed by the filters."""
     qs = Participant.objects.filter(municipality__region=region, merged_into__isnull=True)
     return filters.people(qs, region, period.end) if filters.active else qs
 
@@ -33,7 +34,7 @@ def by_occupation(region, period, filters: Filters = NONE) -> dict:
     occupation_ids = [e.occupation_id for e in entries]
     trained = dict(
         Cheque.objects.filter(
-            plan__participant__in=_people(region, period, filters),
+            plan__participant__in=people_of(region, period, filters),
             plan__target_occupation__in=occupation_ids,
             state=ChequeState.COMPLETED,
             finished_at__date__gte=period.start,

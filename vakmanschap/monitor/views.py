@@ -20,6 +20,7 @@ from . import (
     opendata_filters,
     potential,
     shortages,
+    welfare,
 )
 from .forms import MonitorFilterForm, OpenDataForm, YearForm
 from .permissions import can_read_open_data, can_view_monitor
@@ -106,6 +107,7 @@ def monitor(request):
     reach = potential.against_reach(region, period, filters)
     shortage = shortages.by_occupation(region, period, filters)
     network = network_figures.network(region, period)
+    welfare_marks = welfare.marks(region, period)
     return render(
         request,
         "monitor/monitor.html",
@@ -132,6 +134,9 @@ def monitor(request):
             ),
             "network": network,
             "network_svg": _network_chart(network),
+            "welfare_marks": welfare_marks,
+            "welfare_svg": _welfare_chart(welfare_marks),
+            "well_being": welfare.well_being(region, period, filters),
             **_charts(data, region),
         },
     )
@@ -146,6 +151,19 @@ def _network_chart(network: dict) -> str:
         _("Scan scores of the region's companies per dimension (0–100)"),
         _("The scores per sector are in the table."),
         "network",
+    )
+
+
+def _welfare_chart(marks: list[dict]) -> str:
+    """The latest year's marks of the first source (Bruto Twents Geluk when imported)."""
+    if not marks:
+        return ""
+    source = marks[0]
+    return charts.bars_svg(
+        [(str(d["label"]), d["marks"][-1]) for d in source["dimensions"]],
+        _("Broad-welfare marks in %(year)s (1–10)") % {"year": source["years"][-1]},
+        _("%(source)s; all years are in the table.") % {"source": source["label"]},
+        "welfare",
     )
 
 

@@ -56,6 +56,7 @@ class Command(BaseCommand):
             call_command("import_shortage_list", str(shortage_csv), valid_from="2026-01-01")
         call_command("demo_data")
         call_command("import_labour_potential")
+        call_command("import_broad_welfare")
         self._skills()
         self._print_accounts(port)
 
