@@ -18,6 +18,8 @@ class DeliveryConfig(AppConfig):
     verbose_name = _("Provider portal, invoices and payments")
 
     def ready(self):
+        from . import texts  # noqa: F401  (defines the codes it stores)
+
         for model in ("ChequeDelivery", "IbanChange", "Invoice", "PaymentBatch", "Recovery"):
             track(self.get_model(model))
         register(NavItem("delivery:portal", _("My cheques"), can_use_provider_portal, 30))

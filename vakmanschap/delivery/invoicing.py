@@ -18,10 +18,12 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vakmanschap.core import coded
 from vakmanschap.core.presentation import format_euros
 from vakmanschap.funding import cheque_account
 from vakmanschap.funding.models import Cheque, ChequeState, LowAttendancePolicy
 
+from . import texts
 from .models import Invoice, InvoiceState, Recovery
 from .services import DeliveryError, delivery_of
 
@@ -220,8 +222,11 @@ def pay_invoice(invoice, *, by) -> Invoice:
             cheque=cheque,
             invoice=invoice,
             amount_cents=recovery,
-            reason=_("Attendance %(p)s%% is below the minimum of %(m)s%%.")
-            % {"p": cheque.attendance_percent, "m": cheque.plan.scheme.attendance_threshold},
+            reason=coded.encode(
+                texts.RECOVERY_LOW_ATTENDANCE,
+                percent=cheque.attendance_percent,
+                minimum=cheque.plan.scheme.attendance_threshold,
+            ),
         )
     invoice.to_paid(by=by)
     invoice.save()

@@ -229,6 +229,6 @@ def drop_out(cheque, *, by, reason: str) -> Cheque:
     cheque.drop_out(by=by, description=reason)
     cheque.save()
     if not was_started:
-        cheque_account.release(cheque, by=by, reason=_("Dropped out before the start"))
+        cheque_account.release(cheque, by=by, code=texts.LEDGER_DROPPED_OUT_BEFORE_START)
     plans.settle(cheque.plan_id, by=by)
     return cheque

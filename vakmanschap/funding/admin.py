@@ -82,10 +82,22 @@ class FundingStreamAdmin(admin.ModelAdmin):
 class LedgerEntryAdmin(admin.ModelAdmin):
     """Read-only: the ledger is append-only and written by the services."""
 
-    list_display = ["created_at", "period", "kind", "amount_cents", "cheque", "created_by"]
+    list_display = [
+        "created_at",
+        "period",
+        "kind",
+        "amount_cents",
+        "cheque",
+        "reason_shown",
+        "created_by",
+    ]
     list_filter = ["kind", "period"]
     search_fields = ["=cheque__id", "reason"]
     list_select_related = ["period__stream", "cheque", "created_by"]
+
+    @admin.display(description=_("reason"))
+    def reason_shown(self, entry):
+        return entry.reason_text
 
     def has_add_permission(self, request):
         return False

@@ -21,7 +21,7 @@ from vakmanschap.core.money import MAX_ALLOCATION_CENTS, CentsField
 from vakmanschap.esco.models import Occupation
 from vakmanschap.people.models import Participant
 
-from . import eligibility, ledger, plans
+from . import eligibility, ledger, plans, texts
 from .cheques import RedemptionError, redeem
 from .models import BudgetPeriod, FundingStream, PlanState, TrainingPlan
 from .permissions import (
@@ -113,7 +113,7 @@ class FundingStreamsView(GuardedAPIView):
                     "allocate",
                     v["allocated_cents"],
                     actor=request.user,
-                    reason=_("Allocated through the API"),
+                    reason_code=texts.LEDGER_ALLOCATED_THROUGH_API,
                 )
         return Response({"id": period.pk}, status=201)
 

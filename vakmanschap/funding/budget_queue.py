@@ -6,7 +6,6 @@ other's imports."""
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from vakmanschap.core import coded
 
@@ -43,7 +42,7 @@ def expire_overdue(now=None) -> int:
     for cheque in Cheque.objects.expiring_before(now).select_for_update().select_related("plan"):
         cheque.expire(by=None, description=coded.encode(texts.NOT_BOOKED_IN_TIME))
         cheque.save()
-        cheque_account.release(cheque, by=None, reason=_("Cheque expired"))
+        cheque_account.release(cheque, by=None, code=texts.LEDGER_CHEQUE_EXPIRED)
         periods.add(cheque.plan.funding_period_id)
         expired += 1
     for period_id in periods:

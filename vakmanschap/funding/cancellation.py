@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vakmanschap.audit.services import record_event
+from vakmanschap.core import coded
 from vakmanschap.core.fsm import may
 
-from . import budget_queue, cheque_account, plans
+from . import budget_queue, cheque_account, plans, texts
 from .models import Cheque
 
 CHEQUE_CANCELLED = "cheque_cancelled"
@@ -37,8 +38,8 @@ def cancel_cheque(cheque, *, by, reason: str) -> Cheque:
         )
     cheque.cancel(by=by, description=reason)
     cheque.save()
-    cheque_account.release(cheque, by=by, reason=_("Cheque cancelled: %(r)s") % {"r": reason})
+    cheque_account.release(cheque, by=by, code=texts.LEDGER_CHEQUE_CANCELLED, reason=reason)
     record_event(CHEQUE_CANCELLED, actor=by, obj=cheque, reason=reason)
-    plans.settle(cheque.plan_id, by=by, description=_("No cheque left running."))
+    plans.settle(cheque.plan_id, by=by, description=coded.encode(texts.NO_CHEQUE_LEFT_RUNNING))
     budget_queue.fund_waiting_plans(cheque.plan.funding_period_id)
     return cheque

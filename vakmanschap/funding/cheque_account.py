@@ -11,9 +11,7 @@ Callers (plans, the budget queue, delivery, invoicing) hold the cheque's row loc
 takes the budget period's lock and checks every movement against the balances.
 """
 
-from django.utils.translation import gettext as _
-
-from . import ledger
+from . import ledger, texts
 from .models import Cheque
 
 
@@ -32,28 +30,38 @@ def held_cents(cheque: Cheque) -> int:
     return b.reserved + b.committed
 
 
-def _post(cheque, kind, amount, *, by, reason):
-    return ledger.post(_period_id(cheque), kind, amount, cheque, actor=by, reason=reason)
+def _post(cheque, kind, amount, *, by, code: str, **params):
+    """`code` is a reason code of `funding.texts`, `params` its parameters."""
+    return ledger.post(
+        _period_id(cheque),
+        kind,
+        amount,
+        cheque,
+        actor=by,
+        reason_code=code,
+        reason_params=params,
+    )
 
 
 def reserve(cheque: Cheque, *, by) -> None:
     """Reserve the cheque's amount (the caller holds the period lock for the balance check)."""
     if cheque.amount_cents:
-        _post(cheque, "reserve", cheque.amount_cents, by=by, reason=_("Plan approved"))
+        _post(cheque, "reserve", cheque.amount_cents, by=by, code=texts.LEDGER_PLAN_APPROVED)
 
 
-def release(cheque: Cheque, *, by, reason: str) -> None:
-    """Give back what is still reserved (expiry, a drop-out before the start)."""
+def release(cheque: Cheque, *, by, code: str, **params) -> None:
+    """Give back what is still reserved (expiry, a drop-out before the start); `code` is a
+    reason code of `funding.texts` with its `params`."""
     held = balances(cheque).reserved
     if held:
-        _post(cheque, "release", held, by=by, reason=reason)
+        _post(cheque, "release", held, by=by, code=code, **params)
 
 
 def commit(cheque: Cheque, *, by) -> None:
     """The course started: what is reserved becomes committed."""
     held = balances(cheque).reserved
     if held:
-        _post(cheque, "commit", held, by=by, reason=_("Course started"))
+        _post(cheque, "commit", held, by=by, code=texts.LEDGER_COURSE_STARTED)
 
 
 def pay(cheque: Cheque, amount: int, *, by, invoice_number: str, final: bool) -> None:
@@ -62,17 +70,17 @@ def pay(cheque: Cheque, amount: int, *, by, invoice_number: str, final: bool) ->
     given back, so it is available again."""
     committed = balances(cheque).committed
     if amount > committed:
-        _post(cheque, "commit", amount - committed, by=by, reason=_("Committed for payment"))
+        _post(cheque, "commit", amount - committed, by=by, code=texts.LEDGER_COMMITTED_FOR_PAYMENT)
     if amount:
-        _post(cheque, "pay", amount, by=by, reason=_("Invoice %(n)s") % {"n": invoice_number})
+        _post(cheque, "pay", amount, by=by, code=texts.LEDGER_INVOICE_PAID, number=invoice_number)
     if final:
         held = balances(cheque)
         if held.reserved:
-            _post(cheque, "release", held.reserved, by=by, reason=_("Cheque settled"))
+            _post(cheque, "release", held.reserved, by=by, code=texts.LEDGER_CHEQUE_SETTLED)
         if held.committed:
-            _post(cheque, "decommit", held.committed, by=by, reason=_("Cheque settled"))
+            _post(cheque, "decommit", held.committed, by=by, code=texts.LEDGER_CHEQUE_SETTLED)
 
 
 def recover(cheque: Cheque, amount: int, *, by) -> None:
     """Money the provider paid back."""
-    _post(cheque, "recover", amount, by=by, reason=_("Recovery received"))
+    _post(cheque, "recover", amount, by=by, code=texts.LEDGER_RECOVERY_RECEIVED)

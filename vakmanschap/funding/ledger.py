@@ -23,6 +23,8 @@ from django.db import transaction
 from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext as _
 
+from vakmanschap.core import coded
+
 from .models import BudgetPeriod, EntryKind, LedgerCheckpoint, LedgerEntry
 
 
@@ -168,9 +170,15 @@ def post(
     *,
     actor=None,
     reason: str = "",
+    reason_code: str | None = None,
+    reason_params: dict | None = None,
 ) -> LedgerEntry:
     """Write one movement after checking it against the locked period's balances. `cheque` (a
-    cheque or its id) is required for every movement except an allocation, which has none."""
+    cheque or its id) is required for every movement except an allocation, which has none.
+    `reason` is a person's own words; what the system says is `reason_code` (a `core.coded`
+    code) with JSON-safe `reason_params`, so it reads in each reader's language."""
+    if reason_code is not None and not coded.is_known(reason_code):
+        raise LedgerError(f"Unknown ledger reason code {reason_code!r}.")
     if not isinstance(amount_cents, int) or isinstance(amount_cents, bool) or amount_cents <= 0:
         raise LedgerError(_("An amount must be a positive whole number of cents."))
     if kind not in EntryKind.values:
@@ -198,6 +206,8 @@ def post(
             amount_cents=amount_cents,
             cheque_id=cheque_id,
             reason=reason[:300],
+            reason_code=reason_code,
+            reason_params=reason_params or None,
             created_by=actor if getattr(actor, "pk", None) else None,
         )
         if since_checkpoint + 1 >= settings.LEDGER_CHECKPOINT_EVERY:

@@ -6,9 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vakmanschap.core import coded
 from vakmanschap.core.fsm import may
 
-from . import eligibility, ledger
+from . import eligibility, ledger, texts
 from .cheques import create_cheques, reserve_cheques
 from .models import BudgetPeriod, Cheque, ChequeState, PlanCourse, PlanState, TrainingPlan
 
@@ -204,7 +205,7 @@ def _fund_or_queue(plan, by) -> Decision:
         return Decision(plan, codes)
     transaction.savepoint_rollback(savepoint)
     plan = _locked(plan)
-    plan.put_on_waiting_list(by=by, description=_("Not enough budget; queued."))
+    plan.put_on_waiting_list(by=by, description=coded.encode(texts.QUEUED_FOR_BUDGET))
     plan.save()
     return Decision(plan, {})
 

@@ -32,7 +32,7 @@ from vakmanschap.catalogue.models import Course
 from vakmanschap.core.tasks import send_email
 from vakmanschap.esco.models import Concept, ShortageOccupation, attach_preferred_labels
 from vakmanschap.esco.shortage import shortage_list_on
-from vakmanschap.funding import ledger
+from vakmanschap.funding import ledger, texts
 from vakmanschap.funding.models import BudgetPeriod, FunderKind, FundingStream
 from vakmanschap.network.tokens import hash_token, new_token
 from vakmanschap.people.services import register
@@ -263,8 +263,8 @@ def book_co_financing(nomination: Nomination):
         period.pk,
         "allocate",
         int(nomination.co_financing_cents),
-        reason=_("Employer co-financing by %(employer)s for nomination %(id)s")
-        % {"employer": nomination.organisation.name, "id": nomination.pk},
+        reason_code=texts.LEDGER_EMPLOYER_CO_FINANCING,
+        reason_params={"employer": nomination.organisation.name, "nomination": nomination.pk},
     )
 
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core import coded
 from vakmanschap.core.presentation import format_day
 from vakmanschap.region.models import home_region_pk
 
@@ -111,7 +112,12 @@ class LedgerEntry(models.Model):
         blank=True,
         related_name="ledger_entries",
     )
+    # What the system writes is a code with parameters (`core.coded`, codes in `funding.texts`),
+    # shown in the reader's language; `reason` keeps a person's own words and rows written
+    # before codes existed.
     reason = models.CharField(max_length=300, blank=True)
+    reason_code = models.CharField(max_length=80, null=True, blank=True)
+    reason_params = models.JSONField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -153,6 +159,13 @@ class LedgerEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("The ledger is append-only: entries are never deleted.")
+
+    @property
+    def reason_text(self) -> str:
+        """The reason in the reader's language (a code), or as it was typed."""
+        if self.reason_code:
+            return coded.render_code(self.reason_code, self.reason_params)
+        return self.reason
 
 
 class LedgerCheckpoint(models.Model):
