@@ -113,9 +113,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 class Membership(models.Model):
     """A user's role, held in an organisation (staff roles) or on its own."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="memberships"
+    )
     organisation = models.ForeignKey(
         "organisations.Organisation",
+        verbose_name=_("organisation"),
         on_delete=models.CASCADE,
         related_name="memberships",
         null=True,

@@ -40,3 +40,9 @@ class AdminSite(admin.AdminSite):
 
 class VakmanschapAdminConfig(AdminConfig):
     default_site = "vakmanschap.core.admin_site.AdminSite"
+
+    def ready(self):
+        super().ready()  # registers every app's admin
+        from vakmanschap.core import admin_third_party  # needs the models loaded
+
+        admin_third_party.translate(admin.site)

@@ -42,7 +42,7 @@ class Questionnaire(models.Model):
         help_text=_("The highest published version is the one employers fill in."),
     )
     notes = models.TextField(_("notes"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = QuestionnaireQuerySet.as_manager()
 
@@ -126,7 +126,10 @@ class Instrument(models.Model):
 
 class Dimension(models.Model):
     questionnaire = models.ForeignKey(
-        Questionnaire, on_delete=models.CASCADE, related_name="dimensions"
+        Questionnaire,
+        verbose_name=_("questionnaire"),
+        on_delete=models.CASCADE,
+        related_name="dimensions",
     )
     key = models.SlugField(_("key"), max_length=50)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
