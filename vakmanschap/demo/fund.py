@@ -168,6 +168,7 @@ def _person(row, scheme) -> int:
     CareerConversation.objects.filter(pk=conversation.pk).update(
         scheduled_at=timezone.now() - datetime.timedelta(days=7)
     )
+    conversation.refresh_from_db()  # held only after its start: the check reads this object
     guidance.record_held(
         conversation,
         by=advisor,
