@@ -32,7 +32,7 @@ def test_split_is_fixed_and_about_half():
     assert 900 < dev < 1100
 
 
-def test_titles_mrr_at_10_per_half(engine, tmp_path):
+def test_titles_mrr_at_10_per_half(snapshot, tmp_path):
     tsv = tmp_path / "titles.tsv"
     rows = [("Q1", "lasser", "urn:occ:welder"), ("Q2", "pijplasser", "urn:occ:pipe-welder")]
     rows += [("Q3", "iets heel anders", "urn:occ:nurse")]
@@ -40,7 +40,7 @@ def test_titles_mrr_at_10_per_half(engine, tmp_path):
         "query_id\ttitle_nl\tconceptUri\n" + "".join("\t".join(r) + "\n" for r in rows),
         encoding="utf-8",
     )
-    result = evaluate_dutch_titles(engine, tsv)
+    result = evaluate_dutch_titles(snapshot, tsv)["plain"]
     assert result["all"]["n"] == 3
     assert result["dev"]["n"] + result["held-out"]["n"] == 3
     # the two titles rank first, the unrelated one is not in the top 10 or ranks low

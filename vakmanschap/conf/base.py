@@ -344,6 +344,14 @@ VAKMANSCHAP_HOME_REGION = tuple(
     env.str("VAKMANSCHAP_HOME_REGION", default="twente:Twente").split(":", 1)
 )
 
+# Real Dutch job titles with their ESCO occupation, added to the title matcher as hidden labels
+# (skills_engine/title_examples.py); a path that does not exist means none.
+SKILLS_TITLE_EXAMPLES = Path(
+    env.str(
+        "VAKMANSCHAP_SKILLS_TITLE_EXAMPLES",
+        default=str(SHARED_DIR / "eval" / "jobtitles_nl" / "titles_nl.validation.tsv"),
+    )
+)
 # Skills engine: also score English job titles with the packaged sentence model (extra `model`;
 # Dutch titles are left to the lexical matcher). Off by default: it adds torch to every process.
 SKILLS_TITLE_MODEL = env.bool("VAKMANSCHAP_SKILLS_TITLE_MODEL", default=False)

@@ -25,6 +25,7 @@ from vakmanschap.skills_engine import cache as engine_cache
 from vakmanschap.skills_engine.embeddings import EmbeddingConfig, model_available
 from vakmanschap.skills_engine.engine import EngineConfig, SkillsEngine
 from vakmanschap.skills_engine.similarity import SimilarityConfig
+from vakmanschap.skills_engine.title_examples import add_title_examples, read_title_examples
 
 RELEASE_FILE = "release.json"
 
@@ -58,11 +59,32 @@ def engine_config() -> EngineConfig:
     )
 
 
+def title_examples_path() -> Path | None:
+    """``SKILLS_TITLE_EXAMPLES``: a file of real Dutch job titles with their occupation (by
+    default the Dutch titles benchmark in the shared data), or None when it is not there."""
+    path = getattr(settings, "SKILLS_TITLE_EXAMPLES", None)
+    return Path(path) if path and Path(path).is_file() else None
+
+
+def snapshot_with_examples():
+    """The database's ESCO, with the title examples as hidden Dutch labels when there are any."""
+    snapshot = build_snapshot()
+    path = title_examples_path()
+    if path is None:
+        return snapshot
+    snapshot, _unknown = add_title_examples(snapshot, read_title_examples(path))
+    return snapshot
+
+
 def _release_key(config: EngineConfig) -> tuple[str, str]:
     release = EscoRelease.objects.order_by("-imported_at").first()
     if release is None or not Concept.objects.filter(kind=ConceptKind.OCCUPATION).exists():
         raise EscoNotImported()
-    raw = f"{release.version}|{release.imported_at.isoformat()}|{config!r}"
+    examples = title_examples_path()
+    signature = (
+        f"{examples}:{examples.stat().st_size}:{examples.stat().st_mtime}" if examples else ""
+    )
+    raw = f"{release.version}|{release.imported_at.isoformat()}|{config!r}|{signature}"
     return release.version, hashlib.sha256(raw.encode()).hexdigest()[:20]
 
 
@@ -97,7 +119,7 @@ def get_engine() -> SkillsEngine:
             except (engine_cache.CacheMiss, OSError, EOFError, AttributeError, ImportError):
                 engine = None
         if engine is None:
-            engine = SkillsEngine.build(build_snapshot(), directory, config)
+            engine = SkillsEngine.build(snapshot_with_examples(), directory, config)
             _write_release(directory, key, version)
         _engine, _engine_key = engine, key
         return engine

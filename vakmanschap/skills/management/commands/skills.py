@@ -381,7 +381,8 @@ class Command(BaseCommand):
 
         titles_tsv = eval_dir / "jobtitles_nl" / "titles_nl.validation.tsv"
         titles = (
-            dutch_evaluation.evaluate_dutch_titles(engine, titles_tsv)
+            # from the database's ESCO without the title examples: they are the titles measured
+            dutch_evaluation.evaluate_dutch_titles(build_snapshot(), titles_tsv)
             if titles_tsv.exists()
             else None
         )
