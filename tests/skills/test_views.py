@@ -7,6 +7,7 @@ from tests.factories import CourseFactory, OrganisationFactory, user_with_role
 from tests.skills.conftest import EQUIPMENT, WELD, WELDER, make_participant
 from vakmanschap.accounts.roles import OrganisationKind, Role
 from vakmanschap.esco.models import Concept
+from vakmanschap.skills import services
 from vakmanschap.skills.models import CourseSkill, PersonOccupation, PersonSkill
 
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -260,3 +261,78 @@ def test_described_work_gives_suggestions_in_dutch_and_marks_english_ones(client
     # "weld metal" has no Dutch label: English, marked, with its Dutch field beside it
     assert '<span lang="en">weld metal</span>' in html and "(EN)" in html
     assert "vakgebied: vaardigheden" in html
+
+
+# ---------------------------------------------------------------------- the resident's own work
+def _resident(client, **fields):
+    user = user_with_role(Role.PARTICIPANT)
+    participant = make_participant(**fields)
+    participant.user = user
+    participant.save(update_fields=["user"])
+    client.force_login(user)
+    return participant
+
+
+def test_resident_describes_work_and_confirms_suggested_skills(client, esco_concepts):
+    participant = _resident(client)
+    url = reverse("skills:describe_my_work")
+    assert url in client.get(reverse("people:mine")).content.decode()
+    page = client.get(url).content.decode()
+    assert "Beschrijf uw werk" in page and "Skills in your description" not in page
+    html = client.post(
+        url, {"action": "suggest", "work": "ik programmeer in Python en las metaal"}
+    ).content.decode()
+    assert "Python (computerprogrammering)" in html  # Dutch label
+    assert '<span lang="en">weld metal</span>' in html  # no Dutch label: marked, with its field
+    assert not PersonSkill.objects.filter(participant=participant).exists()  # nothing saved yet
+    python = Concept.objects.get(uri=esco_concepts["python"].uri)
+    response = client.post(url, {"action": "confirm", "skills": [str(python.pk)]})
+    assert response.status_code == 302
+    assert PersonSkill.objects.get(participant=participant).skill == python
+    # a skill already recorded is no longer suggested
+    html = client.post(
+        url, {"action": "suggest", "work": "ik programmeer in Python en las metaal"}
+    ).content.decode()
+    assert f'value="{python.pk}"' not in html
+
+
+def test_empty_description_names_the_field_and_suggests_nothing(client, esco_concepts):
+    _resident(client)
+    html = client.post(
+        reverse("skills:describe_my_work"), {"action": "suggest", "work": "   "}
+    ).content.decode()
+    assert "Beschrijf uw werk" in html and "Dit veld is vereist" in html
+    assert 'name="skills"' not in html
+    response = client.post(reverse("skills:describe_my_work"), {"action": "confirm"})
+    assert response.status_code == 302
+    assert not PersonSkill.objects.exists()
+
+
+def test_confirming_touches_only_own_record_and_only_skills(client, esco_concepts):
+    own = _resident(client)
+    other = make_participant(email="ali@example.org", given_name="Ali")
+    occupation = esco_concepts["welder"]
+    weld = Concept.objects.get(uri=WELD)
+    client.post(
+        reverse("skills:describe_my_work"),
+        {"action": "confirm", "skills": [str(weld.pk), str(occupation.pk), "x"]},
+    )
+    assert list(PersonSkill.objects.values_list("participant", "skill")) == [(own.pk, weld.pk)]
+    assert not PersonSkill.objects.filter(participant=other).exists()
+
+
+@pytest.mark.parametrize("role", [Role.ADVISOR, Role.FUND_OFFICER, Role.PROVIDER_STAFF])
+def test_describe_my_work_is_for_residents_only(client, esco_concepts, role):
+    login(client, role)
+    response = client.get(reverse("skills:describe_my_work"))
+    assert response.status_code in (403, 404)
+
+
+def test_a_participant_account_without_a_sign_up_gets_404(client, esco_concepts):
+    login(client, Role.PARTICIPANT)
+    assert client.get(reverse("skills:describe_my_work")).status_code == 404
+
+
+def test_empty_text_gives_no_suggestions_without_asking_the_engine(db):
+    assert services.suggest_skills_from_work("") == []
+    assert services.suggest_skills_from_work("  \n ") == []  # no ESCO import needed either

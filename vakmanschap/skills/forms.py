@@ -40,3 +40,17 @@ class WorkDescriptionForm(SkillSearchForm):
         self.fields["q"].help_text = _(
             "In your own words, for example: I help older people with washing and dressing."
         )
+
+
+class DescribeWorkForm(forms.Form):
+    """A resident describes their work; the engine suggests skills to confirm."""
+
+    work = forms.CharField(
+        label=_("Describe your work"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "In your own words, for example: I work in home care, help with washing and "
+            "dressing, and give medicines."
+        ),
+    )

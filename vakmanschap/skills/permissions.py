@@ -20,6 +20,11 @@ def can_view_own_routes(user, obj=None) -> bool:
     return is_participant_self(user, obj)
 
 
+def can_describe_own_work(user, obj=None) -> bool:
+    """A resident records skills of their own from a description of their work."""
+    return is_participant_self(user, obj)
+
+
 def can_edit_person_skills(user, participant=None) -> bool:
     """Advisors record the occupations held and skills of the participants in their care."""
     if is_authenticated(user) and user.has_role(Role.ADMINISTRATOR):

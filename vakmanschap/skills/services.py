@@ -217,6 +217,44 @@ def search_skills(
     return [(by_uri[u], label, score) for u, label, score in found if u in by_uri]
 
 
+WORK_SUGGESTIONS = 10
+
+
+def suggest_skills_from_work(text: str, participant=None, lang: str | None = None):
+    """Skills to confirm for work described in one's own words (Dutch or English), labelled in
+    ``lang`` (Dutch first); skills the participant already has recorded are left out. Empty text
+    gives no suggestions. One indexed engine query: a few milliseconds, fine inside a request."""
+    if not (text or "").strip():
+        return []
+    found = search_skills(text, WORK_SUGGESTIONS, lang)
+    if participant is not None:
+        known = set(
+            PersonSkill.objects.filter(participant=participant)
+            .exclude(status=SkillStatus.REMOVED)
+            .values_list("skill_id", flat=True)
+        )
+        found = [f for f in found if f[0].pk not in known]
+    return found
+
+
+@transaction.atomic
+def add_described_skills(participant, skill_ids, by=None) -> int:
+    """Record the suggested skills the participant ticked as their own; returns how many are
+    new. Ids that are not ESCO skills are ignored; a skill already recorded keeps its status."""
+    skills = Concept.objects.filter(pk__in=list(skill_ids), kind=ConceptKind.SKILL)
+    known = set(
+        PersonSkill.objects.filter(participant=participant)
+        .exclude(status=SkillStatus.REMOVED)
+        .values_list("skill_id", flat=True)
+    )
+    added = 0
+    for skill in skills:
+        if skill.pk not in known:
+            set_skill(participant, skill, SkillStatus.ADDED, by)
+            added += 1
+    return added
+
+
 def essential_skills(occupation) -> list[Concept]:
     return attach_preferred_labels(
         Concept.objects.filter(

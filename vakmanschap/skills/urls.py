@@ -7,6 +7,7 @@ app_name = "skills"
 urlpatterns = [
     path("people/<int:pk>/routes/", views.person_routes, name="person_routes"),
     path("mine/routes/", views.my_routes, name="my_routes"),
+    path("mine/work/", views.describe_my_work, name="describe_my_work"),
     path("people/<int:pk>/", views.person_skills, name="person_skills"),
     path(
         "people/<int:pk>/occupations/options/", views.occupation_options, name="occupation_options"

@@ -21,12 +21,14 @@ from vakmanschap.skills_engine.routes import REASONS_EN, REASONS_NL
 from . import loader, services
 from .forms import (
     AddOccupationForm,
+    DescribeWorkForm,
     OccupationSearchForm,
     SkillSearchForm,
     WorkDescriptionForm,
 )
 from .models import CourseSkill, PersonOccupation, PersonSkill, SkillStatus
 from .permissions import (
+    can_describe_own_work,
     can_edit_person_skills,
     can_tag_course,
     can_view_esco_pages,
@@ -91,6 +93,43 @@ def my_routes(request):
     if participant is None:
         raise Http404
     return _routes_response(request, participant, _("My routes"))
+
+
+@guarded(can_describe_own_work)
+def describe_my_work(request):
+    """The resident describes their work in their own words, sees the skills the engine finds
+    in it (in Dutch where a Dutch label exists) and ticks the ones that are theirs."""
+    participant = Participant.objects.active().filter(user=request.user).first()
+    if participant is None:
+        raise Http404
+    if request.method == "POST" and request.POST.get("action") == "confirm":
+        ids = [v for v in request.POST.getlist("skills") if v.isdigit()]
+        if not ids:
+            messages.error(request, _("Tick at least one skill that fits your work."))
+            return redirect("skills:describe_my_work")
+        added = services.add_described_skills(participant, ids, by=request.user)
+        messages.success(request, _("%(count)d skills added to your profile.") % {"count": added})
+        return redirect("skills:describe_my_work")
+    form = DescribeWorkForm(request.POST if request.method == "POST" else None)
+    suggestions, error = [], ""
+    if form.is_bound and form.is_valid():
+        try:
+            suggestions = services.suggest_skills_from_work(form.cleaned_data["work"], participant)
+        except loader.EscoNotImported:
+            error = _("Skills can be suggested once the ESCO skills are imported.")
+    _held, added = _held_with_checklists(participant)
+    return render(
+        request,
+        "skills/describe_my_work.html",
+        {
+            "participant": participant,
+            "form": form,
+            "suggestions": suggestions,
+            "searched": form.is_bound and form.is_valid(),
+            "error": error,
+            "added": added,
+        },
+    )
 
 
 # ---------------------------------------------------------------------- occupations and skills
