@@ -1,9 +1,12 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template import loader
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.core.tasks import send_email
+
+from .languages import language_of
 
 
 class EmailLoginForm(AuthenticationForm):
@@ -41,6 +44,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
         html_email_template_name=None,
     ):
 
-        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        body = loader.render_to_string(email_template_name, context)
+        with translation.override(language_of(context.get("user"))):  # the recipient's
+            subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+            body = loader.render_to_string(email_template_name, context)
         send_email.enqueue(subject=subject, body=body, to=[to_email])

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from vakmanschap.accounts.languages import language_for_address, language_of
 from vakmanschap.accounts.models import Membership, User
 from vakmanschap.accounts.roles import OrganisationKind, Role
 from vakmanschap.core.presentation import format_day
@@ -62,11 +63,12 @@ def invite_staff(organisation, email, invited_by, link_for) -> StaffInvitation:
         "expires_at": invitation.expires_at,
         "invited_by": invited_by,
     }
-    send_email.enqueue(
-        subject=_("Invitation to join %(name)s on Vakmanschap") % {"name": organisation.name},
-        body=render_to_string("network/email/staff_invitation.txt", context),
-        to=[invitation.email],
-    )
+    with translation.override(language_for_address(invitation.email)):
+        send_email.enqueue(
+            subject=_("Invitation to join %(name)s on Vakmanschap") % {"name": organisation.name},
+            body=render_to_string("network/email/staff_invitation.txt", context),
+            to=[invitation.email],
+        )
     return invitation
 
 
@@ -133,6 +135,17 @@ def staff_emails(organisation) -> list[str]:
     )
 
 
+def staff_emails_by_language(organisation) -> dict[str, list[str]]:
+    """The active staff's addresses, grouped by the language each of them reads."""
+    grouped: dict[str, list[str]] = {}
+    staff = Membership.objects.filter(
+        organisation=organisation, role=Role.EMPLOYER_STAFF, user__is_active=True
+    ).select_related("user")
+    for membership in staff.order_by("user__email"):
+        grouped.setdefault(language_of(membership.user), []).append(membership.user.email)
+    return grouped
+
+
 def send_renewal_reminders(days: int = DEFAULT_REMINDER_DAYS, today=None) -> int:
     """E-mail every member whose renewal falls within `days`; once per renewal date.
 
@@ -143,11 +156,11 @@ def send_renewal_reminders(days: int = DEFAULT_REMINDER_DAYS, today=None) -> int
     for membership in NetworkMembership.objects.reminder_due(days, today).select_related(
         "organisation"
     ):
-        recipients = staff_emails(membership.organisation)
+        recipients = staff_emails_by_language(membership.organisation)
+        link = base_url() + reverse("network:membership", args=[membership.organisation_id])
         with transaction.atomic():
-            if recipients:
-                link = base_url() + reverse("network:membership", args=[membership.organisation_id])
-                with translation.override(settings.LANGUAGE_CODE):
+            for language, addresses in sorted(recipients.items()):
+                with translation.override(language):
                     send_email.enqueue(
                         subject=_("Renew your iKBiNDR pledge before %(date)s")
                         % {"date": format_day(membership.renewal_date)},
@@ -159,9 +172,9 @@ def send_renewal_reminders(days: int = DEFAULT_REMINDER_DAYS, today=None) -> int
                                 "days": membership.days_to_renewal(today),
                             },
                         ),
-                        to=recipients,
+                        to=addresses,
                     )
-                sent += 1
+            sent += bool(recipients)
             membership.reminder_sent_for = membership.renewal_date
             membership.save(update_fields=["reminder_sent_for"])
     return sent

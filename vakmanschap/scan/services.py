@@ -2,9 +2,10 @@
 
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from vakmanschap.accounts.languages import language_for_address
 from vakmanschap.core.tasks import send_email
 
 from . import scoring
@@ -136,19 +137,20 @@ def invite_employees(scan, emails: list[str], extra_links: int, link_for) -> lis
     `extra_links` more to hand out; returns those extra URLs, shown only once."""
     for email in emails:
         link, token = RespondentLink.issue(scan)
-        send_email.enqueue(
-            subject=_("%(name)s asks for your view: the social-innovation scan")
-            % {"name": scan.organisation.name},
-            body=render_to_string(
-                "scan/email/respondent_invitation.txt",
-                {
-                    "organisation": scan.organisation,
-                    "link": link_for(token),
-                    "expires_at": link.expires_at,
-                },
-            ),
-            to=[email],
-        )
+        with translation.override(language_for_address(email)):  # not the employer's
+            send_email.enqueue(
+                subject=_("%(name)s asks for your view: the social-innovation scan")
+                % {"name": scan.organisation.name},
+                body=render_to_string(
+                    "scan/email/respondent_invitation.txt",
+                    {
+                        "organisation": scan.organisation,
+                        "link": link_for(token),
+                        "expires_at": link.expires_at,
+                    },
+                ),
+                to=[email],
+            )
     return [link_for(RespondentLink.issue(scan)[1]) for _i in range(extra_links)]
 
 
