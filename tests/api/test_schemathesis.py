@@ -47,7 +47,8 @@ OWN_OPERATIONS = {
     "participant": r"^/api/v1/(me|courses)$",
     "advisor": r"^/api/v1/(participants|plans|plans/\{id\}/submit)$",
     "fund_officer": (
-        r"^/api/v1/(funding-streams.*|plans/\{id\}/approve|invoices/\{id\}/check|monitor/summary)$"
+        r"^/api/v1/(funding-streams.*|plans/\{id\}/approve|cheques/\{id\}/cancel"
+        r"|invoices/\{id\}/check|monitor/summary)$"
     ),
     "finance_officer": r"^/api/v1/(funding-streams/\{id\}|invoices/\{id\}/approve)$",
     "provider_staff": r"^/api/v1/(cheques/.*|invoices)$",

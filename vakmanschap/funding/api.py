@@ -21,11 +21,12 @@ from vakmanschap.core.money import MAX_ALLOCATION_CENTS, CentsField
 from vakmanschap.esco.models import Occupation
 from vakmanschap.people.models import Participant
 
-from . import eligibility, ledger, plans, texts
+from . import cancellation, eligibility, ledger, plans, texts
 from .cheques import RedemptionError, redeem
-from .models import BudgetPeriod, FundingStream, PlanState, TrainingPlan
+from .models import BudgetPeriod, Cheque, FundingStream, PlanState, TrainingPlan
 from .permissions import (
     can_approve_plans,
+    can_cancel_cheques,
     can_manage_budget,
     can_redeem_cheques,
     can_view_budget,
@@ -328,3 +329,60 @@ class RedeemChequeView(GuardedAPIView):
                 response["Retry-After"] = str(error.retry_after)
             return response
         return Response({"id": cheque.pk, "status": cheque.state})
+
+
+class CancelInput(serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=FREE_TEXT_MAX_CHARS,
+        help_text="Shown to the resident and the provider.",
+        error_messages={
+            "blank": gettext_lazy("Give the reason for cancelling the cheque."),
+            "required": gettext_lazy("Give the reason for cancelling the cheque."),
+        },
+    )
+
+
+class CancelledChequeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.CharField()
+    plan = serializers.IntegerField()
+    plan_status = serializers.CharField()
+
+
+class CancelChequeView(GuardedAPIView):
+    """The fund cancels an issued or booked cheque of its own region: the reserved money goes
+    back to the budget and waiting plans are funded from it. Another region's cheque answers
+    404, like an unknown one."""
+
+    permission_check = staticmethod(can_cancel_cheques)
+
+    @extend_schema(
+        summary="Cancel a cheque, with a reason (fund officer)",
+        request=CancelInput,
+        responses={
+            200: CancelledChequeSerializer,
+            **problems(**{"409": "Only an issued or booked cheque can be cancelled."}),
+        },
+    )
+    def post(self, request, pk):
+        cheque = self.require(
+            get_object_or_404(Cheque.objects.select_related("plan__funding_period__stream"), pk=pk)
+        )
+        data = CancelInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            cheque = cancellation.cancel_cheque(
+                cheque, by=request.user, reason=data.validated_data["reason"]
+            )
+        except cancellation.CancellationError as error:
+            errors = {error.field: [error.message]} if error.field else None
+            return problem(error.status, error.message, errors=errors)
+        cheque.plan.refresh_from_db()
+        return Response(
+            {
+                "id": cheque.pk,
+                "status": cheque.state,
+                "plan": cheque.plan_id,
+                "plan_status": cheque.plan.state,
+            }
+        )

@@ -9,4 +9,5 @@ urlpatterns = [
     path("plans/<int:pk>/submit", api.SubmitPlanView.as_view(), name="api-plan-submit"),
     path("plans/<int:pk>/approve", api.ApprovePlanView.as_view(), name="api-plan-approve"),
     path("cheques/redeem", api.RedeemChequeView.as_view(), name="api-cheque-redeem"),
+    path("cheques/<int:pk>/cancel", api.CancelChequeView.as_view(), name="api-cheque-cancel"),
 ]

@@ -1,6 +1,7 @@
 from vakmanschap.accounts.permissions import is_authenticated
 from vakmanschap.accounts.roles import Role
 from vakmanschap.people.permissions import in_advisors_care
+from vakmanschap.region.access import regions_of
 
 
 def can_manage_budget(user, obj=None) -> bool:
@@ -73,8 +74,19 @@ def can_close_plans(user, plan=None) -> bool:
 
 
 def can_cancel_cheques(user, cheque=None) -> bool:
-    """Cancelling a cheque (its money goes back to the budget) is the fund's decision."""
-    return is_authenticated(user) and user.has_role(Role.FUND_OFFICER)
+    """Cancelling a cheque (its money goes back to the budget) is the fund's decision, for the
+    cheques paid from its own region's funding streams."""
+    if not (is_authenticated(user) and user.has_role(Role.FUND_OFFICER)):
+        return False
+    return cheque is None or cheque_region(cheque) in regions_of(user)
+
+
+def cheque_region(cheque) -> int:
+    """The region whose money pays the cheque (its plan's funding stream, else its scheme)."""
+    plan = cheque.plan
+    if plan.funding_period_id:
+        return plan.funding_period.stream.region_id
+    return plan.scheme.region_id
 
 
 def is_cheque_provider(user, cheque) -> bool:

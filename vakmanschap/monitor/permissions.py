@@ -2,18 +2,7 @@
 
 from vakmanschap.accounts.permissions import is_anyone, is_authenticated
 from vakmanschap.accounts.roles import Role
-from vakmanschap.region.models import LabourMarketRegion
-
-
-def regions_of(user) -> set[int]:
-    """The regions of the user's organisations' municipalities; the home region when the user
-    has none (a monitor viewer without an organisation)."""
-    regions = {
-        m.organisation.municipality.region_id
-        for m in user.memberships.select_related("organisation__municipality")
-        if m.organisation and m.organisation.municipality and m.organisation.municipality.region_id
-    }
-    return regions or {LabourMarketRegion.objects.home().pk}
+from vakmanschap.region.access import regions_of
 
 
 def can_view_monitor(user, region=None) -> bool:
