@@ -103,6 +103,29 @@ def _state_log(objects_by_type: dict) -> list[dict]:
     ]
 
 
+HISTORY_MODELS = {m._meta.model_name: m for m in (TrainingPlan, Cheque, CareerConversation)}
+
+
+def readable_state_changes(changes: list[dict]) -> list[dict]:
+    """The export's state changes for a reader: what changed (its kind and number) and the
+    label of the state it came to, in the active language, instead of codes."""
+    rows = []
+    for change in changes:
+        kind, _sep, number = change["object"].partition(":")
+        model = HISTORY_MODELS.get(kind)
+        labels = dict(model._meta.get_field("state").flatchoices) if model else {}
+        rows.append(
+            {
+                "at": change["at"],
+                "what": model._meta.verbose_name if model else kind,
+                "number": number,
+                "state": labels.get(change["to"], change["to"]),
+                "description": change["description"],
+            }
+        )
+    return rows
+
+
 def personal_data(participant: Participant) -> dict:
     """Everything the fund holds about this person (GDPR art. 15).
 

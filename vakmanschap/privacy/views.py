@@ -6,12 +6,14 @@ from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vakmanschap.accounts.roles import Role
 from vakmanschap.audit.services import record_event
 from vakmanschap.core.access import guarded, require
+from vakmanschap.funding.eligibility import RuleResult
 from vakmanschap.people.models import Participant, advisor_scope
 
 from . import services
@@ -36,6 +38,25 @@ def _own_participant(request) -> Participant:
     if participant is None:
         raise Http404
     return require(can_download_own_data, request.user, participant)
+
+
+def _data_page(request, participant, json_url: str, for_staff: bool):
+    """The same data as the JSON download, as a page with a section per kind of record."""
+    record_event(DATA_EXPORTED, actor=request.user, obj=participant)
+    data = services.personal_data(participant)
+    for plan in data["training_plans"]:
+        plan["rules"] = [RuleResult.from_dict(r) for r in plan["eligibility"]]
+    return render(
+        request,
+        "privacy/data_page.html",
+        {
+            "participant": participant,
+            "data": data,
+            "history": services.readable_state_changes(data["state_changes"]),
+            "json_url": json_url,
+            "for_staff": for_staff,
+        },
+    )
 
 
 def _json_download(request, participant) -> HttpResponse:
@@ -87,6 +108,12 @@ def my_data_download(request):
     return _json_download(request, _own_participant(request))
 
 
+@guarded(can_download_own_data)
+def my_data_page(request):
+    participant = _own_participant(request)
+    return _data_page(request, participant, reverse("privacy:my_data_download"), for_staff=False)
+
+
 @guarded(can_process_erasure)
 def participant_data(request, pk):
     """An access request that came in by letter or at the desk: the advisor hands the file over."""
@@ -95,6 +122,17 @@ def participant_data(request, pk):
     )
     require(can_process_erasure, request.user, participant)
     return _json_download(request, participant)
+
+
+@guarded(can_process_erasure)
+def participant_data_page(request, pk):
+    """The same file as a page, to read it through with the person at the desk."""
+    participant = get_object_or_404(
+        Participant.objects.select_related("municipality", "advisor"), pk=pk
+    )
+    require(can_process_erasure, request.user, participant)
+    json_url = reverse("privacy:participant_data", args=[participant.pk])
+    return _data_page(request, participant, json_url, for_staff=True)
 
 
 @guarded(can_view_erasure_requests)
