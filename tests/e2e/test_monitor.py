@@ -5,6 +5,7 @@ import datetime
 import os
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from tests.factories import user_with_role
@@ -23,6 +24,7 @@ def world(settings, tmp_path):
 
 
 def test_monitor_in_both_languages_and_open_data_are_axe_clean(page, axe, world):
+    call_command("import_broad_welfare")
     viewer = user_with_role(Role.MONITOR)
     log_in(page, viewer.email)
     start = (timezone.localdate() - datetime.timedelta(days=400)).isoformat()
@@ -32,6 +34,10 @@ def test_monitor_in_both_languages_and_open_data_are_axe_clean(page, axe, world)
     assert "Regiomonitor" in main.locator("h1").inner_text()
     completed = page.locator('#funnel-table tr[data-step="completed"] td').first.inner_text()
     assert completed == "10"
+    for section in ("potential", "shortage", "network", "welfare-rabo"):
+        assert main.locator(f"#{section}-table").is_visible(), section
+    assert "Tekorten" in main.locator("#shortages-heading").inner_text()
+    assert main.locator("svg[aria-labelledby^=welfare]").is_visible()
     assert wcag_violations(axe, page) == []
 
     page.get_by_role("button", name="English").click()
@@ -39,6 +45,8 @@ def test_monitor_in_both_languages_and_open_data_are_axe_clean(page, axe, world)
     assert page.locator("html").get_attribute("lang") == "en"
     assert "Regional monitor" in page.locator("main h1").inner_text()
     assert page.locator("#municipality-table").is_visible()
+    assert "Broad welfare" in page.locator("#welfare-heading").inner_text()
+    assert page.locator("#well-being-table").is_visible()
     assert wcag_violations(axe, page) == []
 
     page.goto(f"/open-data/?year={timezone.localdate().year}")
