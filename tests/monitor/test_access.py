@@ -103,3 +103,40 @@ def test_the_monitor_roles_start_page_is_the_monitor(client, regions):
     client.force_login(user_with_role(Role.MONITOR))
     response = client.get(reverse("ui:start"))
     assert response.status_code == 200 and 'id="funnel-table"' in response.content.decode()
+
+
+def test_the_summary_api_takes_the_page_filters_and_refuses_bad_values(client, regions):
+    twente, achterhoek, enschede, aalten = regions
+    client.force_login(user_with_role(Role.MONITOR))
+    params = PERIOD | {"region": "twente"}
+    ok = client.get(
+        API,
+        params
+        | {
+            "municipality": "GM0153",
+            "target_group": "unemployed",
+            "education_level": "mbo2",
+            "age_band": "25-34",
+        },
+    )
+    assert ok.status_code == 200
+    assert ok.json()["filters"] == {
+        "municipality": "GM0153",
+        "target_group": "unemployed",
+        "education_level": "mbo2",
+        "age_band": "25-34",
+    }
+    for name, value in (
+        ("municipality", "GM0197"),  # Aalten lies in another region
+        ("target_group", "employed_full_time"),
+        ("education_level", "phd"),
+        ("age_band", "12-14"),
+        ("sector", "ruimtevaart"),
+    ):
+        response = client.get(API, params | {name: value})
+        assert response.status_code == 400, name
+        assert response["Content-Type"].startswith("application/problem+json")
+        assert list(response.json()["errors"]) == [name]
+    unknown = client.get(API, PERIOD | {"region": "atlantis", "age_band": "25-34"})
+    assert unknown.status_code == 404
+    assert unknown["Content-Type"].startswith("application/problem+json")

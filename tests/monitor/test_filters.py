@@ -108,3 +108,10 @@ def test_fund_officer_of_another_region_gets_404_with_filters(client, world):
     url = reverse("monitor:index")
     assert client.get(url, {"region": "twente", "municipality": "GM0153"}).status_code == 404
     assert client.get(url, {"region": "achterhoek"}).status_code == 200
+
+
+def test_the_target_group_filter_counts_only_that_group(world):
+    data = figures.counts(world.twente, _period(), Filters(target_group="unemployed"))
+    # The walk: every fourth person (i % 4 == 0) is unemployed; i < 10 completed.
+    assert data["signed_up"] == sum(1 for i in range(30) if i % 4 == 0)
+    assert data["completed"] == sum(1 for i in range(10) if i % 4 == 0)

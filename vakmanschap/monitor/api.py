@@ -14,6 +14,7 @@ from vakmanschap.api.schema import problems
 from vakmanschap.region.models import LabourMarketRegion
 
 from . import figures, opendata
+from .forms import FILTER_FIELDS, MonitorFilterForm
 from .permissions import can_read_open_data, can_view_monitor
 from .schema import MonitorSummarySerializer, OpenDataSummarySerializer
 
@@ -37,6 +38,25 @@ REGION = OpenApiParameter(
     "region", OpenApiTypes.STR, description="Region code; default: the fund's home region."
 )
 UNKNOWN_REGION = {"404": "There is no labour-market region with this code."}
+FILTERS = [
+    OpenApiParameter(
+        name, OpenApiTypes.STR, description=f"As the monitor page's filter `{name}`; optional."
+    )
+    for name in FILTER_FIELDS
+]
+
+
+def _filters(request, region, errors):
+    """The page's filters from the query, validated against the region's choices."""
+    form = MonitorFilterForm(
+        {name: request.query_params.get(name, "") for name in FILTER_FIELDS}, region
+    )
+    if not form.is_valid():
+        errors.update(
+            {k: [str(e) for e in v] for k, v in form.errors.items() if k in FILTER_FIELDS}
+        )
+        return None
+    return form.filters()
 
 
 class MonitorSummaryView(GuardedAPIView):
@@ -48,6 +68,7 @@ class MonitorSummaryView(GuardedAPIView):
             REGION,
             OpenApiParameter("from", OpenApiTypes.DATE, required=True),
             OpenApiParameter("to", OpenApiTypes.DATE, required=True),
+            *FILTERS,
         ],
         responses={200: MonitorSummarySerializer, **problems(400, **UNKNOWN_REGION)},
     )
@@ -63,7 +84,10 @@ class MonitorSummaryView(GuardedAPIView):
             errors["to"] = [_("The end date lies before the start date.")]
         if errors:
             return problem(400, _("The period is not valid."), errors)
-        return Response(figures.summary(region, figures.Period(start, end)))
+        filters = _filters(request, region, errors)
+        if errors:
+            return problem(400, _("A filter is not valid."), errors)
+        return Response(figures.summary(region, figures.Period(start, end), filters=filters))
 
 
 class OpenDataSummaryView(GuardedAPIView):

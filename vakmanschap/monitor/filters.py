@@ -1,4 +1,5 @@
-"""Who the monitor counts: filters by municipality, sector, education level and age band.
+"""Who the monitor counts: filters by municipality, target group, sector, education level and
+age band.
 
 A filter narrows the participants; every section that counts people counts only those. The
 sector is that of the shortage occupation a participant's plan aims at (the region's current
@@ -58,6 +59,7 @@ class Filters:
     sector: str = ""
     education_level: str = ""
     age_band: str = ""
+    target_group: str = ""  # a WorkSituation among TARGET_GROUPS
 
     @property
     def active(self) -> bool:
@@ -72,6 +74,8 @@ class Filters:
             qs = qs.filter(municipality__cbs_code=self.municipality)
         if self.education_level:
             qs = qs.filter(education_level=self.education_level)
+        if self.target_group:
+            qs = qs.filter(work_situation=self.target_group)
         if self.age_band:
             qs = qs.filter(age_band_q(self.age_band, on_date))
         if self.sector:

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vakmanschap.people.choices import EducationLevel
+from vakmanschap.people.choices import TARGET_GROUPS, EducationLevel, WorkSituation
 
 from .filters import AGE_BANDS, NONE, Filters, sectors_of
 
@@ -41,6 +41,7 @@ class MonitorFilterForm(PeriodForm):
     """The period and who is counted; every field travels in the URL, so a view is shareable."""
 
     municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    target_group = forms.ChoiceField(label=_("Target group"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     education_level = forms.ChoiceField(label=_("Education level"), required=False)
     age_band = forms.ChoiceField(label=_("Age band"), required=False)
@@ -50,6 +51,9 @@ class MonitorFilterForm(PeriodForm):
         everyone = [("", _("All"))]
         self.fields["municipality"].choices = everyone + [
             (m.cbs_code, m.name) for m in region.municipalities.order_by("name")
+        ]
+        self.fields["target_group"].choices = everyone + [
+            (g.value, g.label) for g in WorkSituation if g in TARGET_GROUPS
         ]
         self.fields["sector"].choices = everyone + [(s, s) for s in sectors_of(region)]
         self.fields["education_level"].choices = everyone + list(EducationLevel.choices)
@@ -61,7 +65,7 @@ class MonitorFilterForm(PeriodForm):
         return Filters(**{name: self.cleaned_data[name] for name in FILTER_FIELDS})
 
 
-FILTER_FIELDS = ("municipality", "sector", "education_level", "age_band")
+FILTER_FIELDS = ("municipality", "target_group", "sector", "education_level", "age_band")
 AGE_KEYS = [key for key, _youngest, _oldest in AGE_BANDS]
 AGE_LABELS = {
     "under-25": _("Under 25"),
