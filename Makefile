@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 MODEL_STAMP := $(VENV)/.installed-model
 
-.PHONY: demo test lint openapi check-migrations check-translations test-sqlite test-postgres bench bench-model bench-fund bench-surge bench-esco messages compile-messages vendor clean
+.PHONY: demo test lint openapi fuzz-postgres check-migrations check-translations test-sqlite test-postgres bench bench-model bench-fund bench-surge bench-esco messages compile-messages vendor clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -51,6 +51,11 @@ test-postgres: $(MODEL_STAMP)
 	else echo "PostgreSQL not installed: skipping the PostgreSQL run."; fi
 
 test: lint check-migrations check-translations test-sqlite test-postgres
+
+# Schemathesis over every role on a throwaway PostgreSQL cluster (test-postgres leaves it out
+# for time; test-sqlite runs it); prints the figures per role.
+fuzz-postgres: $(STAMP)
+	VAKMANSCHAP_TEST_POSTGRES=1 $(BIN)/pytest -m api_fuzz tests/api/test_schemathesis.py -s
 
 bench: $(STAMP)
 	VAKMANSCHAP_DEMO=1 $(BIN)/vakmanschap skills evaluate
