@@ -17,6 +17,7 @@ from vakmanschap.funding import ledger
 from vakmanschap.funding.models import FunderKind, FundingStream, LedgerEntry
 from vakmanschap.nominations import services as nominations
 from vakmanschap.nominations.models import Nomination
+from vakmanschap.people import privacy_statements
 from vakmanschap.people.models import Participant
 from vakmanschap.vacancies import services as vacancies
 from vakmanschap.vacancies.models import ParticipantProfile
@@ -118,6 +119,10 @@ def test_nothing_is_shared_without_consent(client, world):
 def test_consent_creates_the_participant_and_books_the_employer_contribution(client, world):
     nomination, token = _nominate(world)
     url = reverse("network:nomination_respond", args=[token])
+    version = privacy_statements.current().version
+    form = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert f"(privacyverklaring versie {version})" in form
+    assert f'href="{reverse("ui:privacy_statement_version", args=[version])}"' in form
     response = client.post(url, CONSENT | {"municipality": world.enschede.pk})
     assert response.status_code == 200
     nomination.refresh_from_db()
@@ -126,6 +131,7 @@ def test_consent_creates_the_participant_and_books_the_employer_contribution(cli
     assert participant.work_situation == "part_time_wants_more"
     assert participant.email == "fatima@example.org" and participant.postcode == "7511 AB"
     assert participant.consent_given_at is not None and participant.current_job == "schoonmaker"
+    assert participant.privacy_version == version  # the version the form named
     stream = FundingStream.objects.get(funder_kind=FunderKind.EMPLOYERS)
     assert "Zorg BV" in stream.name
     entry = nomination.ledger_entry
