@@ -169,7 +169,10 @@ def fill(participants: int, author, seed: int = 7) -> dict[str, int]:
                 for pc in plan_courses
             ]
         )
-        LedgerEntry.objects.bulk_create(_entries(period, cheques), batch_size=BATCH)
+        if connection.vendor == "postgresql":
+            _entries_in_sql(period, [c.pk for c in cheques])
+        else:
+            LedgerEntry.objects.bulk_create(_entries(period, cheques), batch_size=BATCH)
         done += n
     ledger.write_checkpoint(period.pk)
     _spread_issue_dates()
@@ -199,6 +202,34 @@ def _entries(period, cheques):
             yield LedgerEntry(period=period, kind="recover", amount_cents=kept // 4, cheque_id=ref)
 
 
+# The same movements as `_entries`, made by PostgreSQL itself (about 9 rows per cheque, a million
+# for 100,000 participants: in SQL this takes seconds instead of minutes of Python objects).
+_LEDGER_SQL = """
+WITH drawn AS (
+    SELECT id, amount_cents AS amount, random() < 0.2 AS released,
+           4 + floor(random() * 4)::int AS parts, random() < 0.05 AS recovered
+    FROM funding_cheque WHERE id = ANY(%(cheques)s)
+), kept AS (
+    SELECT *, amount - CASE WHEN released THEN amount / 10 ELSE 0 END AS kept FROM drawn
+), movements AS (
+    SELECT id, 0 AS seq, 'reserve' AS kind, amount AS cents FROM kept
+    UNION ALL SELECT id, 1, 'release', amount - kept FROM kept WHERE kept < amount
+    UNION ALL SELECT id, 2, 'commit', kept FROM kept
+    UNION ALL SELECT id, 2 + part, 'pay', kept / parts + CASE WHEN part = parts THEN kept %% parts
+                                                            ELSE 0 END
+              FROM kept, generate_series(1, parts) AS part
+    UNION ALL SELECT id, 99, 'recover', kept / 4 FROM kept WHERE recovered AND kept >= 4
+)
+INSERT INTO funding_ledgerentry (period_id, kind, amount_cents, cheque_id, reason, created_at)
+SELECT %(period)s, kind, cents, id, '', now() FROM movements WHERE cents > 0 ORDER BY id, seq
+"""
+
+
+def _entries_in_sql(period, cheque_ids):
+    with connection.cursor() as cursor:
+        cursor.execute(_LEDGER_SQL, {"period": period.pk, "cheques": cheque_ids})
+
+
 def _spread_issue_dates():
     """Bulk inserts stamp every cheque with today; real cheques were issued over years."""
     if connection.vendor == "postgresql":
@@ -212,4 +243,4 @@ def _spread_issue_dates():
 def analyse():
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")  # as a steady database is: autovacuum stays idle

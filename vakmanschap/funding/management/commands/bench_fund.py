@@ -2,6 +2,7 @@ import multiprocessing
 import statistics
 import time
 
+import psutil
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections, transaction
 from django.test import Client, override_settings
@@ -12,6 +13,7 @@ from vakmanschap.accounts.roles import OrganisationKind, Role
 from vakmanschap.funding import bench, plans
 from vakmanschap.funding.models import LedgerEntry
 from vakmanschap.organisations.models import Organisation
+from vakmanschap.testing.surge import cpu_seconds
 
 PAGES = [
     "/plans/",
@@ -47,13 +49,21 @@ class LockClock:
 def _approve_share(officer, share, results):
     connections.close_all()  # a forked process opens its own connection
     timings, clock = [], LockClock()
+    cpu = time.process_time()
     with connection.execute_wrapper(clock):
         for plan in share:
             started = time.perf_counter()
             plans.approve(plan, by=officer)
             timings.append((time.perf_counter() - started) * 1000)
+    cpu = time.process_time() - cpu
     connections.close_all()
-    results.put((timings, clock.holds))
+    results.put((timings, clock.holds, cpu))
+
+
+def _postmaster_pid() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return psutil.Process(cursor.fetchone()[0]).ppid()
 
 
 class Command(BaseCommand):
@@ -84,13 +94,15 @@ class Command(BaseCommand):
         entries = LedgerEntry.objects.count()
         self.stdout.write(f"\nLedger entries: {entries:,}\n")
         self.stdout.write(
-            "| workers | approvals | p50 ms | p95 ms | approvals/s | lock held p50 / p95 ms |"
+            "| workers | approvals | p50 ms | p95 ms | approvals/s | lock held p50 / p95 ms "
+            "| CPU per approval: app + PostgreSQL |"
         )
-        self.stdout.write("| --- | --- | --- | --- | --- | --- |")
+        self.stdout.write("| --- | --- | --- | --- | --- | --- | --- |")
         for count in workers:
             row = self._approvals(advisor, officers[:count], approvals)
             self.stdout.write(
-                "| {} | {} | {:.1f} | {:.1f} | {:.0f} | {:.1f} / {:.1f} |".format(count, *row)
+                "| {} | {} | {:.1f} | {:.1f} | {:.0f} | {:.1f} / {:.1f} "
+                "| {:.1f} + {:.1f} ms |".format(count, *row)
             )
         self.stdout.write("\n| page | median ms | queries |")
         self.stdout.write("| --- | --- | --- |")
@@ -131,6 +143,7 @@ class Command(BaseCommand):
             )
             queue.append(plans.submit(plan, by=advisor))
         # Worker processes, like gunicorn's: threads would only measure Python's GIL.
+        postmaster = _postmaster_pid()
         connections.close_all()
         context = multiprocessing.get_context("fork")
         results = context.Queue()
@@ -140,17 +153,19 @@ class Command(BaseCommand):
             )
             for i, officer in enumerate(officers)
         ]
-        started = time.perf_counter()
+        started, database_cpu = time.perf_counter(), cpu_seconds(postmaster)
         for worker in workers:
             worker.start()
-        timings, holds = [], []
+        timings, holds, app_cpu = [], [], 0.0
         for _ in workers:
-            share_timings, share_holds = results.get()
+            share_timings, share_holds, share_cpu = results.get()
             timings += share_timings
             holds += share_holds
+            app_cpu += share_cpu
         for worker in workers:
             worker.join()
         wall = time.perf_counter() - started
+        database_cpu = cpu_seconds(postmaster) - database_cpu
         return (
             len(timings),
             statistics.median(timings),
@@ -158,6 +173,8 @@ class Command(BaseCommand):
             len(timings) / wall,
             statistics.median(holds),
             _pct(holds, 95),
+            app_cpu * 1000 / len(timings),
+            database_cpu * 1000 / len(timings),
         )
 
     # Timing the pages, not the second factor or the static-file manifest.
