@@ -12,5 +12,5 @@ QUERY_COUNTS = {
     "caseload, advisor": 7,  # memberships read once per request (User.membership_list)
     "plan detail, advisor": 11,
     "API courses, advisor": 5,
-    "oversight, fund officer": 10,  # one or two per signal, plus session, user, navigation
+    "oversight, fund officer": 11,  # one or two per signal, plus session, user, navigation
 }

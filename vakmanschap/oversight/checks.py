@@ -28,8 +28,8 @@ from vakmanschap.accounts.roles import Role
 from vakmanschap.funding.models import (
     Cheque,
     ChequeState,
+    PlanCourse,
     RecognisedProvider,
-    TrainingPlan,
 )
 from vakmanschap.funding.models.plans import OPEN_STATES
 from vakmanschap.notifications.needs_action import url_or_none
@@ -242,25 +242,44 @@ def employer_is_provider() -> list[Flag]:
     of an employer with the same name; or the participant's current job mentions the
     provider's name."""
 
+    # Two small queries instead of one that tested both proxies on every open plan's course
+    # (0.9 s at 100,000 participants on a loaded machine): the membership link starts from the few
+    # participants who are employer staff at all; the current-job match compares one join chain,
+    # without a subquery per row. Open plans only: the signal matters before the money flows.
+    open_courses = PlanCourse.objects.filter(plan__state__in=OPEN_STATES)
+    columns = ("plan_id", "plan__participant_id", "course__provider__name")
+    employer_staff = Membership.objects.filter(role=Role.EMPLOYER_STAFF).values("user_id")
     employer_link = Membership.objects.filter(
-        user_id=OuterRef("participant__user_id"), role=Role.EMPLOYER_STAFF
+        user_id=OuterRef("plan__participant__user_id"), role=Role.EMPLOYER_STAFF
     ).filter(
-        Q(organisation_id=OuterRef("courses__course__provider_id"))
-        | Q(organisation__name__iexact=OuterRef("courses__course__provider__name"))
+        Q(organisation_id=OuterRef("course__provider_id"))
+        | Q(organisation__name__iexact=OuterRef("course__provider__name"))
     )
-    rows = (
-        # Open plans only: the signal matters before the money flows, and it keeps the
-        # query small when the fund has years of finished plans.
-        TrainingPlan.objects.filter(state__in=OPEN_STATES)
-        .annotate(linked=Exists(employer_link))
-        .filter(
-            Q(linked=True)
-            | Q(participant__current_job__icontains=F("courses__course__provider__name"))
-        )
-        .values("pk", "participant_id", "courses__course__provider__name", "linked")
+    linked = (
+        open_courses.filter(plan__participant__user_id__in=employer_staff)
+        .filter(Exists(employer_link))
+        .values_list(*columns)
         .distinct()
-        .order_by("pk")[:LIMIT]
+        .order_by("plan_id")[:LIMIT]
     )
+    mentioned = (
+        open_courses.exclude(plan__participant__current_job="")
+        .filter(plan__participant__current_job__icontains=F("course__provider__name"))
+        .values_list(*columns)
+        .distinct()
+        .order_by("plan_id")[:LIMIT]
+    )
+    found = {row: False for row in mentioned}
+    found.update({row: True for row in linked})
+    rows = [
+        {
+            "pk": plan,
+            "participant_id": participant,
+            "courses__course__provider__name": provider,
+            "linked": is_linked,
+        }
+        for (plan, participant, provider), is_linked in sorted(found.items())[:LIMIT]
+    ]
     flags = []
     for r in rows:
         provider = r["courses__course__provider__name"]
