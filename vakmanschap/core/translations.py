@@ -2,9 +2,12 @@
 
 `make messages` extracts and merges strings per app; `compile` writes the .mo files (with
 polib, so no GNU gettext is needed to run the site); `check` fails when a string in the code
-has no Dutch translation, a translation is fuzzy, or a .mo file is stale.
+has no Dutch translation, a translation is fuzzy, a .mo file is stale, or a module imports a
+translation function under a name that makemessages does not read (its strings would be
+silently left out).
 """
 
+import ast
 import os
 import shutil
 import subprocess
@@ -19,6 +22,21 @@ LANGUAGES = ["nl", "en"]
 # Dutch for third-party apps that ship none (django-axes, django-auditlog, django-tasks-db):
 # LOCALE_PATHS, hand-written, compiled and checked like the apps' own.
 THIRD_PARTY = PACKAGE_DIR / "locale"
+# Names under which makemessages finds marked strings: xgettext's own, Django's, and ours
+# (`core/management/commands/makemessages.py` registers EXTRA_KEYWORDS).
+EXTRA_KEYWORDS = ["_lazy"]
+MARKERS = {
+    "gettext",
+    "gettext_lazy",
+    "gettext_noop",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "npgettext",
+    "npgettext_lazy",
+}
+READ_NAMES = MARKERS | {"_", *EXTRA_KEYWORDS}
 
 
 def app_dirs() -> list[Path]:
@@ -48,9 +66,27 @@ def compile_app(app: Path) -> None:
             polib.pofile(str(po)).save_as_mofile(str(po.with_suffix(".mo")))
 
 
+def unread_markers(app: Path) -> list[str]:
+    """Imports like `gettext_lazy as _l`: makemessages would skip every `_l("…")`."""
+    found = []
+    for module in sorted(app.rglob("*.py")):
+        if "migrations" in module.parts:
+            continue
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation":
+                for alias in node.names:
+                    if alias.name in MARKERS and (alias.asname or alias.name) not in READ_NAMES:
+                        found.append(
+                            f"{app.name}/{module.relative_to(app)}: {alias.name} imported as "
+                            f"{alias.asname!r}, which makemessages does not read; use "
+                            f"{' or '.join(repr(n) for n in ['_', *EXTRA_KEYWORDS])}"
+                        )
+    return found
+
+
 def problems_in(app: Path) -> list[str]:
     """What is missing in this app's translations, compared with the code as it is now."""
-    found: list[str] = []
+    found: list[str] = unread_markers(app)
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / app.name
         shutil.copytree(app, copy)
