@@ -395,3 +395,21 @@ def test_data_exports_are_written_to_the_audit_trail(client, fund):
     events = LogEntry.objects.filter(additional_data__event="personal_data_exported")
     assert sorted(e.actor_id for e in events) == sorted([fund.advisor.pk, sanne.user_id])
     assert {e.object_pk for e in events} == {str(sanne.pk)}
+
+
+def test_the_audit_trail_gives_the_anonymisation_reason_in_the_readers_language(
+    fund, settings, client
+):
+    settings.VAKMANSCHAP_RETENTION_DAYS = 30
+    old = fund.participant(given_name="Oud")
+    Participant.objects.filter(pk=old.pk).update(
+        closed_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    assert services.anonymise_expired() == 1
+    client.force_login(fund.fund_officer)
+    pages = {}
+    for language in ("nl", "en"):
+        client.cookies["django_language"] = language
+        pages[language] = client.get(reverse("audit:search")).content.decode()
+    assert "(bewaartermijn verstreken)" in pages["nl"] and "retention period" not in pages["nl"]
+    assert "(retention period ended)" in pages["en"]

@@ -14,6 +14,8 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self):
+        from . import texts  # noqa: F401  (defines the codes it stores)
+
         daily.register(daily.DailyJob("anonymise_expired", _anonymise_expired, order=30))
         track(self.get_model("ErasureRequest"))
         register(NavItem("privacy:my_data", _("My data"), can_download_own_data, 80))

@@ -34,12 +34,14 @@ from django.utils.translation import gettext as _
 from django_fsm_log.models import StateLog
 
 from vakmanschap.audit.services import record_event
+from vakmanschap.core import coded
 from vakmanschap.funding.models import Cheque, TrainingPlan
 from vakmanschap.funding.models.plans import OPEN_STATES
 from vakmanschap.guidance.models import CareerConversation
 from vakmanschap.people.choices import Triage
 from vakmanschap.people.models import DuplicateCandidate, Participant
 
+from . import texts
 from .models import ErasureRequest, ErasureStatus
 
 DEFAULT_RETENTION_DAYS = 2557  # seven years
@@ -352,7 +354,7 @@ def expired_participants(now=None):
 def anonymise_expired(now=None) -> int:
     count = 0
     for pk in list(expired_participants(now).values_list("pk", flat=True)):
-        anonymise(Participant(pk=pk), reason="retention period ended")
+        anonymise(Participant(pk=pk), reason=coded.encode(texts.RETENTION_PERIOD_ENDED))
         count += 1
     return count
 
@@ -407,5 +409,9 @@ def decide_erasure(
     request.decided_at = timezone.now()
     request.save()
     if approve:
-        anonymise(request.participant, by=by, reason=f"erasure request #{request.pk}")
+        anonymise(
+            request.participant,
+            by=by,
+            reason=coded.encode(texts.ERASURE_REQUEST, request=request.pk),
+        )
     return request
