@@ -1,5 +1,7 @@
 """Cases the schemathesis run found: each answered 500 or HTML before it was fixed."""
 
+from urllib.parse import urlencode
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -67,3 +69,21 @@ def test_a_multipart_write_with_an_idempotency_key_is_replayed_not_a_500():
     )
     assert reused.status_code == 422
     assert BudgetPeriod.objects.count() == 1
+
+
+def test_a_nul_character_in_a_form_encoded_lookup_is_refused_not_a_500():
+    """The JSON parser refuses NUL; a form-encoded body reached the lookup, and PostgreSQL
+    refuses NUL even inside a query: a code or URI holding one answered 500."""
+    form = "application/x-www-form-urlencoded"
+    advisor = client_for(Role.ADVISOR)
+    plan = advisor.post(
+        "/api/v1/plans", urlencode({"target_occupation": "http://x/\x00y"}), content_type=form
+    )
+    assert plan.status_code == 400 and "target_occupation" in plan.json()["errors"]
+    person = advisor.post(
+        "/api/v1/participants", urlencode({"municipality_code": "GM0153\x00"}), content_type=form
+    )
+    assert person.status_code == 400 and "municipality_code" in person.json()["errors"]
+    region = APIClient().get("/api/v1/open-data/summary", {"region": "twente\x00"})
+    assert region.status_code == 404
+    assert region["Content-Type"] == "application/problem+json"

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from vakmanschap.api.base import GuardedAPIView
+from vakmanschap.api.fields import LookupField
 from vakmanschap.api.problems import problem
 from vakmanschap.api.schema import CreatedSerializer, problems
 from vakmanschap.catalogue.models import Course
@@ -135,9 +136,7 @@ class PlanInput(serializers.Serializer):
     # Narrowed to the caller's own participants in get_fields: another organisation's id
     # answers "does not exist", like an unknown one.
     participant = serializers.PrimaryKeyRelatedField(queryset=Participant.objects.none())
-    target_occupation = serializers.SlugRelatedField(
-        slug_field="uri", queryset=Occupation.objects.all()
-    )
+    target_occupation = LookupField(slug_field="uri", queryset=Occupation.objects.all())
     courses = serializers.PrimaryKeyRelatedField(
         queryset=Course.objects.active(),
         many=True,

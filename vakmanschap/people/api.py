@@ -5,6 +5,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from vakmanschap.api.base import GuardedAPIView
+from vakmanschap.api.fields import LookupField
 from vakmanschap.api.schema import CreatedSerializer
 from vakmanschap.core.limits import FREE_TEXT_MAX_CHARS, validate_birth_date
 from vakmanschap.region.models import Municipality
@@ -22,7 +23,7 @@ class ParticipantInput(serializers.Serializer):
     family_name = serializers.CharField(max_length=150)
     birth_date = serializers.DateField(validators=[validate_birth_date])
     postcode = serializers.CharField(max_length=7, validators=[postcode_validator])
-    municipality_code = serializers.SlugRelatedField(
+    municipality_code = LookupField(
         slug_field="cbs_code",
         queryset=Municipality.objects.all(),
         error_messages={"does_not_exist": _("Unknown CBS municipality code.")},

@@ -22,7 +22,10 @@ class LabourMarketRegionQuerySet(models.QuerySet):
             return code
         if code is None:
             return self.home()
-        return self.get(code=str(code).strip().lower())
+        code = str(code).strip().lower()
+        if "\x00" in code:  # no code holds one, and PostgreSQL refuses it even in a query
+            raise self.model.DoesNotExist
+        return self.get(code=code)
 
 
 class LabourMarketRegion(models.Model):
