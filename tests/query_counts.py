@@ -13,4 +13,10 @@ QUERY_COUNTS = {
     "plan detail, advisor": 11,
     "API courses, advisor": 5,
     "oversight, fund officer": 11,  # one or two per signal, plus session, user, navigation
+    # The monitor reads grouped rows of its summary tables (tests/monitor/test_summary_tables.py).
+    "monitor page, fund officer": 28,
+    "monitor page with a filter, fund officer": 28,
+    "monitor API, fund officer": 23,
+    "open data page": 33,  # four quarters and the filtered table
+    "open data API": 29,
 }

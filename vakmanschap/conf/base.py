@@ -322,6 +322,9 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 # The reference data (ESCO, the Twente lists, evaluation files): the one place that finds it.
+# The monitor reads its summary tables as the daily job left them; True: refresh on every read.
+MONITOR_SUMMARY_LIVE = env.bool("VAKMANSCHAP_MONITOR_SUMMARY_LIVE", default=False)
+
 SHARED_DIR = Path(env.str("VAKMANSCHAP_SHARED_DIR", default=str(BASE_DIR.parent / "shared")))
 
 # ESCO: where the official CSV downloads are found (first that exists wins).

@@ -1,4 +1,5 @@
-"""The monitor's figures for one labour-market region and period, counted from the records.
+"""The monitor's figures for one labour-market region and period, read from the summary tables
+(`models.py`, refreshed daily by `summary_tables.py`).
 
 People are counted once per step (distinct participants), each step on its own date: signed up
 (sign-up date), conversation (a held conversation), plan approved (decision date, with cheques
@@ -10,17 +11,16 @@ municipality. Money is the region's funding streams' ledger, summed up to the pe
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 
-from vakmanschap.followup.models import IN_WORK, FollowUp, OccupationRelation
 from vakmanschap.funding.ledger import Balances
-from vakmanschap.funding.models import Cheque, ChequeState, FundingStream, LedgerEntry
-from vakmanschap.guidance.models import CareerConversation, ConversationState
+from vakmanschap.funding.models import FundingStream
 from vakmanschap.people.choices import TARGET_GROUPS, WorkSituation
-from vakmanschap.people.models import Participant
 from vakmanschap.region.models import LabourMarketRegion
 
+from . import summary_tables
 from .filters import NONE, Filters
+from .models import LedgerDay, PersonStep
 
 FUNNEL = (
     "signed_up",
@@ -30,6 +30,24 @@ FUNNEL = (
     "completed",
     "in_work_6m",
     "in_work_12m",
+)
+
+
+# The summary table's steps (`summary_tables.person_step_sources`).
+STEPS = (
+    "signed_up",
+    "conversation",
+    "plan_approved",
+    "cheque_issued",
+    "started",
+    "completed",
+    "dropped_out",
+    "answered_6m",
+    "in_work_6m",
+    "target_6m",
+    "answered_12m",
+    "in_work_12m",
+    "target_12m",
 )
 
 
@@ -43,47 +61,45 @@ class Period:
         return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
 
-def _people(region, period: Period, filters: Filters = NONE):
-    qs = Participant.objects.filter(municipality__region=region, merged_into__isnull=True)
-    return filters.people(qs, region, period.end) if filters.active else qs
+def _steps(region, filters: Filters = NONE, on_date=None):
+    """The region's rows of the summary table, narrowed by the filters."""
+    summary_tables.ensure_fresh()
+    qs = PersonStep.objects.filter(region=region)
+    return filters.steps(qs, region, on_date) if filters.active else qs
 
 
-def _between(field: str, period: Period) -> Q:
-    return Q(**{f"{field}__date__gte": period.start, f"{field}__date__lte": period.end})
+def _tally(region, period: Period, filters: Filters = NONE) -> dict[str, dict]:
+    """Per step in the period: distinct people, records, and days waited (started)."""
+    rows = (
+        _steps(region, filters, period.end)
+        .filter(day__gte=period.start, day__lte=period.end)
+        .values("step")
+        .annotate(
+            people=Count("participant", distinct=True), records=Sum("records"), waited=Sum("waited")
+        )
+    )
+    empty = {"people": 0, "records": 0, "waited": None}
+    tally = {row["step"]: row for row in rows}
+    return {step: tally.get(step, empty) for step in STEPS}
 
 
-def _distinct_people(qs, field="plan__participant") -> int:
-    return qs.values(field).distinct().count()
+def _counts_from(tally: dict[str, dict]) -> dict[str, int]:
+    people = {step: row["people"] for step, row in tally.items()}
+    return {
+        "signed_up": people["signed_up"],
+        "conversations": people["conversation"],
+        "plans_approved": people["plan_approved"],
+        "cheques_issued": tally["cheque_issued"]["records"],
+        "started": people["started"],
+        "completed": people["completed"],
+        "dropped_out": people["dropped_out"],
+        "in_work_6m": people["in_work_6m"],
+        "in_work_12m": people["in_work_12m"],
+    }
 
 
 def counts(region, period: Period, filters: Filters = NONE) -> dict[str, int]:
-    people = _people(region, period, filters)
-    cheques = Cheque.objects.filter(plan__participant__in=people)
-    answers = FollowUp.objects.filter(
-        plan__participant__in=people, work_situation__in=IN_WORK
-    ).filter(_between("answered_at", period))
-    return {
-        "signed_up": people.filter(_between("created_at", period)).count(),
-        "conversations": _distinct_people(
-            CareerConversation.objects.filter(
-                participant__in=people, state=ConversationState.HELD
-            ).filter(_between("scheduled_at", period)),
-            "participant",
-        ),
-        "plans_approved": _distinct_people(
-            cheques.filter(_between("plan__decided_at", period)),
-        ),
-        "cheques_issued": cheques.filter(_between("issued_at", period)).count(),
-        "started": _distinct_people(cheques.filter(_between("started_at", period))),
-        "completed": _distinct_people(
-            cheques.filter(state=ChequeState.COMPLETED).filter(_between("finished_at", period))
-        ),
-        "dropped_out": _distinct_people(
-            cheques.filter(state=ChequeState.DROPPED_OUT).filter(_between("finished_at", period))
-        ),
-        "in_work_6m": _distinct_people(answers.filter(months=6)),
-        "in_work_12m": _distinct_people(answers.filter(months=12)),
-    }
+    return _counts_from(_tally(region, period, filters))
 
 
 def funnel(figures: dict[str, int]) -> list[dict]:
@@ -97,37 +113,28 @@ def funnel(figures: dict[str, int]) -> list[dict]:
     return steps
 
 
-def outcomes(region, period: Period, filters: Filters = NONE) -> dict:
-    people = _people(region, period, filters)
-    ended = Cheque.objects.filter(
-        plan__participant__in=people, state__in=[ChequeState.COMPLETED, ChequeState.DROPPED_OUT]
-    ).filter(_between("finished_at", period))
-    done = ended.aggregate(
-        completed=Count("pk", filter=Q(state=ChequeState.COMPLETED)), all=Count("pk")
-    )
-    result = {
-        "completion_rate": round(100 * done["completed"] / done["all"]) if done["all"] else None
-    }
-    answered = FollowUp.objects.filter(plan__participant__in=people, answered_at__isnull=False)
-    answered = answered.filter(_between("answered_at", period))
+def _percent(part: int, whole: int):
+    return round(100 * part / whole) if whole else None
+
+
+def outcomes(region, period: Period, filters: Filters = NONE, tally=None) -> dict:
+    tally = tally or _tally(region, period, filters)
+    completed, dropped = tally["completed"]["records"], tally["dropped_out"]["records"]
+    result = {"completion_rate": _percent(completed, completed + dropped)}
     for months in (6, 12):
-        rows = answered.filter(months=months)
-        n = rows.count()
-        in_work = rows.filter(work_situation__in=IN_WORK).count()
-        target = rows.filter(
-            occupation_relation__in=[OccupationRelation.TRAINED_FOR, OccupationRelation.RELATED]
-        ).count()
+        n = tally[f"answered_{months}m"]["records"]
         result[f"answered_{months}m"] = n
-        result[f"in_work_{months}m_percent"] = round(100 * in_work / n) if n else None
-        result[f"target_or_related_{months}m_percent"] = round(100 * target / n) if n else None
-    days = [
-        (c.started_at.date() - c.plan.participant.created_at.date()).days
-        for c in Cheque.objects.filter(plan__participant__in=people)
-        .filter(_between("started_at", period))
-        .select_related("plan__participant")
-        .only("started_at", "plan__participant__created_at")
-    ]
-    result["days_signup_to_start"] = round(sum(days) / len(days)) if days else None
+        result[f"in_work_{months}m_percent"] = _percent(tally[f"in_work_{months}m"]["records"], n)
+        result[f"target_or_related_{months}m_percent"] = _percent(
+            tally[f"target_{months}m"]["records"], n
+        )
+    started = tally["started"]
+    waited = started["waited"]
+    result["days_signup_to_start"] = (
+        round(waited.days / started["records"])
+        if started["records"] and waited is not None
+        else None
+    )
     return result
 
 
@@ -137,10 +144,10 @@ def goals(region: LabourMarketRegion, period: Period, today=None, filters=NONE) 
     today = today or datetime.date.today()
     year = period.end.year
     year_period = Period.year(year)
-    this_year = counts(
-        region, Period(year_period.start, min(period.end, year_period.end)), filters
-    )["completed"]
-    total = counts(region, Period(datetime.date(2000, 1, 1), period.end), filters)["completed"]
+    this_year = _people_at(
+        region, Period(year_period.start, min(period.end, year_period.end)), "completed", filters
+    )
+    total = _people_at(region, Period(datetime.date(2000, 1, 1), period.end), "completed", filters)
     last_day = min(period.end, today, year_period.end)
     elapsed = (last_day - year_period.start).days + 1
     days_in_year = (year_period.end - year_period.start).days + 1
@@ -155,25 +162,36 @@ def goals(region: LabourMarketRegion, period: Period, today=None, filters=NONE) 
     }
 
 
+def _people_at(region, period: Period, step: str, filters: Filters = NONE) -> int:
+    return (
+        _steps(region, filters, period.end)
+        .filter(step=step, day__gte=period.start, day__lte=period.end)
+        .aggregate(n=Count("participant", distinct=True))["n"]
+    )
+
+
+def _per_group(region, period: Period, filters: Filters, field: str) -> dict[str, dict]:
+    """Signed up and completed (distinct people) per value of `field`."""
+    rows = (
+        _steps(region, filters, period.end)
+        .filter(step__in=["signed_up", "completed"], day__gte=period.start, day__lte=period.end)
+        .values_list("step", field)
+        .annotate(n=Count("participant", distinct=True))
+    )
+    groups: dict[str, dict] = {"signed_up": {}, "completed": {}}
+    for step, key, n in rows:
+        groups[step][key] = n
+    return groups
+
+
 def by_municipality(region, period: Period, filters: Filters = NONE) -> list[dict]:
-    people = _people(region, period, filters)
-    signed = dict(
-        people.filter(_between("created_at", period))
-        .values_list("municipality__cbs_code")
-        .annotate(n=Count("pk"))
-    )
-    completed = dict(
-        Cheque.objects.filter(plan__participant__in=people, state=ChequeState.COMPLETED)
-        .filter(_between("finished_at", period))
-        .values_list("plan__participant__municipality__cbs_code")
-        .annotate(n=Count("plan__participant", distinct=True))
-    )
+    groups = _per_group(region, period, filters, "municipality_code")
     return [
         {
             "code": m.cbs_code,
             "name": m.name,
-            "signed_up": signed.get(m.cbs_code, 0),
-            "completed": completed.get(m.cbs_code, 0),
+            "signed_up": groups["signed_up"].get(m.cbs_code, 0),
+            "completed": groups["completed"].get(m.cbs_code, 0),
         }
         for m in region.municipalities.order_by("name")
         if not filters.municipality or m.cbs_code == filters.municipality
@@ -181,19 +199,9 @@ def by_municipality(region, period: Period, filters: Filters = NONE) -> list[dic
 
 
 def by_target_group(region, period: Period, filters: Filters = NONE) -> list[dict]:
-    people = _people(region, period, filters)
     groups = [g for g in WorkSituation if g in TARGET_GROUPS]
-    signed = dict(
-        people.filter(_between("created_at", period))
-        .values_list("work_situation")
-        .annotate(n=Count("pk"))
-    )
-    completed = dict(
-        Cheque.objects.filter(plan__participant__in=people, state=ChequeState.COMPLETED)
-        .filter(_between("finished_at", period))
-        .values_list("plan__participant__work_situation")
-        .annotate(n=Count("plan__participant", distinct=True))
-    )
+    found = _per_group(region, period, filters, "work_situation")
+    signed, completed = found["signed_up"], found["completed"]
     rows = [
         {
             "key": g.value,
@@ -220,9 +228,11 @@ def money(region, period: Period, completed: int, placed: int) -> dict:
     the period (paid minus recovered)."""
     streams = {s.pk: s for s in FundingStream.objects.filter(region=region)}
     sums: dict[int, dict[str, int]] = {pk: {} for pk in streams}
+    summary_tables.ensure_fresh()
+    days = LedgerDay.objects.filter(stream__in=streams)
     for stream_id, kind, total in (
-        LedgerEntry.objects.filter(period__stream__in=streams, created_at__date__lte=period.end)
-        .values_list("period__stream", "kind")
+        days.filter(day__lte=period.end)
+        .values_list("stream", "kind")
         .annotate(total=Sum("amount_cents"))
     ):
         sums[stream_id][kind] = total
@@ -244,8 +254,7 @@ def money(region, period: Period, completed: int, placed: int) -> dict:
             totals[key] += row[key]
             funder[key] += row[key]
     paid_in_period = dict(
-        LedgerEntry.objects.filter(period__stream__in=streams, kind__in=["pay", "recover"])
-        .filter(_between("created_at", period))
+        days.filter(kind__in=["pay", "recover"], day__gte=period.start, day__lte=period.end)
         .values_list("kind")
         .annotate(total=Sum("amount_cents"))
     )
@@ -265,7 +274,8 @@ def summary(
 ) -> dict:
     """Everything the monitor page, the API and (after suppression) the open data show. The
     filters narrow every count of people; money is the region's, whoever it was spent on."""
-    figures = counts(region, period, filters)
+    tally = _tally(region, period, filters)
+    figures = _counts_from(tally)
     data = {
         "region": {"code": region.code, "name": region.name},
         "from": period.start.isoformat(),
@@ -274,7 +284,7 @@ def summary(
         "filters": filters.as_dict(),
         **goals(region, period, today, filters),
         "funnel": funnel(figures),
-        "outcomes": outcomes(region, period, filters),
+        "outcomes": outcomes(region, period, filters, tally),
         "by_municipality": by_municipality(region, period, filters),
         "by_target_group": by_target_group(region, period, filters),
         "money": money(region, period, figures["completed"], figures["in_work_6m"]),

@@ -70,8 +70,15 @@ class Filters:
 
     def people(self, qs, region, on_date: datetime.date):
         """Narrow a Participant queryset."""
+        return self._narrow(qs, region, on_date, "municipality__cbs_code", "pk")
+
+    def steps(self, qs, region, on_date: datetime.date):
+        """Narrow the summary table's `PersonStep` rows (the person's dimensions are copied)."""
+        return self._narrow(qs, region, on_date, "municipality_code", "participant")
+
+    def _narrow(self, qs, region, on_date, municipality_field, person_field):
         if self.municipality:
-            qs = qs.filter(municipality__cbs_code=self.municipality)
+            qs = qs.filter(**{municipality_field: self.municipality})
         if self.education_level:
             qs = qs.filter(education_level=self.education_level)
         if self.target_group:
@@ -83,7 +90,7 @@ class Filters:
             occupations = ShortageOccupation.objects.filter(
                 shortage_list=current, sector=self.sector
             ).values("occupation")
-            qs = qs.filter(pk__in=_with_plan_towards(occupations))
+            qs = qs.filter(**{f"{person_field}__in": _with_plan_towards(occupations)})
         return qs
 
 

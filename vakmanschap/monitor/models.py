@@ -67,3 +67,73 @@ class WelfareMark(models.Model):
 
     def __str__(self):
         return f"{self.region} {self.year} {self.dimension}: {self.mark}"
+
+
+# The summary tables: derived from the records by `summary_tables.refresh_all` (the daily job
+# `monitor_summary` and `vakmanschap refresh_monitor`), never edited. The figures read these
+# instead of counting a hundred thousand participants and a million ledger entries.
+
+
+class PersonStep(models.Model):
+    """A participant reached a step of the funnel on a day, `records` times (cheques, answers),
+    with the participant's dimensions the filters narrow by. Distinct people per step and
+    period are counted from here."""
+
+    region = models.ForeignKey(
+        "region.LabourMarketRegion", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    # Erasing a participant erases their rows at once, not only at the next refresh.
+    participant = models.ForeignKey(
+        "people.Participant", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    municipality_code = models.CharField(max_length=6)
+    work_situation = models.CharField(max_length=30)
+    education_level = models.CharField(max_length=20)
+    birth_date = models.DateField()
+    step = models.CharField(max_length=20)
+    day = models.DateField()
+    records = models.PositiveIntegerField()
+    # Started: the days from sign-up to each start on that day, summed.
+    waited = models.DurationField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["region", "step", "day", "participant"], name="monitor_step_day"),
+            models.Index(fields=["participant"], name="monitor_step_participant"),
+        ]
+
+    def __str__(self):
+        return f"{self.step} {self.day}"
+
+
+class LedgerDay(models.Model):
+    """A funding stream's ledger entries of one kind on one day, summed."""
+
+    stream = models.ForeignKey(
+        "funding.FundingStream", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    kind = models.CharField(max_length=10)
+    day = models.DateField()
+    amount_cents = models.BigIntegerField()
+    entries = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["stream", "day", "kind"], name="monitor_ledger_day")]
+
+    def __str__(self):
+        return f"{self.kind} {self.day}"
+
+
+class SummaryRefresh(models.Model):
+    """One refresh of the summary tables: the figures are those of `refreshed_at`."""
+
+    refreshed_at = models.DateTimeField()
+    seconds = models.FloatField()
+    person_steps = models.PositiveIntegerField()
+    ledger_days = models.PositiveIntegerField()
+
+    class Meta:
+        get_latest_by = "refreshed_at"
+
+    def __str__(self):
+        return f"{self.refreshed_at:%Y-%m-%d %H:%M}"

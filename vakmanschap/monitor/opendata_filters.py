@@ -5,13 +5,14 @@ view, nor the difference between two, nor the difference with the unfiltered pag
 count of 1–9. One filter at a time: combinations would multiply the ways to subtract.
 """
 
-from vakmanschap.funding.models import Cheque, ChequeState
-from vakmanschap.people.choices import EducationLevel
-from vakmanschap.people.models import Participant
+from django.db.models import Case, Count, F, Value, When
 
-from . import suppression
+from vakmanschap.people.choices import EducationLevel
+
+from . import summary_tables, suppression
 from .figures import Period
-from .filters import AGE_BANDS, _years_before
+from .filters import AGE_BANDS, age_band_q
+from .models import PersonStep
 
 DIMENSIONS = ("education_level", "age_band")
 KEYS = ("signed_up", "completed")
@@ -24,49 +25,34 @@ def categories(dimension: str) -> list[str]:
     return [key for key, _youngest, _oldest in AGE_BANDS]
 
 
-def _age_band(birth_date, on_date) -> str:
-    for key, youngest, oldest in AGE_BANDS:
-        if youngest is not None and birth_date > _years_before(on_date, youngest):
-            continue
-        if oldest is not None and birth_date <= _years_before(on_date, oldest + 1):
-            continue
-        return key
-    return AGE_BANDS[-1][0]
+def _band_of_birth_date(on_date):
+    """The age band on `on_date` as an SQL expression over the birth date."""
+    return Case(
+        *(When(age_band_q(key, on_date), then=Value(key)) for key, _y, _o in AGE_BANDS),
+        default=Value(AGE_BANDS[-1][0]),
+    )
 
 
 def _cells(region, period: Period, dimension: str, codes: list[str]) -> dict[str, list[list]]:
     values = categories(dimension)
-    people = Participant.objects.filter(municipality__region=region, merged_into__isnull=True)
-
-    def category(education, birth_date):
-        if dimension == "age_band":
-            return _age_band(birth_date, period.end)
-        return education if education in values else ""
-
-    signed = people.filter(
-        created_at__date__gte=period.start, created_at__date__lte=period.end
-    ).values_list("pk", "municipality__cbs_code", "education_level", "birth_date")
-    completed = (
-        Cheque.objects.filter(plan__participant__in=people, state=ChequeState.COMPLETED)
-        .filter(finished_at__date__gte=period.start, finished_at__date__lte=period.end)
-        .values_list(
-            "plan__participant",
-            "plan__participant__municipality__cbs_code",
-            "plan__participant__education_level",
-            "plan__participant__birth_date",
+    summary_tables.ensure_fresh()
+    group = _band_of_birth_date(period.end) if dimension == "age_band" else F("education_level")
+    rows = (
+        PersonStep.objects.filter(
+            region=region,
+            step__in=KEYS,
+            day__gte=period.start,
+            day__lte=period.end,
+            municipality_code__in=codes,
         )
-        .distinct()
+        .annotate(category=group)
+        .values_list("step", "municipality_code", "category")
+        .annotate(n=Count("participant", distinct=True))
     )
-    out = {}
-    for key, rows in (("signed_up", signed), ("completed", completed)):
-        seen: set[int] = set()
-        cells = [[0] * len(values) for _ in codes]
-        for pk, code, education, birth_date in rows:
-            if pk in seen or code not in codes:
-                continue
-            seen.add(pk)
-            cells[codes.index(code)][values.index(category(education, birth_date))] += 1
-        out[key] = cells
+    out = {key: [[0] * len(values) for _ in codes] for key in KEYS}
+    for step, code, category, n in rows:
+        column = values.index(category if category in values else "")
+        out[step][codes.index(code)][column] += n
     return out
 
 

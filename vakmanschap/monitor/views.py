@@ -20,6 +20,7 @@ from . import (
     opendata_filters,
     potential,
     shortages,
+    summary_tables,
     welfare,
 )
 from .forms import MonitorFilterForm, OpenDataForm, YearForm
@@ -137,6 +138,7 @@ def monitor(request):
             "welfare_marks": welfare_marks,
             "welfare_svg": _welfare_chart(welfare_marks),
             "well_being": welfare.well_being(region, period, filters),
+            "figures_as_of": summary_tables.figures_as_of(),
             **_charts(data, region),
         },
     )
@@ -184,6 +186,7 @@ def open_data(request):
             "data": data,
             "filtered": filtered,
             "year": year,
+            "figures_as_of": summary_tables.figures_as_of(),
             **_charts(data),
         },
     )
