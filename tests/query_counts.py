@@ -16,7 +16,7 @@ QUERY_COUNTS = {
     # The monitor reads grouped rows of its summary tables (tests/monitor/test_summary_tables.py).
     "monitor page, fund officer": 43,  # 15 of them: shortages, potential, network, welfare
     "monitor page with a filter, fund officer": 43,
-    "monitor API, fund officer": 23,
+    "monitor API, fund officer": 26,
     "open data page": 33,  # four quarters and the filtered table
     "open data API": 29,
 }
