@@ -23,7 +23,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import TruncDate
+from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone
 
 from vakmanschap.followup.models import IN_WORK, FollowUp, OccupationRelation
@@ -84,7 +84,8 @@ def _steps(qs, prefix: str, step: str, moment: str, waited=None):
         )
         .annotate(
             s_records=Count("pk"),
-            s_waited=Sum(waited) if waited is not None else Value(None, DurationField()),
+            # A typed NULL: PostgreSQL will not put an untyped one into an interval column.
+            s_waited=Sum(waited) if waited is not None else Cast(Value(None), DurationField()),
         )
     )
 
