@@ -109,8 +109,7 @@ def route_preview(current_job: str, target, lang: str | None = None) -> RoutePre
             shortage,
             services.engine_courses(engine.skill_pos),
             services.engine_rules(),
-            k=1,
-            all_occupations=True,
+            k=1,  # only the chosen occupation is a target: never a route elsewhere
         )
     except loader.EscoNotImported:
         return None
