@@ -48,9 +48,16 @@ def reschedule(conversation, *, by, scheduled_at, location) -> CareerConversatio
 def record_held(conversation, *, by, notes, outcome, next_step) -> CareerConversation:
     if not outcome.strip():
         raise ValidationError({"outcome": _("Write down the outcome of the conversation.")})
-    if not has_started(conversation):
+    conversation = CareerConversation.objects.select_for_update().get(pk=conversation.pk)
+    if not has_started(conversation):  # the stored moment, not a copy the caller holds
         raise ValidationError({"scheduled_at": not_started_message(conversation)})
     return _apply(conversation, "hold", by=by, notes=notes, outcome=outcome, next_step=next_step)
+
+
+def has_held_conversation(participant) -> bool:
+    return CareerConversation.objects.filter(
+        participant=participant, state=ConversationState.HELD
+    ).exists()
 
 
 def has_started(conversation) -> bool:
