@@ -30,6 +30,10 @@ class ChequeStateSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     status = serializers.CharField()
     attendance_percent = serializers.IntegerField(allow_null=True)
+    warnings = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Said at once, e.g. attendance below the scheme's minimum; nothing refused.",
+    )
 
 
 REFUSED = problems(**{"409": "Not allowed in the cheque's or invoice's current state."})
@@ -53,12 +57,14 @@ class ChequeActionView(GuardedAPIView):
                 cheque = self.act(cheque, request.user, **data.validated_data)
         except services.DeliveryError as error:
             return _refused(error)
-        cheque.refresh_from_db()
+        cheque = Cheque.objects.select_related("plan__scheme").get(pk=cheque.pk)
+        warning = services.attendance_warning(cheque)
         return Response(
             {
                 "id": cheque.pk,
                 "status": cheque.state,
                 "attendance_percent": cheque.attendance_percent,
+                "warnings": [warning] if warning else [],
             }
         )
 

@@ -158,6 +158,19 @@ def record_attendance(cheque, *, by, percent: int, reason: str = "") -> Cheque:
     return cheque
 
 
+def attendance_warning(cheque) -> str | None:
+    """The warning the provider gets as soon as the attendance reported is below the scheme's
+    minimum, not only when the final invoice is checked."""
+    percent = cheque.attendance_percent
+    minimum = cheque.plan.scheme.attendance_threshold
+    if percent is None or percent >= minimum:
+        return None
+    return _(
+        "Attendance: %(percent)s%% is below the scheme's minimum of %(minimum)s%%. Unless the "
+        "fund accepts a reason for the low attendance, the final invoice is not paid in full."
+    ) % {"percent": percent, "minimum": minimum}
+
+
 def _set_attendance(cheque, by, percent, reason):
     cheque.attendance_percent = percent
     delivery = delivery_of(cheque)

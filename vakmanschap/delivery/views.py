@@ -228,8 +228,17 @@ def cheque_action(request, pk, action):
             form.add_service_error(error)
         else:
             messages.success(request, message)
+            if action in ("attendance", "complete"):
+                _warn_about_attendance(request, cheque)
             return redirect("delivery:cheque", pk=cheque.pk)
     return _cheque_page(request, cheque, bound=(action, form), status=400)
+
+
+def _warn_about_attendance(request, cheque):
+    reported = Cheque.objects.select_related("plan__scheme").get(pk=cheque.pk)
+    warning = services.attendance_warning(reported)
+    if warning:
+        messages.warning(request, warning)
 
 
 @guarded(can_view_delivery)
