@@ -10,7 +10,7 @@ QUERY_COUNTS = {
     "plan list, fund officer": 8,
     "budget page, fund officer": 8,  # eight budget periods; two queries for all balances
     "caseload, advisor": 7,  # memberships read once per request (User.membership_list)
-    "plan detail, advisor": 11,
+    "plan detail, advisor": 12,  # + the course-vs-occupation warnings: one query for all courses
     "API courses, advisor": 5,
     "oversight, fund officer": 11,  # one or two per signal, plus session, user, navigation
     # The monitor reads grouped rows of its summary tables (tests/monitor/test_summary_tables.py).

@@ -6,9 +6,10 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, held_conversation
 from tests.funding.conftest import FundWorld
 from vakmanschap.funding.models import Cheque, LedgerEntry
+from vakmanschap.people.models import Participant
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +57,11 @@ def new_participant(advisor_api, **overrides):
     body.update(overrides)
     response = advisor_api.post("/api/v1/participants", body, format="json")
     assert response.status_code == 201, response.json()
-    return response.json()["id"]
+    # The career conversation took place (the scheme asks for one before a plan is submitted;
+    # conversations have no API).
+    participant = Participant.objects.get(pk=response.json()["id"])
+    held_conversation(participant, participant.created_by)
+    return participant.pk
 
 
 def new_plan(advisor_api, world, stream, participant=None):
@@ -224,6 +229,7 @@ def test_idempotency_key_creates_once_and_never_stores_the_code(world):
         HTTP_IDEMPOTENCY_KEY="k1",
     )
     assert other.status_code == 422
+    held_conversation(Participant.objects.get(pk=first.json()["id"]), world.advisor)
     plan = new_plan(advisor_api, world, stream, participant=first.json()["id"])
     advisor_api.post(f"/api/v1/plans/{plan['id']}/submit")
     url = f"/api/v1/plans/{plan['id']}/approve"

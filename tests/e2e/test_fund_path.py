@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from tests.factories import held_conversation
 from tests.funding.conftest import FundWorld
 from vakmanschap.delivery.models import Invoice
 from vakmanschap.funding import ledger
@@ -79,6 +80,9 @@ def test_from_sign_up_to_a_paid_invoice(page, axe, tmp_path, mailoutbox):
     page.check("input[name=outcome][value=conversation_needed]")
     page.locator("#triage-heading ~ form button[type=submit]").click()
     page.wait_for_load_state()
+    # The conversation took place last week (the scheme asks for one before submitting; the
+    # browser test of that rule is in test_guard_rails.py).
+    held_conversation(person, world.advisor)
     page.get_by_role("link", name="Scholingsplan schrijven").click()
     page.select_option("#id_target", label="verpleegkundige")
     page.check(f"input[name=courses][value='{world.course.pk}']")

@@ -22,7 +22,14 @@ from .base import (
     user_with_role,
 )
 from .employers import EmployerFactory
-from .fund import ChequeFactory, InvoiceFactory, PlanFactory, bare_cheques, certificate
+from .fund import (
+    ChequeFactory,
+    InvoiceFactory,
+    PlanFactory,
+    bare_cheques,
+    certificate,
+    held_conversation,
+)
 
 __all__ = [
     "PASSWORD",
@@ -45,6 +52,7 @@ __all__ = [
     "ShortageOccupationFactory",
     "UserFactory",
     "bare_cheques",
+    "held_conversation",
     "certificate",
     "user_with_role",
 ]

@@ -4,7 +4,9 @@ A trait names the state; the factory walks the services to it (submit, approve, 
 complete, invoice, check, approve, pay), so every timestamp, actor, ledger movement and state
 log is what the application itself would have written. Ask only for what the test needs:
 
-    PlanFactory()                        a draft with one course
+    PlanFactory()                        a draft with one course, its participant's career
+                                         conversation held (PlanFactory(conversation_held=False):
+                                         none, so the scheme refuses to have it submitted)
     PlanFactory(approved=True)           approved, its cheque issued and its money reserved
     ChequeFactory(started=True)          a cheque of an approved plan, booked and started
     InvoiceFactory(paid=True)            a final invoice of a completed cheque, paid in a batch
@@ -32,6 +34,8 @@ from vakmanschap.funding.models import (
     TrainingPlan,
 )
 from vakmanschap.funding.plans import approve, create_draft, reject, return_for_changes, submit
+from vakmanschap.guidance import services as guidance
+from vakmanschap.guidance.models import CareerConversation
 
 from .base import (
     BudgetPeriodFactory,
@@ -49,6 +53,20 @@ BUDGET = 100_000_000  # cents in a default period: enough for any test's plans
 
 def certificate() -> SimpleUploadedFile:
     return SimpleUploadedFile("certificaat.pdf", PDF, content_type="application/pdf")
+
+
+def held_conversation(participant, advisor, *, days_ago=7) -> CareerConversation:
+    """A career conversation that took place, as the scheme asks before a plan is submitted
+    (made directly: the scheduling form takes only moments in the future)."""
+    conversation = CareerConversation.objects.create(
+        participant=participant,
+        advisor=advisor,
+        scheduled_at=timezone.now() - datetime.timedelta(days=days_ago),
+        location="Leerwerkloket Enschede",
+    )
+    return guidance.record_held(
+        conversation, by=advisor, notes="", outcome="Route besproken.", next_step="Plan schrijven"
+    )
 
 
 class _Reached(Exception):
@@ -99,13 +117,16 @@ class PlanFactory(factory.Factory):
     justification = "Wil de zorg in."
     labour_market_justification = ""
     own_contribution_cents = 0
+    conversation_held = True
 
     @classmethod
     def _build(cls, model_class, *args, **kwargs):
         raise NotImplementedError("A plan is made through the services: use create().")
 
     @classmethod
-    def _create(cls, model_class, *, state, fund_officer, **fields):
+    def _create(cls, model_class, *, state, fund_officer, conversation_held, **fields):
+        if conversation_held:
+            held_conversation(fields["participant"], fields["author"])
         plan, codes = cls._walk(state, fund_officer, create_draft(**fields))
         plan.cheque_codes = codes
         return _expect(plan, state)

@@ -2,12 +2,13 @@ import datetime
 
 import pytest
 
-from tests.factories import CourseFactory, MunicipalityFactory, user_with_role
+from tests.factories import CourseFactory, MunicipalityFactory, held_conversation, user_with_role
 from vakmanschap.accounts.roles import OrganisationKind, Role
 from vakmanschap.esco.models import Concept, Label, LabelKind, ShortageList, ShortageOccupation
 from vakmanschap.funding import ledger
 from vakmanschap.funding.models import BudgetPeriod, FundingStream, RecognisedProvider, Scheme
 from vakmanschap.funding.plans import create_draft
+from vakmanschap.guidance.services import has_held_conversation
 from vakmanschap.organisations.models import Organisation
 from vakmanschap.people.services import register
 
@@ -95,9 +96,16 @@ class FundWorld:
         fields.update(overrides)
         return register(by=self.advisor, **fields)
 
-    def plan(self, participant=None, courses=None, occupation=None, **overrides):
+    def plan(
+        self, participant=None, courses=None, occupation=None, conversation_held=True, **overrides
+    ):
+        """A draft; its participant's career conversation was held (the scheme asks for one
+        before submitting) unless `conversation_held=False`."""
+        participant = participant or self.participant()
+        if conversation_held and not has_held_conversation(participant):
+            held_conversation(participant, self.advisor)
         return create_draft(
-            participant=participant or self.participant(),
+            participant=participant,
             author=self.advisor,
             scheme=self.scheme,
             funding_period=self.period,

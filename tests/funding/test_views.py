@@ -3,12 +3,15 @@
 import pytest
 from django.urls import reverse
 
+from tests.factories import held_conversation
 from vakmanschap.funding.models import Cheque, PlanState, TrainingPlan
 
 
 @pytest.fixture
 def person(fund):
-    return fund.participant()
+    participant = fund.participant()
+    held_conversation(participant, fund.advisor)  # the scheme asks for one before submitting
+    return participant
 
 
 def test_advisor_writes_a_plan_and_sees_each_rule_before_submitting(client, fund, person):

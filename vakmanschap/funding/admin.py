@@ -32,6 +32,7 @@ class SchemeAdminForm(forms.ModelForm):
             "cheque_validity_months",
             "attendance_threshold",
             "low_attendance_policy",
+            "requires_held_conversation",
             "prioritise_target_groups",
         ]
 

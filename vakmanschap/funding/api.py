@@ -22,7 +22,7 @@ from vakmanschap.core.money import MAX_ALLOCATION_CENTS, CentsField
 from vakmanschap.esco.models import Occupation
 from vakmanschap.people.models import Participant
 
-from . import cancellation, eligibility, ledger, plans, texts
+from . import cancellation, eligibility, ledger, plan_warnings, plans, texts
 from .cheques import RedemptionError, redeem
 from .models import BudgetPeriod, Cheque, FundingStream, PlanState, TrainingPlan
 from .permissions import (
@@ -182,6 +182,11 @@ class PlanSerializer(serializers.Serializer):
     total_cents = serializers.IntegerField()
     fund_amount_cents = serializers.IntegerField()
     eligibility = EligibilitySerializer(many=True, required=False, help_text="On creation.")
+    warnings = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="What the fund officer weighs: e.g. a course that teaches none of the "
+        "target occupation's skills.",
+    )
     cheques = IssuedChequeSerializer(many=True, required=False)
 
 
@@ -191,6 +196,7 @@ def plan_body(plan, codes=None) -> dict:
         "status": plan.state,
         "total_cents": plan.total_cents,
         "fund_amount_cents": plan.fund_amount_cents,
+        "warnings": plan_warnings.for_plan(plan),
     }
     if codes is not None:
         body["cheques"] = [

@@ -47,6 +47,8 @@ def world(author):
             "valid_from": datetime.date(2000, 1, 1),
             "max_amount_cents": 10_000_000,
             "course_cheque_cap": 10**9,
+            # Its people are bulk-made without conversations; it measures the fund's side.
+            "requires_held_conversation": False,
         },
     )
     scheme.municipalities.add(municipality)

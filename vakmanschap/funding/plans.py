@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from vakmanschap.core import coded
 from vakmanschap.core.fsm import may
 
-from . import eligibility, ledger, texts
+from . import eligibility, ledger, prerequisites, texts
 from .cheques import create_cheques, reserve_cheques
 from .models import BudgetPeriod, Cheque, ChequeState, PlanCourse, PlanState, TrainingPlan
 
@@ -146,7 +146,9 @@ def _locked(plan) -> TrainingPlan:
 def submit(plan, *, by) -> TrainingPlan:
     plan = _locked(plan)
     if not may(plan.submit, by):
-        raise PlanNotAllowed(_("Only a draft or returned plan can be submitted."))
+        raise PlanNotAllowed(
+            submit_blocker(plan) or _("Only a draft or returned plan can be submitted.")
+        )
     plan.application_date = timezone.localdate()
     results = eligibility.check(plan)
     if not eligibility.all_ok(results):
@@ -158,6 +160,14 @@ def submit(plan, *, by) -> TrainingPlan:
     plan.submit(by=by)
     plan.save()
     return plan
+
+
+def submit_blocker(plan) -> str | None:
+    """Why a draft or returned plan cannot be submitted yet, or None when nothing stands in
+    the way but the scheme's rules (which the plan page shows one by one)."""
+    if is_editable(plan) and prerequisites.conversation_missing(plan):
+        return prerequisites.conversation_missing_message()
+    return None
 
 
 def _check_decider(plan, by, bound_transition, message):

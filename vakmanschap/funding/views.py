@@ -11,7 +11,7 @@ from vakmanschap.core.fsm import available_actions
 from vakmanschap.esco.models import attach_preferred_labels
 from vakmanschap.people.models import Participant
 
-from . import budget_queue, cancellation, eligibility, ledger, plans
+from . import budget_queue, cancellation, eligibility, ledger, plan_warnings, plans
 from .cheques import RedemptionError, letter_code, reissue_code
 from .forms import (
     OTHER,
@@ -147,7 +147,9 @@ def plan_detail(request, pk):
         pk=pk,
     )
     require(can_view_plan, request.user, plan)
+    courses = list(plan.courses.select_related("course__provider"))
     actions = available_actions(plan, request.user)
+    can_edit = can_write_plans(request.user, plan) and plans.is_editable(plan)
     results = (
         eligibility.check(plan)
         if plan.state in (PlanState.DRAFT, PlanState.RETURNED)
@@ -160,14 +162,16 @@ def plan_detail(request, pk):
             "plan": plan,
             "results": results,
             "all_ok": eligibility.all_ok(results),
-            "courses": plan.courses.select_related("course__provider"),
+            "courses": courses,
+            "warnings": plan_warnings.for_plan(plan, courses),
             "cheques": [
                 _with_code_form(cheque, request.user)
                 for cheque in plan.cheques.select_related("plan_course__course").order_by("pk")
             ],
             "log": StateLog.objects.for_(plan).select_related("by").order_by("timestamp"),
             "actions": actions,
-            "can_edit": can_write_plans(request.user, plan) and plans.is_editable(plan),
+            "can_edit": can_edit,
+            "submit_blocker": plans.submit_blocker(plan) if can_edit else None,
             "can_delete": can_write_plans(request.user, plan) and plan.state == PlanState.DRAFT,
             "can_decide": bool(actions & {"approve", "reject", "return_for_changes"}),
             "can_cancel": can_cancel_cheques(request.user),

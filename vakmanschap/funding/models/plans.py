@@ -11,6 +11,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField
 from vakmanschap.core.fsm import logged_transition, system_only
 
 from ..permissions import can_approve_plans, can_close_plans, can_write_plans, may_decide_plan
+from ..prerequisites import conversation_ready
 
 
 class PlanState(models.TextChoices):
@@ -204,7 +205,10 @@ class TrainingPlan(ConcurrentTransitionMixin, models.Model):
 
     # Each transition stamps the moment its state stands for (the database requires it).
     @logged_transition(
-        [PlanState.DRAFT, PlanState.RETURNED], PlanState.SUBMITTED, permission=_writer
+        [PlanState.DRAFT, PlanState.RETURNED],
+        PlanState.SUBMITTED,
+        conditions=[conversation_ready],
+        permission=_writer,
     )
     def submit(self, by=None, description=None):
         self.submitted_at = timezone.now()

@@ -46,6 +46,11 @@ class Scheme(models.Model):
         choices=LowAttendancePolicy.choices,
         default=LowAttendancePolicy.PRO_RATA,
     )
+    requires_held_conversation = models.BooleanField(
+        _("held career conversation before submitting"),
+        default=True,
+        help_text=_("A plan is submitted only after a career conversation has been held."),
+    )
     prioritise_target_groups = models.BooleanField(
         _("target groups first on the waiting list"),
         default=True,
