@@ -59,11 +59,13 @@ def test_who_can_apply_is_read_from_the_current_scheme_and_follows_its_changes(c
     assert "mbo-niveau 4" in text_of(html, "rule-level")
     priority = html.split('id="rule-priority"', 1)[1].split("</ul>", 1)[0]
     assert "Werkloos" in priority and "Statushouder" in priority
+    assert "loopbaangesprek" in text_of(html, "rule-conversation")
 
     scheme.max_amount_cents = 320_050
     scheme.min_age = 21
     scheme.max_course_level = 3
     scheme.prioritise_target_groups = False
+    scheme.requires_held_conversation = False
     scheme.save()
     scheme.municipalities.remove(hengelo)
     html = page_in(client, WHO_CAN_APPLY)
@@ -72,6 +74,7 @@ def test_who_can_apply_is_read_from_the_current_scheme_and_follows_its_changes(c
     assert "mbo-niveau 3" in text_of(html, "rule-level")
     assert text_of(html, "rule-residence").endswith("Enschede;")
     assert 'id="rule-priority"' not in html
+    assert 'id="rule-conversation"' not in html
 
 
 def test_who_can_apply_in_english_and_without_a_scheme(client):

@@ -28,6 +28,7 @@ class PublicConditions:
     max_amount_cents: int
     cheque_validity_months: int
     attendance_threshold: int
+    requires_held_conversation: bool
     #: Labels of the target groups that go first on the waiting list; empty if none do.
     priority_groups: list[str]
 
@@ -47,6 +48,7 @@ def conditions(scheme: Scheme) -> PublicConditions:
         max_amount_cents=scheme.max_amount_cents,
         cheque_validity_months=scheme.cheque_validity_months,
         attendance_threshold=scheme.attendance_threshold,
+        requires_held_conversation=scheme.requires_held_conversation,
         priority_groups=groups if scheme.prioritise_target_groups else [],
     )
 
