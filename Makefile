@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 MODEL_STAMP := $(VENV)/.installed-model
 
-.PHONY: demo test lint openapi fuzz-postgres check-migrations check-translations test-sqlite test-postgres bench bench-model bench-fund bench-surge bench-esco messages compile-messages vendor clean
+.PHONY: demo test lint openapi fuzz-postgres check-migrations check-translations test-sqlite test-postgres bench bench-model bench-fund bench-monitor bench-surge bench-esco messages compile-messages vendor clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -67,6 +67,10 @@ bench-model: $(MODEL_STAMP)
 # The fund's approval benchmark on a throwaway PostgreSQL cluster with fsync on (see docs/benchmarks.md).
 bench-fund: $(STAMP)
 	$(BIN)/python -m vakmanschap.testing.with_postgres $(BIN)/vakmanschap bench_fund --participants 100000
+
+# The monitor at 100,000 participants and a million ledger entries (see docs/benchmarks.md).
+bench-monitor: $(STAMP)
+	VAKMANSCHAP_PG_FAST=1 $(BIN)/python -m vakmanschap.testing.with_postgres $(BIN)/vakmanschap bench_monitor --runs 7
 
 # The surge: gunicorn (gunicorn.conf.py) with production settings and PostgreSQL (fsync on), an
 # open-loop load on the home page, the sign-up and a resident's start page (docs/benchmarks.md).
