@@ -66,7 +66,7 @@ def test_questionnaire_at_six_months_after_completion_by_single_use_link(
     assert client.get(url).status_code == 200
     assert client.post(url, ANSWERS).status_code == 200
     follow_up.refresh_from_db()
-    assert follow_up.answered_at.date() == timezone.localdate()
+    assert timezone.localdate(follow_up.answered_at) == timezone.localdate()
     assert (follow_up.channel, follow_up.work_situation, follow_up.hours_per_week) == (
         Channel.LINK,
         "employed",

@@ -353,7 +353,7 @@ def test_employer_records_whether_the_employee_stayed_and_got_more_hours(client,
     assert client.post(url, answer).status_code == 302
     nomination.refresh_from_db()
     assert (nomination.stayed_on, nomination.got_more_hours) == (True, False)
-    assert nomination.outcome_recorded_at.date() == timezone.localdate()
+    assert timezone.localdate(nomination.outcome_recorded_at) == timezone.localdate()
     page = client.get(reverse("network:nominations", args=[world.employer.pk])).content.decode()
     assert "no more hours" in page or "geen extra uren" in page
     # another employer's staff: 404
