@@ -1,5 +1,6 @@
 """API of the scan: the questionnaire, taking a scan, the report."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -148,7 +149,10 @@ class ScanReportView(EmployerAPIView):
             return Response({"scores": {}, "benchmark": None, "advice": [], "basis": None})
         return Response(
             {
-                "scan": {"id": data["scan"].pk, "date": data["scan"].created_at.date()},
+                "scan": {
+                    "id": data["scan"].pk,
+                    "date": timezone.localdate(data["scan"].created_at),
+                },
                 "scores": data["scores"],
                 "benchmark": data["benchmark"],
                 "advice": [

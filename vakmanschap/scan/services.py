@@ -226,5 +226,7 @@ def report(organisation, scan=None) -> dict | None:
             "employee_responses": employee_responses,
             "open": scan.is_open,
         },
-        "history": [{"date": s.created_at.date(), "scores": s.scores} for s in history],
+        "history": [
+            {"date": timezone.localdate(s.created_at), "scores": s.scores} for s in history
+        ],
     }
