@@ -3,7 +3,7 @@ amounts rounded (see `suppression.py`), plus the counts per quarter."""
 
 import datetime
 
-from . import figures, suppression
+from . import figures, opendata_sections, suppression
 from .figures import Period
 
 COUNTS = (
@@ -69,6 +69,7 @@ def open_summary(region, year: int, today=None) -> dict:
     money["paid_in_period"] = suppression.euros(money["paid_in_period"])
     for key in ("cost_per_completed", "cost_per_placed"):
         money[key] = None  # per-person costs over small groups reveal amounts; not published
+    data.update(opendata_sections.sections(region, year, data))
     data["amounts_in"] = "EUR, rounded to thousands"
     data["suppressed"] = "counts 1-9 and cells they could be derived from are null"
     return data

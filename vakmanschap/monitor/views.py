@@ -234,6 +234,12 @@ def open_data_download(request, fmt):
                 ]
             )
         writer.writerow([region.code, year, "total", "", "", data["signed_up"], data["completed"]])
+        for row in data["shortages"]["by_sector"]:  # completed: trained towards the sector
+            writer.writerow(
+                [region.code, year, "shortage_sector", row["sector"], "", "", row["trained"]]
+            )
+        other = data["shortages"]["other_occupations"]
+        writer.writerow([region.code, year, "shortage_sector", "other", "", "", other])
         response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
