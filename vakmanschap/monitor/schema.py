@@ -159,6 +159,90 @@ def _summary_fields(public: bool) -> dict:
     }
 
 
+_SCORES = serializers.DictField(
+    child=serializers.IntegerField(allow_null=True),
+    allow_null=True,
+    help_text="Average score (0–100) per scan dimension key; null for fewer than 5 companies.",
+)
+# The sections of `opendata_sections.sections`.
+OPEN_SECTIONS = {
+    "shortages": inline_serializer(
+        "OpenDataShortages",
+        {
+            "by_sector": inline_serializer(
+                "OpenDataShortageSector",
+                {
+                    "sector": serializers.CharField(allow_blank=True),
+                    "trained": _count(True),
+                    "vacancies": _count(True),
+                    "learning_work_places": _count(True),
+                },
+                many=True,
+            ),
+            "other_occupations": _count(True),
+        },
+    ),
+    "network": inline_serializer(
+        "OpenDataNetwork",
+        {
+            "members": _count(True),
+            "pledges": _count(True),
+            "scans": _count(True),
+            "dimensions": inline_serializer(
+                "OpenDataScanDimension",
+                {"key": serializers.CharField(), "label": serializers.CharField()},
+                many=True,
+            ),
+            "by_sector": inline_serializer(
+                "OpenDataNetworkSector",
+                {
+                    "sector": serializers.CharField(allow_blank=True),
+                    "label": serializers.CharField(allow_blank=True),
+                    "companies": _count(True),
+                    "scores": _SCORES,
+                },
+                many=True,
+            ),
+            "region": inline_serializer(
+                "OpenDataNetworkRegion", {"companies": _count(True), "scores": _SCORES}
+            ),
+            "min_companies": serializers.IntegerField(),
+        },
+    ),
+    "broad_welfare": inline_serializer(
+        "OpenDataWelfareSource",
+        {
+            "source": serializers.CharField(help_text="`rabo` or `cbs`"),
+            "label": serializers.CharField(),
+            "years": serializers.ListField(child=serializers.IntegerField()),
+            "dimensions": inline_serializer(
+                "OpenDataWelfareDimension",
+                {
+                    "key": serializers.CharField(),
+                    "label": serializers.CharField(),
+                    "marks": serializers.ListField(
+                        child=serializers.FloatField(allow_null=True),
+                        help_text="One mark (1–10) per year of `years`; null where none.",
+                    ),
+                },
+                many=True,
+            ),
+        },
+        many=True,
+    ),
+    "well_being": inline_serializer(
+        "OpenDataWellBeing",
+        {
+            "scan_companies": _count(True),
+            "scan_score": serializers.IntegerField(allow_null=True),
+            "follow_up_answers": _count(True),
+            "follow_up_helpfulness": serializers.FloatField(allow_null=True),
+            "min_companies": serializers.IntegerField(),
+            "min_answers": serializers.IntegerField(),
+        },
+    ),
+}
+
 MonitorSummarySerializer = inline_serializer("MonitorSummary", _summary_fields(public=False))
 
 OpenDataSummarySerializer = inline_serializer(
@@ -176,5 +260,6 @@ OpenDataSummarySerializer = inline_serializer(
         ),
         "amounts_in": serializers.CharField(),
         "suppressed": serializers.CharField(),
+        **OPEN_SECTIONS,
     },
 )
