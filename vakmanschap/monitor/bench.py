@@ -136,8 +136,10 @@ def _conversations(author) -> None:
     _sql(
         """
         INSERT INTO guidance_careerconversation
-          (participant_id, advisor_id, scheduled_at, location, state, notes, outcome, next_step)
-        SELECT pp.id, %s, LEAST(now(), pp.created_at + interval '5 days'), '', 'held', '', '', ''
+          (participant_id, advisor_id, scheduled_at, location, state, notes, outcome, next_step,
+           invitation_sequence)
+        SELECT pp.id, %s, LEAST(now(), pp.created_at + interval '5 days'), '', 'held', '', '', '',
+          0
         FROM people_participant pp
         WHERE pp.family_name = 'Bench'
           AND (EXISTS (SELECT 1 FROM funding_trainingplan p WHERE p.participant_id = pp.id)
