@@ -18,6 +18,7 @@ def test_the_jobs_of_the_fund_the_network_and_privacy_are_registered_in_order(ca
         "network_reminders",
         "anonymise_expired",
         "follow_ups",
+        "monitor_summary",
     ]
 
 

@@ -7,6 +7,7 @@ is not hidden by a client that waits for it. Every request opens its own connect
 """
 
 import asyncio
+import concurrent.futures
 import statistics
 import time
 from collections.abc import Callable
@@ -76,7 +77,7 @@ def open_loop(
     """Send `rate` × `seconds` requests at a steady rate; bounded by the count and `timeout`.
     `make_request(i)` gives request i's bytes, made when it is sent."""
     count = max(1, round(rate * seconds))
-    return asyncio.run(_run(host, port, make_request, rate, count, timeout))
+    return _run_to_completion(_run(host, port, make_request, rate, count, timeout))
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -93,3 +94,13 @@ def http_request(method: str, path: str, headers: dict[str, str], body: bytes = 
     if body or method == "POST":
         lines.append(f"Content-Length: {len(body)}")
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+
+
+def _run_to_completion(coroutine):
+    """asyncio.run, also when this thread already runs an event loop (a browser driver's)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
