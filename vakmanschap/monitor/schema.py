@@ -10,17 +10,8 @@ is not a breaking change."""
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
-COUNTS = (
-    "signed_up",
-    "conversations",
-    "plans_approved",
-    "cheques_issued",
-    "started",
-    "completed",
-    "dropped_out",
-    "in_work_6m",
-    "in_work_12m",
-)
+from .opendata import COUNTS
+
 GOAL_COUNTS = ("trained_this_year", "trained_total", "forecast_this_year")
 MONEY_KEYS = ("allocated", "reserved", "committed", "paid")
 
