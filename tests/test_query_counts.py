@@ -86,3 +86,18 @@ def test_oversight(client, busy, pinned_queries):
     """The fund's signals: one query per signal, however many cheques and plans there are."""
     url = reverse("oversight:dashboard")
     _get(client, busy.fund_officer, url, pinned_queries, "oversight, fund officer")
+
+
+def test_resident_start_page(client, pinned_queries):
+    """The resident's start page: session, user, memberships, participant, plans, the labels of
+    their occupations and the cheques of all plans (one query each), conversations; read without a
+    transaction."""
+    from tests.ui.fund_path import FundPath
+
+    path = FundPath()
+    for name in ("sign_up", "schedule_conversation", "hold_conversation", "submit_plan"):
+        getattr(path, name)()
+    path.approve()
+    page = _get(client, path.resident, reverse("ui:start"), pinned_queries, "start page, resident")
+    assert page.context["cheques"] == [path.cheque]
+    assert page.context["progress"].state_of("cheque") == "done"

@@ -1,9 +1,10 @@
 """Role-specific navigation. Apps register items with the permission function that guards
 the target, so a link is only shown to users who may follow it."""
 
+import functools
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from .access import PermissionCheck
 
@@ -20,7 +21,13 @@ class NavItem:
 
     @property
     def url(self) -> str:
-        return reverse(self.url_name)
+        return _reverse(self.url_name, get_script_prefix(), get_urlconf())
+
+
+@functools.lru_cache(maxsize=256)
+def _reverse(url_name: str, script_prefix: str, urlconf) -> str:
+    """A menu link's address depends only on these: computed once, not twice per link and page."""
+    return reverse(url_name, urlconf=urlconf)
 
 
 _registry: list[NavItem] = []

@@ -102,29 +102,43 @@ def _long_date(day: datetime.date) -> str:
     return presentation.format_day(day)
 
 
-def _latest_plan(participant):
-    plans = participant.plans.select_related("target_occupation").order_by("-created_at", "-pk")
-    return plans.first()
+def plans_of(participant):
+    """The participant's plans, the latest first."""
+    return participant.plans.select_related("target_occupation").order_by("-created_at", "-pk")
 
 
-def _leading_cheque(plan) -> Cheque | None:
-    if plan is None:
+def cheques_of(plans) -> list[Cheque]:
+    """The cheques of these plans in one query: plan by plan as given, each plan's by number."""
+    if not plans:
+        return []
+    position = {plan.pk: index for index, plan in enumerate(plans)}
+    cheques = Cheque.objects.filter(plan__in=list(position)).select_related(
+        "plan_course__course__provider"
+    )
+    return sorted(cheques, key=lambda c: (position[c.plan_id], c.pk))
+
+
+def _leading_cheque(plan, cheques) -> Cheque | None:
+    mine = [c for c in cheques if plan is not None and c.plan_id == plan.pk]
+    if not mine:
         return None
-    cheques = list(plan.cheques.select_related("plan_course__course__provider").order_by("pk"))
-    if not cheques:
-        return None
-    return min(cheques, key=lambda c: _CHEQUE_ORDER.index(c.state))
+    return min(mine, key=lambda c: _CHEQUE_ORDER.index(c.state))
 
 
-def progress_for(participant) -> Progress:
-    """The tracker for one participant, from their own records."""
+def progress_for(participant, *, plans=None, cheques=None) -> Progress:
+    """The tracker for one participant, from their own records. A caller that has already read
+    the plans (latest first, `plans_of`) and their cheques (`cheques_of`) passes them in."""
     steps = {key: Step(key, str(label)) for key, label in STEP_LABELS.items()}
     steps["signed_up"].date = _day(participant.created_at)
     conversations = list(participant.conversations.order_by("-scheduled_at"))
     held = next((c for c in conversations if c.state == ConversationState.HELD), None)
     upcoming = next((c for c in conversations if c.state == ConversationState.SCHEDULED), None)
-    plan = _latest_plan(participant)
-    cheque = _leading_cheque(plan)
+    if plans is None:
+        plans = list(plans_of(participant)[:1])
+    plan = plans[0] if plans else None
+    if cheques is None:
+        cheques = cheques_of([plan] if plan else [])
+    cheque = _leading_cheque(plan, cheques)
 
     done = {"signed_up"}
     if held is not None:

@@ -1,14 +1,17 @@
 """The resident's own page: the progress tracker, their cheques and their routes."""
 
+from django.db import transaction
 from django.shortcuts import render
 
 from vakmanschap.core.access import guarded
+from vakmanschap.esco.models import attach_preferred_labels
 from vakmanschap.people.models import Participant
 from vakmanschap.people.permissions import is_participant_self
 
-from .progress import progress_for
+from .progress import cheques_of, plans_of, progress_for
 
 
+@transaction.non_atomic_requests  # reads only: no transaction to begin and commit
 @guarded(is_participant_self)
 def my_route(request):
     participant = (
@@ -16,18 +19,15 @@ def my_route(request):
     )
     if participant is None:
         return render(request, "ui/my_route.html", {"participant": None})
-    plans = participant.plans.select_related("target_occupation").order_by("-created_at")
-    cheques = [
-        cheque
-        for plan in plans
-        for cheque in plan.cheques.select_related("plan_course__course__provider").order_by("pk")
-    ]
+    plans = list(plans_of(participant))
+    attach_preferred_labels([plan.target_occupation for plan in plans if plan.target_occupation])
+    cheques = cheques_of(plans)
     return render(
         request,
         "ui/my_route.html",
         {
             "participant": participant,
-            "progress": progress_for(participant),
+            "progress": progress_for(participant, plans=plans, cheques=cheques),
             "plans": plans,
             "cheques": cheques,
         },

@@ -26,13 +26,19 @@ def home(request):
     return render(request, "ui/home.html")
 
 
+@transaction.non_atomic_requests  # the resident's page only reads; other roles get a transaction
 @guarded(is_authenticated)
 def start(request):
+    if request.user.primary_role == Role.PARTICIPANT:
+        return resident.my_route(request)  # a resident starts on their own route
+    with transaction.atomic():
+        return _staff_start(request)
+
+
+def _staff_start(request):
     if request.user.primary_role == Role.MONITOR:
         request.start_role = Role.MONITOR
         return monitor_views.monitor(request)  # the monitor role's start page is the monitor
-    if request.user.primary_role == Role.PARTICIPANT:
-        return resident.my_route(request)  # a resident starts on their own route
     page = start_page_for(request.user)
     return render(request, "ui/start.html", {"page": page})
 
