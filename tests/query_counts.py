@@ -17,7 +17,7 @@ QUERY_COUNTS = {
     # The monitor reads grouped rows of its summary tables (tests/monitor/test_summary_tables.py).
     "monitor page, fund officer": 43,  # 15 of them: shortages, potential, network, welfare
     "monitor page with a filter, fund officer": 43,
-    "monitor API, fund officer": 26,
-    "open data page": 47,  # four quarters, the filtered table, shortages, network, welfare
-    "open data API": 43,  # with shortages, network and welfare
+    "monitor API, fund officer": 41,  # the page's sections too
+    "open data page": 53,  # quarters, filtered table, potential, shortages, network, welfare
+    "open data API": 49,  # with the potential, shortages, network and welfare
 }

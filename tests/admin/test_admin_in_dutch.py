@@ -73,6 +73,7 @@ SAME_IN_BOTH = {
     "eHerkenning",
     "Link",
     "T0",
+    "Bruto Twents Geluk (RaboResearch)",  # a broad-welfare source's name, a list filter
     "<unknown>",  # what django-axes stores for a request without a User-Agent
 }
 # Phrases the English admin shows that must never appear on a Dutch page.

@@ -13,7 +13,7 @@ from vakmanschap.api.problems import problem
 from vakmanschap.api.schema import problems
 from vakmanschap.region.models import LabourMarketRegion
 
-from . import figures, opendata
+from . import figures, opendata, sections
 from .forms import FILTER_FIELDS, MonitorFilterForm
 from .permissions import can_read_open_data, can_view_monitor
 from .schema import MonitorSummarySerializer, OpenDataSummarySerializer
@@ -87,7 +87,10 @@ class MonitorSummaryView(GuardedAPIView):
         filters = _filters(request, region, errors)
         if errors:
             return problem(400, _("A filter is not valid."), errors)
-        return Response(figures.summary(region, figures.Period(start, end), filters=filters))
+        period = figures.Period(start, end)
+        data = figures.summary(region, period, filters=filters)
+        data.update(sections.sections(region, period, filters, data["completed"]))
+        return Response(data)
 
 
 class OpenDataSummaryView(GuardedAPIView):

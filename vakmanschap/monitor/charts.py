@@ -1,11 +1,18 @@
 """Server-side SVG charts for the monitor (no JavaScript, no CDN); every chart has its numbers
 in a table beside it, so the SVG carries a title and a description for screen readers."""
 
+from django.utils.formats import number_format
 from django.utils.html import escape
 
 BAR = "#0072B2"
 GOAL = "#D55E00"
 GREY = "#d9d9d9"
+
+
+def shown_number(value) -> str:
+    """A number as the reader writes it (1.234,5 in Dutch, 1,234.5 in English); coordinates
+    in the SVG stay machine numbers."""
+    return number_format(value, use_l10n=True, force_grouping=True)
 
 
 def bars_svg(
@@ -30,7 +37,7 @@ def bars_svg(
             f"{escape(label[:26])}</text>"
         )
         out.append(f'<rect x="155" y="{y + 3}" width="{width:.1f}" height="14" fill="{BAR}"/>')
-        shown = "–" if value is None else f"{value:,}".replace(",", ".")
+        shown = "–" if value is None else shown_number(value)
         out.append(
             f'<text x="{160 + width:.1f}" y="{y + 14}" font-size="11" fill="#1a1a1a">{shown}</text>'
         )

@@ -11,6 +11,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.html import escape
 
+from .charts import shown_number
+
 # ColorBrewer "Blues", 5 classes: sequential and readable for colour-blind viewers.
 CLASSES = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
 NO_VALUE = "#d9d9d9"
@@ -114,7 +116,7 @@ def choropleth_svg(
             continue
         value = row[key]
         fill = NO_VALUE if value is None else CLASSES[_class_of(value, bounds)]
-        label = "–" if value is None else str(value)
+        label = "–" if value is None else shown_number(value)
         out.append(
             f'<path d="{outline(rings)}" fill="{fill}" stroke="#1a1a1a" stroke-width="0.6" '
             f'data-municipality="{escape(row["code"])}"><title>{escape(row["name"])}: '
@@ -133,7 +135,7 @@ def choropleth_svg(
             f'<rect x="{x}" y="{legend_top}" width="16" height="12" fill="{colour}" '
             f'stroke="#1a1a1a" stroke-width="0.5"/>'
             f'<text x="{x + 20}" y="{legend_top + 10}" font-size="10" fill="#1a1a1a">'
-            f"{lower if i == 0 else lower + 1}–{upper}</text>"
+            f"{shown_number(lower if i == 0 else lower + 1)}–{shown_number(upper)}</text>"
         )
         lower = upper
     out.append(

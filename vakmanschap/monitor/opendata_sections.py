@@ -1,5 +1,6 @@
 """The monitor's newer sections as open data, for a year: shortages per sector, the network,
-broad welfare and well-being at work. The same rule as `opendata.py`: no count of 1–9, nor one
+broad welfare and well-being at work (and the reach against the labour potential,
+`opendata_potential.py`). The same rule as `opendata.py`: no count of 1–9, nor one
 that could be worked out from a published total.
 
 - Shortages: people trained per sector of the shortage list, plus "other occupations", a group
@@ -15,6 +16,7 @@ that could be worked out from a published total.
 from . import suppression, welfare
 from .figures import Period, counts
 from .network_figures import network
+from .opendata_potential import labour_potential
 from .shortages import by_occupation
 
 SHORTAGE_KEYS = ("trained",)
@@ -77,6 +79,7 @@ def sections(region, year: int, published: dict) -> dict:
     for key in ("scan_companies", "follow_up_answers"):
         being[key] = suppression.count(being[key])
     return {
+        "labour_potential": labour_potential(region, year, published),
         "shortages": _shortages(
             region, period, counts(region, period)["completed"], published.get("completed")
         ),

@@ -147,6 +147,7 @@ def _summary_fields(public: bool) -> dict:
             many=True,
         ),
         "money": _money(public),
+        **_sections(public),
     }
 
 
@@ -155,59 +156,84 @@ _SCORES = serializers.DictField(
     allow_null=True,
     help_text="Average score (0–100) per scan dimension key; null for fewer than 5 companies.",
 )
-# The sections of `opendata_sections.sections`.
-OPEN_SECTIONS = {
-    "shortages": inline_serializer(
-        "OpenDataShortages",
+SECTOR_COUNTS = ("trained", "vacancies", "learning_work_places")
+
+
+def _shortages(public: bool):
+    fields = {
+        "by_sector": inline_serializer(
+            _name(public, "ShortageSector"),
+            {
+                "sector": serializers.CharField(allow_blank=True),
+                **{key: _count(public) for key in SECTOR_COUNTS},
+            },
+            many=True,
+        ),
+        "other_occupations": serializers.IntegerField(
+            allow_null=True,
+            min_value=0,
+            help_text="Completed towards an occupation not on the shortage list; null when "
+            "people trained towards two occupations (or, in open data, when suppressed).",
+        ),
+    }
+    if not public:  # per occupation the counts are too small to publish
+        fields["by_occupation"] = inline_serializer(
+            "MonitorShortageOccupation",
+            {
+                "uri": serializers.CharField(help_text="ESCO occupation URI."),
+                "label": serializers.CharField(),
+                "sector": serializers.CharField(allow_blank=True),
+                **{key: _count(public) for key in SECTOR_COUNTS},
+            },
+            many=True,
+        )
+    return inline_serializer(_name(public, "Shortages"), fields)
+
+
+def _network(public: bool):
+    companies = serializers.IntegerField(
+        allow_null=True,
+        min_value=0,
+        help_text="Null for fewer than 5 companies" + (" or when suppressed." if public else "."),
+    )
+    return inline_serializer(
+        _name(public, "Network"),
         {
-            "by_sector": inline_serializer(
-                "OpenDataShortageSector",
-                {
-                    "sector": serializers.CharField(allow_blank=True),
-                    "trained": _count(True),
-                    "vacancies": _count(True),
-                    "learning_work_places": _count(True),
-                },
-                many=True,
-            ),
-            "other_occupations": _count(True),
-        },
-    ),
-    "network": inline_serializer(
-        "OpenDataNetwork",
-        {
-            "members": _count(True),
-            "pledges": _count(True),
-            "scans": _count(True),
+            "members": _count(public),
+            "pledges": _count(public),
+            "scans": _count(public),
             "dimensions": inline_serializer(
-                "OpenDataScanDimension",
+                _name(public, "ScanDimension"),
                 {"key": serializers.CharField(), "label": serializers.CharField()},
                 many=True,
             ),
             "by_sector": inline_serializer(
-                "OpenDataNetworkSector",
+                _name(public, "NetworkSector"),
                 {
                     "sector": serializers.CharField(allow_blank=True),
                     "label": serializers.CharField(allow_blank=True),
-                    "companies": _count(True),
+                    "companies": companies,
                     "scores": _SCORES,
                 },
                 many=True,
             ),
             "region": inline_serializer(
-                "OpenDataNetworkRegion", {"companies": _count(True), "scores": _SCORES}
+                _name(public, "NetworkRegion"), {"companies": companies, "scores": _SCORES}
             ),
             "min_companies": serializers.IntegerField(),
         },
-    ),
-    "broad_welfare": inline_serializer(
-        "OpenDataWelfareSource",
+    )
+
+
+def _broad_welfare(public: bool):
+    return inline_serializer(
+        _name(public, "WelfareSource"),
         {
             "source": serializers.CharField(help_text="`rabo` or `cbs`"),
             "label": serializers.CharField(),
             "years": serializers.ListField(child=serializers.IntegerField()),
             "dimensions": inline_serializer(
-                "OpenDataWelfareDimension",
+                _name(public, "WelfareDimension"),
                 {
                     "key": serializers.CharField(),
                     "label": serializers.CharField(),
@@ -220,19 +246,68 @@ OPEN_SECTIONS = {
             ),
         },
         many=True,
-    ),
-    "well_being": inline_serializer(
-        "OpenDataWellBeing",
+    )
+
+
+def _threshold_count(public: bool, threshold: str):
+    text = f"Null for fewer than `{threshold}`" + (" or when suppressed." if public else ".")
+    return serializers.IntegerField(allow_null=True, min_value=0, help_text=text)
+
+
+def _well_being(public: bool):
+    return inline_serializer(
+        _name(public, "WellBeing"),
         {
-            "scan_companies": _count(True),
+            "scan_companies": _threshold_count(public, "min_companies"),
             "scan_score": serializers.IntegerField(allow_null=True),
-            "follow_up_answers": _count(True),
+            "follow_up_answers": _threshold_count(public, "min_answers"),
             "follow_up_helpfulness": serializers.FloatField(allow_null=True),
             "min_companies": serializers.IntegerField(),
             "min_answers": serializers.IntegerField(),
         },
-    ),
-}
+    )
+
+
+def _labour_potential(public: bool):
+    groups = ("part_time_wants_more", "unemployed", "status_holders")
+    return inline_serializer(
+        _name(public, "LabourPotential"),
+        {
+            "code": serializers.CharField(help_text="CBS code of the municipality."),
+            "name": serializers.CharField(),
+            "year": serializers.IntegerField(
+                allow_null=True, help_text="Of the potential figures; null when none imported."
+            ),
+            "potential": inline_serializer(
+                _name(public, "PotentialFigures"),
+                {key: _count(public) for key in ("total", *groups)},
+                allow_null=True,
+                help_text="The untapped labour potential (CBS) and its part per target group.",
+            ),
+            "reached": inline_serializer(
+                _name(public, "PotentialReached"),
+                {key: _count(public) for key in (*groups, "total")},
+                help_text="People of each target group who signed up in the period.",
+            ),
+            "reached_per_thousand": serializers.FloatField(
+                allow_null=True,
+                help_text="Reached per 1,000 of the potential in the target groups.",
+            ),
+        },
+        many=True,
+    )
+
+
+def _sections(public: bool) -> dict:
+    """The sections beyond the summary (`sections.py`; in open data `opendata_sections.py`)."""
+    return {
+        "labour_potential": _labour_potential(public),
+        "shortages": _shortages(public),
+        "network": _network(public),
+        "broad_welfare": _broad_welfare(public),
+        "well_being": _well_being(public),
+    }
+
 
 MonitorSummarySerializer = inline_serializer("MonitorSummary", _summary_fields(public=False))
 
@@ -251,6 +326,5 @@ OpenDataSummarySerializer = inline_serializer(
         ),
         "amounts_in": serializers.CharField(),
         "suppressed": serializers.CharField(),
-        **OPEN_SECTIONS,
     },
 )
