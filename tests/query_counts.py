@@ -13,6 +13,9 @@ QUERY_COUNTS = {
     "caseload, advisor": 7,  # memberships read once per request (User.membership_list)
     "plan detail, advisor": 12,  # + the course-vs-occupation warnings: one query for all courses
     "API courses, advisor": 5,
+    # Account, membership, participant with audit rows and savepoints (the e-mail task not
+    # counted: dummy backend); a work description adds none (tests/skills/test_work_description).
+    "sign-up POST": 28,
     "oversight, fund officer": 11,  # one or two per signal, plus session, user, navigation
     # The monitor reads grouped rows of its summary tables (tests/monitor/test_summary_tables.py).
     "monitor page, fund officer": 43,  # 15 of them: shortages, potential, network, welfare

@@ -84,10 +84,34 @@ class ParticipantForm(forms.ModelForm):
 
 class SignUpForm(ParticipantForm):
     """A resident signs up online and gets an account to follow their route, without a password:
-    the confirmation e-mail's link logs them in."""
+    the confirmation e-mail's link logs them in. They may describe their work in their own
+    words; the skills it shows are suggested after the link, never during the sign-up itself."""
 
     class Meta(ParticipantForm.Meta):
-        pass
+        fields = [
+            *SIGN_UP_FIELDS[: SIGN_UP_FIELDS.index("current_job") + 1],
+            "work_description",
+            *SIGN_UP_FIELDS[SIGN_UP_FIELDS.index("current_job") + 1 :],
+        ]
+        widgets = {
+            **ParticipantForm.Meta.widgets,
+            "work_description": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {"work_description": _("Describe your work (optional)")}
+        help_texts = {
+            "work_description": _(
+                "In your own words, what you do or did at work, for example: I work in home "
+                "care, help with washing and dressing, and give medicines. After signing up you "
+                "see the skills we find in it and tick the ones that are yours."
+            )
+        }
+        error_messages = {
+            "work_description": {
+                "max_length": _(
+                    "Describe your work in at most %(limit_value)d characters (now %(show_value)d)."
+                )
+            }
+        }
 
     consent_text = _(
         "I agree that the fund processes my data for guidance towards training and its "

@@ -16,6 +16,9 @@ postcode_validator = RegexValidator(
     r"^[1-9]\d{3} ?[A-Za-z]{2}$", _("Enter a Dutch postcode such as 7511 AB.")
 )
 
+# A few sentences about one's work: enough for the skills engine, short enough to read aloud.
+WORK_DESCRIPTION_MAX_CHARS = 1000
+
 
 def normalise_postcode(value: str) -> str:
     compact = re.sub(r"\s+", "", value or "").upper()
@@ -85,6 +88,12 @@ class Participant(models.Model):
     )
     current_job = models.CharField(_("current or last job"), max_length=200, blank=True)
     training_wish = models.TextField(_("training wish"), blank=True)
+    # What the resident wrote at sign-up (or later) about their work, in their own words; the
+    # skills app suggests skills from it when the resident or their advisor opens the skills
+    # checklist, so the sign-up itself runs no engine.
+    work_description = models.CharField(
+        _("work in own words"), max_length=WORK_DESCRIPTION_MAX_CHARS, blank=True
+    )
     consent_purpose = models.CharField(_("purpose of consent"), max_length=300)
     consent_given_at = models.DateTimeField(_("consent given at"))
     privacy_version = models.CharField(_("privacy statement version"), max_length=20)

@@ -109,6 +109,18 @@ def sign_up(*, email: str, language: str = "nl", identity: str = "", **fields) -
     return user
 
 
+def describe_work(participant: Participant, text: str) -> Participant:
+    """Keep the resident's latest description of their work, in their own words (trimmed; the
+    model's length limit holds, an empty text clears it)."""
+    field = Participant._meta.get_field("work_description")
+    try:
+        participant.work_description = field.clean((text or "").strip(), participant)
+    except ValidationError as exc:
+        raise ValidationError({"work_description": exc.error_list}) from exc
+    participant.save(update_fields=["work_description"])
+    return participant
+
+
 def advisor_organisation(user) -> Organisation | None:
     """The advice organisation an advisor works for (the first, if several)."""
     if user is None or not getattr(user, "pk", None) or not user.has_role(Role.ADVISOR):

@@ -70,6 +70,7 @@ def _participant_dict(p: Participant) -> dict:
         "work_situation": p.get_work_situation_display(),
         "current_job": p.current_job,
         "training_wish": p.training_wish,
+        "work_description": p.work_description,
         "identity_number_known": bool(p.identity_key),
         "triage": p.get_triage_display(),
         "triage_reason": p.triage_reason,
@@ -289,6 +290,7 @@ def anonymise(participant: Participant, *, by=None, reason: str = "") -> Partici
             phone="",
             current_job="",
             training_wish="",
+            work_description="",
             # The database requires a reason when the outcome is "not eligible".
             triage_reason=REDACTED if p.triage == Triage.NOT_ELIGIBLE else "",
             identity_key=None,

@@ -3,6 +3,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.people.models import WORK_DESCRIPTION_MAX_CHARS
+
 
 class OccupationSearchForm(forms.Form):
     q = forms.CharField(
@@ -47,7 +49,12 @@ class DescribeWorkForm(forms.Form):
 
     work = forms.CharField(
         label=_("Describe your work"),
-        max_length=1000,
+        max_length=WORK_DESCRIPTION_MAX_CHARS,
+        error_messages={
+            "max_length": _(
+                "Describe your work in at most %(limit_value)d characters (now %(show_value)d)."
+            )
+        },
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "In your own words, for example: I work in home care, help with washing and "

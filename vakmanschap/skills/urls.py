@@ -25,6 +25,11 @@ urlpatterns = [
     ),
     path("people/<int:pk>/skills/options/", views.skill_options, name="skill_options"),
     path("people/<int:pk>/skills/add/", views.add_skill, name="add_skill"),
+    path(
+        "people/<int:pk>/skills/described/",
+        views.add_described_skills,
+        name="add_described_skills",
+    ),
     path("people/<int:pk>/skills/<int:skill_pk>/remove/", views.remove_skill, name="remove_skill"),
     path("courses/<int:pk>/tags/", views.course_tags, name="course_tags"),
     path("titles/suggest/", views.title_suggestions, name="title_suggestions"),

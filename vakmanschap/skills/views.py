@@ -15,6 +15,7 @@ from vakmanschap.catalogue.models import Course
 from vakmanschap.core.access import guarded, require
 from vakmanschap.esco.models import Concept, ConceptKind, attach_preferred_labels
 from vakmanschap.funding.permissions import can_write_plans
+from vakmanschap.people import services as people_services
 from vakmanschap.people.models import Participant
 from vakmanschap.skills_engine.routes import REASONS_EN, REASONS_NL
 
@@ -95,10 +96,20 @@ def my_routes(request):
     return _routes_response(request, participant, _("My routes"))
 
 
+def _suggestions_for(text: str, participant):
+    """The engine's suggestions for a description, and the message to show when ESCO is not
+    imported yet."""
+    try:
+        return services.suggest_skills_from_work(text, participant), ""
+    except loader.EscoNotImported:
+        return [], _("Skills can be suggested once the ESCO skills are imported.")
+
+
 @guarded(can_describe_own_work)
 def describe_my_work(request):
     """The resident describes their work in their own words, sees the skills the engine finds
-    in it (in Dutch where a Dutch label exists) and ticks the ones that are theirs."""
+    in it (in Dutch where a Dutch label exists) and ticks the ones that are theirs. What they
+    wrote at sign-up fills the form, and its suggestions show at once."""
     participant = Participant.objects.active().filter(user=request.user).first()
     if participant is None:
         raise Http404
@@ -110,13 +121,16 @@ def describe_my_work(request):
         added = services.add_described_skills(participant, ids, by=request.user)
         messages.success(request, _("%(count)d skills added to your profile.") % {"count": added})
         return redirect("skills:describe_my_work")
-    form = DescribeWorkForm(request.POST if request.method == "POST" else None)
-    suggestions, error = [], ""
+    if request.method == "POST":
+        form = DescribeWorkForm(request.POST)
+    else:
+        form = DescribeWorkForm(initial={"work": participant.work_description})
+    text = participant.work_description
     if form.is_bound and form.is_valid():
-        try:
-            suggestions = services.suggest_skills_from_work(form.cleaned_data["work"], participant)
-        except loader.EscoNotImported:
-            error = _("Skills can be suggested once the ESCO skills are imported.")
+        text = form.cleaned_data["work"]
+        people_services.describe_work(participant, text)  # the advisor sees the latest words
+    searched = bool(text.strip()) and (not form.is_bound or form.is_valid())
+    suggestions, error = _suggestions_for(text, participant) if searched else ([], "")
     _held, added = _held_with_checklists(participant)
     return render(
         request,
@@ -125,7 +139,7 @@ def describe_my_work(request):
             "participant": participant,
             "form": form,
             "suggestions": suggestions,
-            "searched": form.is_bound and form.is_valid(),
+            "searched": searched,
             "error": error,
             "added": added,
         },
@@ -203,11 +217,14 @@ def person_skills(request, pk):
     occupation_options = _occupation_options(request.GET.get("q", ""))
     skill_options = _skill_options(request.GET.get("skill-q", ""))
     held, added = _held_with_checklists(participant)
+    described, described_error = _suggestions_for(participant.work_description, participant)
     return render(
         request,
         "skills/person_skills.html",
         {
             "participant": participant,
+            "described": described,
+            "described_error": described_error,
             "search": search,
             "skill_search": skill_search,
             "occupation_options": occupation_options,
@@ -302,6 +319,21 @@ def save_checklist(request, pk, held_pk):
         _("Skills saved: %(confirmed)d confirmed, %(removed)d removed.")
         % {"confirmed": confirmed, "removed": removed},
     )
+    return redirect("skills:person_skills", pk=participant.pk)
+
+
+@require_POST
+@guarded(can_edit_person_skills)
+def add_described_skills(request, pk):
+    """The advisor records the skills ticked among those suggested from the participant's own
+    description of their work."""
+    participant = _editable_participant(request, pk)
+    ids = [v for v in request.POST.getlist("skills") if v.isdigit()]
+    if not ids:
+        messages.error(request, _("Tick at least one skill that fits the work."))
+    else:
+        added = services.add_described_skills(participant, ids, by=request.user)
+        messages.success(request, _("%(count)d skills added.") % {"count": added})
     return redirect("skills:person_skills", pk=participant.pk)
 
 
