@@ -215,3 +215,20 @@ def test_the_monitor_role_sees_small_counts_the_open_data_hides(client, world):
     hidden = next(row for row in opened["labour_potential"] if row["code"] == "GM0164")
     assert hidden["reached"]["unemployed"] is None
     assert datetime.date.fromisoformat(body["from"]).year == opened["year"]
+
+
+def test_the_public_page_and_csv_show_the_reach_as_suppressed(client, world, tmp_path):
+    year = timezone.localdate().year
+    _import_potential(tmp_path, year)
+    _sign_up(world, world.enschede, 12, "unemployed")
+    _sign_up(world, world.hengelo, 12, "unemployed")
+    _sign_up(world, world.hengelo, 3, "employed_full_time")
+    html = client.get("/open-data/", {"year": year}).content.decode()
+    table = html.split('id="open-potential-table"')[1].split("</table>")[0]
+    assert 'data-municipality="GM0153"' in table and "13000 (" in table and ">17<" in table
+    csv = client.get("/open-data/summary.csv", {"year": year}).content.decode()
+    assert f"twente,{year},target_groups_reached,GM0153,Enschede,17," in csv
+    assert f"twente,{year},target_groups_reached,GM0164,Hengelo,15," in csv
+    # Without the extra sign-ups the same rows are there, hidden.
+    world_hidden = opendata.open_summary(world.achterhoek, year)
+    assert [r["reached"]["total"] for r in world_hidden["labour_potential"]] == [None]

@@ -240,6 +240,18 @@ def open_data_download(request, fmt):
             )
         other = data["shortages"]["other_occupations"]
         writer.writerow([region.code, year, "shortage_sector", "other", "", "", other])
+        for row in data["labour_potential"]:  # signed_up: of the target groups
+            writer.writerow(
+                [
+                    region.code,
+                    year,
+                    "target_groups_reached",
+                    row["code"],
+                    row["name"],
+                    row["reached"]["total"],
+                    "",
+                ]
+            )
         response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
