@@ -19,10 +19,15 @@ wsgi_app = "vakmanschap.wsgi:application"
 workers = int(os.environ.get("GUNICORN_WORKERS", "4"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
-# Accept no more connections than there are threads: the rest wait in the (bounded) backlog.
-worker_connections = threads
+# Connections a worker holds at once, idle keep-alive ones included. More than its threads, so
+# that the proxy's kept-alive connections do not block new ones in the backlog: a request waiting
+# for a thread is answered by the overload limit (503 after its queue time), not left unread.
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", str(8 * threads)))
 backlog = int(os.environ.get("GUNICORN_BACKLOG", "256"))
-keepalive = 2
+# The proxy keeps connections to gunicorn open (nginx: upstream `keepalive`); gunicorn keeps them
+# longer than the proxy does (its `keepalive_timeout` below this), so it never closes one under
+# a request that is on its way.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "10"))
 timeout = 30
 graceful_timeout = 30
 preload_app = True

@@ -10,6 +10,12 @@ from vakmanschap.testing.load import http_request, open_loop, percentile
 
 
 class Handler(BaseHTTPRequestHandler):
+    connections = 0  # opened since the server started
+
+    def setup(self):
+        type(self).connections += 1
+        super().setup()
+
     def do_GET(self):
         if self.path == "/slow":
             time.sleep(0.3)
@@ -24,6 +30,11 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+class KeepAliveHandler(Handler):
+    protocol_version = "HTTP/1.1"  # keeps the connection open unless the client says close
+    connections = 0
 
 
 @pytest.fixture
@@ -58,3 +69,38 @@ def test_latency_counts_the_server_time_and_retry_after_is_seen(server):
 def test_a_refused_connection_is_an_error_not_a_crash():
     answers = open_loop("127.0.0.1", 1, _get("/"), rate=10, seconds=0.2, timeout=1)
     assert [a.status for a in answers] == [0, 0]
+
+
+@pytest.fixture
+def keep_alive_server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), KeepAliveHandler)
+    KeepAliveHandler.connections = 0
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_address[1]
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_with_a_pool_connections_are_kept_alive_and_reused(keep_alive_server):
+    def make(i):
+        return http_request("GET", "/", {"Host": "localhost"}, keep_alive=True)
+
+    answers = open_loop("127.0.0.1", keep_alive_server, make, rate=100, seconds=0.5, pool=4)
+    assert len(answers) == 50 and all(a.status == 200 for a in answers)
+    # A new connection only when none is idle (a burst on a busy machine): far fewer than 50.
+    assert 1 <= KeepAliveHandler.connections <= 12
+
+
+def test_without_a_pool_every_request_has_its_own_connection(keep_alive_server):
+    answers = open_loop("127.0.0.1", keep_alive_server, _get("/"), rate=100, seconds=0.2)
+    assert len(answers) == 20 and all(a.status == 200 for a in answers)
+    assert KeepAliveHandler.connections == 20
+
+
+def test_a_server_that_closes_after_each_answer_is_not_asked_twice_on_one_connection(server):
+    def make(i):
+        return http_request("GET", "/", {"Host": "localhost"}, keep_alive=True)
+
+    answers = open_loop("127.0.0.1", server, make, rate=100, seconds=0.2, pool=4)
+    assert [a.status for a in answers] == [200] * 20  # HTTP/1.0: a new connection each time

@@ -76,6 +76,9 @@ def busy_response(request) -> HttpResponse:
         response = HttpResponse(loader.get_template("503.html").render({}), status=503)
     response["Retry-After"] = retry_after
     response["Cache-Control"] = "no-store"
+    # Set here: this answer skips the middleware that would (it comes first), and with a
+    # length the proxy's keep-alive connection stays usable.
+    response["Content-Length"] = str(len(response.content))
     return response
 
 

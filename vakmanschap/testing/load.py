@@ -2,8 +2,14 @@
 
 Open loop: request i is sent at start + i / rate whatever happened to the ones before, as real
 visitors arrive, and its latency counts from that planned moment, so a server that falls behind
-is not hidden by a client that waits for it. Every request opens its own connection (HTTP/1.1,
-`Connection: close`), as many different visitors would.
+is not hidden by a client that waits for it.
+
+Connections are kept alive and reused, as the proxy in front of gunicorn does (nginx's upstream
+`keepalive`): a request takes an idle connection from the pool, or opens a new one when none is
+idle; after the answer the connection goes back to the pool unless the pool already holds
+`pool` idle ones, the server said `Connection: close`, or it has been idle longer than
+`idle_seconds` (below gunicorn's keep-alive, so the server never closes one under a request).
+`pool=0` opens a connection per request (`Connection: close`), as many visitors without a proxy.
 """
 
 import asyncio
@@ -22,30 +28,78 @@ class Answer:
     location: str = ""
 
 
-async def _fetch(host: str, port: int, request: bytes, timeout: float) -> tuple[int, dict]:
-    reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout)
+class Pool:
+    """Idle keep-alive connections to one server, newest last."""
+
+    def __init__(self, host: str, port: int, size: int, idle_seconds: float):
+        self.host, self.port, self.size, self.idle_seconds = host, port, size, idle_seconds
+        self._idle: list[tuple[float, asyncio.StreamReader, asyncio.StreamWriter]] = []
+        self.opened = 0
+
+    async def take(self, timeout: float):
+        now = time.monotonic()
+        while self._idle:
+            since, reader, writer = self._idle.pop()
+            if now - since < self.idle_seconds and not reader.at_eof():
+                return reader, writer
+            writer.close()
+        self.opened += 1
+        return await asyncio.wait_for(asyncio.open_connection(self.host, self.port), timeout)
+
+    def give_back(self, reader, writer, reusable: bool) -> None:
+        if reusable and len(self._idle) < self.size:
+            self._idle.append((time.monotonic(), reader, writer))
+        else:
+            writer.close()
+
+    def close(self) -> None:
+        for _since, _reader, writer in self._idle:
+            writer.close()
+        self._idle.clear()
+
+
+async def _read_body(reader, headers: dict, timeout: float) -> bool:
+    """Read the body; True when the connection can carry another request."""
+    if "content-length" in headers:
+        await asyncio.wait_for(reader.readexactly(int(headers["content-length"])), timeout)
+    elif headers.get("transfer-encoding", "").lower() == "chunked":
+        while True:
+            size = int((await asyncio.wait_for(reader.readline(), timeout)).split(b";")[0], 16)
+            await asyncio.wait_for(reader.readexactly(size + 2), timeout)  # the chunk and CRLF
+            if size == 0:
+                break
+    else:
+        await asyncio.wait_for(reader.read(), timeout)  # until the server closes
+        return False
+    return headers.get("connection", "").lower() != "close"
+
+
+async def _fetch(pool: Pool, request: bytes, timeout: float) -> tuple[int, dict]:
+    reader, writer = await pool.take(timeout)
+    reusable = False
     try:
         writer.write(request)
         await writer.drain()
         head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), timeout)
         lines = head.decode("latin-1").split("\r\n")
-        status = int(lines[0].split(" ", 2)[1])
+        version, status = lines[0].split(" ", 2)[:2]
         headers = {}
         for line in lines[1:]:
             name, _, value = line.partition(":")
             headers[name.strip().lower()] = value.strip()
-        await asyncio.wait_for(reader.read(), timeout)  # the body, until the server closes
-        return status, headers
+        kept = version != "HTTP/1.0" or headers.get("connection", "").lower() == "keep-alive"
+        reusable = await _read_body(reader, headers, timeout) and kept and pool.size > 0
+        return int(status), headers
     finally:
-        writer.close()
+        pool.give_back(reader, writer, reusable)
 
 
-async def _one(host, port, make_request, i, planned, timeout) -> Answer:
+async def _one(pool, make_request, i, planned, timeout) -> Answer:
     delay = planned - time.perf_counter()
     if delay > 0:
         await asyncio.sleep(delay)
     try:
-        status, headers = await _fetch(host, port, make_request(i), timeout)
+        status, headers = await _fetch(pool, make_request(i), timeout)
     except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError, IndexError):
         return Answer(time.perf_counter() - planned, 0, False)
     return Answer(
@@ -56,13 +110,16 @@ async def _one(host, port, make_request, i, planned, timeout) -> Answer:
     )
 
 
-async def _run(host, port, make_request, rate, count, timeout) -> list[Answer]:
+async def _run(pool, make_request, rate, count, timeout) -> list[Answer]:
     start = time.perf_counter() + 0.05
     tasks = [
-        asyncio.ensure_future(_one(host, port, make_request, i, start + i / rate, timeout))
+        asyncio.ensure_future(_one(pool, make_request, i, start + i / rate, timeout))
         for i in range(count)
     ]
-    return await asyncio.gather(*tasks)
+    try:
+        return await asyncio.gather(*tasks)
+    finally:
+        pool.close()
 
 
 def open_loop(
@@ -73,11 +130,15 @@ def open_loop(
     rate: float,
     seconds: float,
     timeout: float = 10.0,
+    pool: int = 0,
+    idle_seconds: float = 1.5,
 ) -> list[Answer]:
     """Send `rate` × `seconds` requests at a steady rate; bounded by the count and `timeout`.
-    `make_request(i)` gives request i's bytes, made when it is sent."""
+    `make_request(i)` gives request i's bytes, made when it is sent; with `pool` > 0 they must
+    ask for keep-alive (`http_request(..., keep_alive=True)`)."""
     count = max(1, round(rate * seconds))
-    return _run_to_completion(_run(host, port, make_request, rate, count, timeout))
+    connections = Pool(host, port, pool, idle_seconds)
+    return _run_to_completion(_run(connections, make_request, rate, count, timeout))
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -88,8 +149,10 @@ def percentile(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[round(p) - 1]
 
 
-def http_request(method: str, path: str, headers: dict[str, str], body: bytes = b"") -> bytes:
-    lines = [f"{method} {path} HTTP/1.1", "Connection: close"]
+def http_request(
+    method: str, path: str, headers: dict[str, str], body: bytes = b"", keep_alive: bool = False
+) -> bytes:
+    lines = [f"{method} {path} HTTP/1.1", f"Connection: {'keep-alive' if keep_alive else 'close'}"]
     lines += [f"{name}: {value}" for name, value in headers.items()]
     if body or method == "POST":
         lines.append(f"Content-Length: {len(body)}")

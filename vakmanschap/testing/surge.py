@@ -23,6 +23,7 @@ import http.client
 import json
 import os
 import re
+import resource
 import secrets
 import shutil
 import subprocess
@@ -110,6 +111,12 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+def client_seconds() -> float:
+    """CPU time of this process (the load client), all threads."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def pss_mb(pid: int) -> float:
     with open(f"/proc/{pid}/smaps_rollup") as rollup:
         for line in rollup:
@@ -173,8 +180,9 @@ def csrf_pair(port: int) -> tuple[str, str]:
 class Pages:
     """The three pages: how to ask for request i, and which answer counts as success."""
 
-    def __init__(self, port: int, seed: dict, run_id: str):
-        self.port, self.seed, self.run_id = port, seed, run_id
+    def __init__(self, port: int, seed: dict, run_id: str, pool: int):
+        self.port, self.seed, self.run_id, self.pool = port, seed, run_id, pool
+        self.keep_alive = pool > 0
         self.csrf_cookie, self.csrf_token = csrf_pair(port)
         self.signed_up: list[str] = []  # e-mail addresses whose sign-up was accepted
         self.offered: list[str] = []
@@ -185,11 +193,14 @@ class Pages:
 
     def request(self, page: str, step: str):
         if page == "home page":
-            return lambda i: http_request("GET", "/", self._headers())
+            return lambda i: http_request("GET", "/", self._headers(), keep_alive=self.keep_alive)
         if page == "start page (resident)":
             name, sessions = self.seed["session_cookie"], self.seed["sessions"]
             return lambda i: http_request(
-                "GET", "/start/", self._headers(Cookie=f"{name}={sessions[i % len(sessions)]}")
+                "GET",
+                "/start/",
+                self._headers(Cookie=f"{name}={sessions[i % len(sessions)]}"),
+                keep_alive=self.keep_alive,
             )
 
         def sign_up(i):
@@ -217,7 +228,7 @@ class Pages:
                 Origin="https://localhost",
                 **{"Content-Type": "application/x-www-form-urlencoded"},
             )
-            return http_request("POST", "/sign-up/", headers, body)
+            return http_request("POST", "/sign-up/", headers, body, keep_alive=self.keep_alive)
 
         return sign_up
 
@@ -231,9 +242,9 @@ class Pages:
 def step(server_pid, postmaster_pid, pages, page, rate, seconds, label):
     make = pages.request(page, label)
     offered_before = len(pages.offered)
-    app0, db0 = cpu_seconds(server_pid), cpu_seconds(postmaster_pid)
-    answers = open_loop(HOST, pages.port, make, rate=rate, seconds=seconds)
-    app1, db1 = cpu_seconds(server_pid), cpu_seconds(postmaster_pid)
+    app0, db0, client0 = cpu_seconds(server_pid), cpu_seconds(postmaster_pid), client_seconds()
+    answers = open_loop(HOST, pages.port, make, rate=rate, seconds=seconds, pool=pages.pool)
+    app1, db1, client1 = cpu_seconds(server_pid), cpu_seconds(postmaster_pid), client_seconds()
     if page == "sign-up (POST)":
         emails = pages.offered[offered_before:]
         pages.signed_up += [
@@ -250,6 +261,7 @@ def step(server_pid, postmaster_pid, pages, page, rate, seconds, label):
         "max": max(a.latency for a in answers),
         "app_ms": (app1 - app0) * 1000 / n,
         "db_ms": (db1 - db0) * 1000 / n,
+        "client_ms": (client1 - client0) * 1000 / n,
         "answers": answers,
     }
 
@@ -291,6 +303,13 @@ def parse(argv):
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--step-seconds", type=float, default=4.0)
     parser.add_argument("--participants", type=int, default=20)
+    parser.add_argument(
+        "--pool",
+        type=int,
+        default=32,
+        help="idle keep-alive connections the client keeps, as nginx's upstream `keepalive`; "
+        "0: a new connection per request",
+    )
     parser.add_argument("--no-engine", action="store_true", help="skip ESCO and the engine")
     parser.add_argument("--max-steps", type=int, default=99, help="per page (for a quick try)")
     parser.add_argument("--pages", nargs="+", default=list(DEFAULT_RATES), choices=DEFAULT_RATES)
@@ -347,7 +366,7 @@ def main(argv: list[str]) -> int:
 
 
 def report(args, server, postmaster_pid, database_url, port, seed, say):
-    pages = Pages(port, seed, secrets.token_hex(3))
+    pages = Pages(port, seed, secrets.token_hex(3), args.pool)
     # Warm up: every worker has served every page once or more (templates, routes loaded).
     for page in args.pages:
         step(server.pid, postmaster_pid, pages, page, 20, 2 * args.workers, "warm")
@@ -363,6 +382,7 @@ def report(args, server, postmaster_pid, database_url, port, seed, say):
             say(
                 f"{page} at {rate}/s: {last['ok']}/{last['n']} ok, p95 {last['p95'] * 1000:.0f} ms"
                 f", app {last['app_ms']:.1f} ms + PostgreSQL {last['db_ms']:.1f} ms CPU per request"
+                f" (client {last['client_ms']:.1f} ms)"
             )
             if not good:
                 break
@@ -391,13 +411,14 @@ def print_report(args, rows, overload, memory, checked):
         f"\nmake bench-surge: gunicorn {args.workers} workers x {args.threads} threads "
         f"(gunicorn.conf.py), production settings, PostgreSQL with fsync on; "
         f"{os.cpu_count()} cores, load average at the end {load[0]:.1f} / {load[1]:.1f} / "
-        f"{load[2]:.1f}; steps of {args.step_seconds:g} s.\n"
+        f"{load[2]:.1f}; steps of {args.step_seconds:g} s; client keep-alive pool "
+        f"{args.pool or 'off (a connection per request)'}.\n"
     )
     print(
         "| page | held: rate at p95 < 300 ms, 0 errors | p50 / p95 there | first rate missed "
-        "(p95, errors) | CPU per request: app + PostgreSQL |"
+        "(p95, errors) | CPU per request: app + PostgreSQL | load client's CPU per request |"
     )
-    print("| --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- |")
     for page, held, last, basis in rows:
         missed = (
             "none (all steps held)"
@@ -411,17 +432,18 @@ def print_report(args, rows, overload, memory, checked):
         print(
             f"| {page} | {rate} | {where} | {missed} | "
             f"{basis['app_ms']:.1f} + {basis['db_ms']:.1f} = "
-            f"{basis['app_ms'] + basis['db_ms']:.1f} ms (at {basis['rate']}/s) |"
+            f"{basis['app_ms'] + basis['db_ms']:.1f} ms (at {basis['rate']}/s) | "
+            f"{basis['client_ms']:.1f} ms |"
         )
     print(
         "\n| page | at 2x: offered | answered within 2 s (success, or 503 + Retry-After) | "
-        "of which 503 | slowest |"
+        "of which 503 | slowest | load client's CPU per request |"
     )
-    print("| --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- |")
     for page, surge, answered in overload:
         print(
             f"| {page} | {surge['rate']}/s, {surge['n']} requests | {answered} / {surge['n']} | "
-            f"{surge['busy']} | {surge['max'] * 1000:.0f} ms |"
+            f"{surge['busy']} | {surge['max'] * 1000:.0f} ms | {surge['client_ms']:.1f} ms |"
         )
     if checked:
         print("\n| sign-up integrity | count |")

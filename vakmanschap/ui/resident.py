@@ -14,13 +14,13 @@ from .progress import cheques_of, plans_of, progress_for
 @transaction.non_atomic_requests  # reads only: no transaction to begin and commit
 @guarded(is_participant_self)
 def my_route(request):
-    participant = (
-        Participant.objects.filter(user=request.user).select_related("municipality").first()
-    )
+    participant = Participant.objects.filter(user=request.user).first()
     if participant is None:
         return render(request, "ui/my_route.html", {"participant": None})
     plans = list(plans_of(participant))
-    attach_preferred_labels([plan.target_occupation for plan in plans if plan.target_occupation])
+    occupations = [plan.target_occupation for plan in plans if plan.target_occupation]
+    if occupations:
+        attach_preferred_labels(occupations)  # one query for all plans' occupation names
     cheques = cheques_of(plans)
     return render(
         request,
