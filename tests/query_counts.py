@@ -23,4 +23,9 @@ QUERY_COUNTS = {
     "monitor API, fund officer": 41,  # the page's sections too
     "open data page": 53,  # quarters, filtered table, potential, shortages, network, welfare
     "open data API": 49,  # with the potential, shortages, network and welfare
+    # funding.plans.approve (tests/test_query_counts.py). Was 53: the rules read the plan with
+    # its scheme, participant and courses in two queries, the participant's other plans in one,
+    # and all reservations go in under one lock and one balance check. Per course: the cap
+    # count, the cheque and its audit row (auditlog also reads the cheque's delivery).
+    "plan approval, two courses": 28,
 }

@@ -10,7 +10,7 @@ from tests.api.test_fund_workflow_api import client_for
 from tests.funding.conftest import FundWorld
 from vakmanschap.funding import ledger
 from vakmanschap.funding.models import BudgetPeriod, TrainingPlan
-from vakmanschap.funding.plans import submit
+from vakmanschap.funding.plans import approve, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +101,17 @@ def test_resident_start_page(client, pinned_queries):
     page = _get(client, path.resident, reverse("ui:start"), pinned_queries, "start page, resident")
     assert page.context["cheques"] == [path.cheque]
     assert page.context["progress"].state_of("cheque") == "done"
+
+
+def test_plan_approval(busy, pinned_queries):
+    """The approval itself (rules, cheques, audit and state logs, the reservation under the
+    budget lock), for a plan with two courses; the e-mails are enqueued after the commit. One
+    approval first, as a running server has done: the content types are cached from then on."""
+    approve(TrainingPlan.objects.filter(state="submitted").first(), by=busy.fund_officer)
+    plan = submit(busy.plan(courses=[busy.course, busy.course_b]), by=busy.advisor)
+    reserved = ledger.balances(busy.period).reserved
+    with pinned_queries("plan approval, two courses"):
+        decision = approve(plan, by=busy.fund_officer)
+    assert decision.plan.state == "approved"
+    assert len(decision.codes) == 2
+    assert ledger.balances(busy.period).reserved == reserved + 250_000

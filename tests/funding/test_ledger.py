@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from tests.factories import bare_cheques
 from vakmanschap.funding import ledger
-from vakmanschap.funding.models import BudgetPeriod, FundingStream, LedgerEntry
+from vakmanschap.funding.models import BudgetPeriod, FundingStream, LedgerCheckpoint, LedgerEntry
 
 
 def make_period(allocated=0, name="Regio Deal Twente"):
@@ -198,3 +198,57 @@ def test_checkpoints_give_the_same_balances_as_summing_every_entry(operations, e
     assert ledger.balances(period) == ledger.Balances.from_sums(plain)
     if entries.count() >= every:
         assert LedgerCheckpoint.objects.filter(period=period).exists()
+
+
+@pytest.mark.django_db
+def test_reservations_are_all_or_nothing_and_leave_the_transaction_usable():
+    period = make_period(allocated=100_000)
+    one, two, three = bare_cheques(period, 3)
+    with transaction.atomic():
+        with pytest.raises(ledger.InsufficientFunds):
+            ledger.post_reservations(
+                period.pk, [(one.pk, 60_000), (two.pk, 60_000)], reason_code="ledger.plan_approved"
+            )
+        assert not LedgerEntry.objects.filter(kind="reserve").exists()
+        # The refusal wrote nothing and did not spoil the caller's transaction.
+        ledger.post_reservations(
+            period.pk, [(one.pk, 60_000), (three.pk, 40_000)], reason_code="ledger.plan_approved"
+        )
+    balances = ledger.balances(period)
+    assert (balances.reserved, balances.available) == (100_000, 0)
+    assert ledger.cheque_balances(period.pk, three.pk).reserved == 40_000
+    assert not ledger.cheque_balances(period.pk, two.pk).reserved
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "reservation, reason_code",
+    [
+        ((True, 0), "ledger.plan_approved"),  # cheque id filled in below
+        ((True, True), "ledger.plan_approved"),
+        ((True, 1.5), "ledger.plan_approved"),
+        ((None, 1_000), "ledger.plan_approved"),
+        ((True, 1_000), "ledger.no_such_reason"),
+    ],
+)
+def test_bad_reservations_write_nothing(reservation, reason_code):
+    period = make_period(allocated=100_000)
+    (cheque,) = bare_cheques(period, 1)
+    cheque_id = cheque.pk if reservation[0] is True else None
+    with pytest.raises(ledger.LedgerError):
+        ledger.post_reservations(period.pk, [(cheque_id, reservation[1])], reason_code=reason_code)
+    assert not LedgerEntry.objects.filter(kind="reserve").exists()
+
+
+@pytest.mark.django_db
+def test_reservations_write_the_checkpoint_when_due(settings):
+    settings.LEDGER_CHECKPOINT_EVERY = 3
+    period = make_period(allocated=100_000)  # one entry since no checkpoint
+    cheques = bare_cheques(period, 2)
+    ledger.post_reservations(
+        period.pk, [(c.pk, 10_000) for c in cheques], reason_code="ledger.plan_approved"
+    )
+    checkpoint = LedgerCheckpoint.objects.get(period=period)
+    assert checkpoint.last_entry_id == LedgerEntry.objects.latest("id").pk
+    assert (checkpoint.allocate, checkpoint.reserve) == (100_000, 20_000)
+    assert ledger.balances(period).available == 80_000

@@ -1,9 +1,11 @@
 import datetime
 
+import pytest
 from django.core import mail
 from django.utils import timezone
 
 from tests.factories import bare_cheques, user_with_role
+from tests.funding.conftest import FundWorld
 from vakmanschap.accounts.roles import Role
 from vakmanschap.funding import budget_queue, ledger
 from vakmanschap.funding.models import Cheque
@@ -127,3 +129,26 @@ def test_anonymised_participants_get_no_mail(fund, django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=True):
         submit(plan, by=fund.advisor)
     assert not sent_to("sanne@example.org")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_approval_only_enqueues_and_the_worker_writes_the_mails(settings):
+    """The approval enqueues one task after its commit and renders nothing itself; the worker
+    reads the plan and sends the mails, each provider hearing of its own cheque."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    fund = FundWorld()
+    plan = submit(fund.plan(courses=[fund.course, fund.course_b]), by=fund.advisor)
+    mail.outbox.clear()
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    approve(plan, by=fund.fund_officer)
+    assert mail.outbox == []
+    [queued] = DBTaskResult.objects.filter(status="READY")
+    assert queued.task_path.endswith("plan_event_mails")
+    call_command("db_worker", batch=True, interval=0)
+    assert "goedgekeurd" in sent_to("sanne@example.org")[-1].subject
+    assert len(sent_to(fund.provider_user.email)) == 1
+    assert len(sent_to(fund.other_provider_user.email)) == 1

@@ -49,6 +49,17 @@ def reserve(cheque: Cheque, *, by) -> None:
         _post(cheque, "reserve", cheque.amount_cents, by=by, code=texts.LEDGER_PLAN_APPROVED)
 
 
+def reserve_all(period_id: int, cheques, *, by) -> None:
+    """Reserve every cheque's amount in one movement per cheque, with one lock and one balance
+    check for all of them: all are reserved, or none (InsufficientFunds)."""
+    ledger.post_reservations(
+        period_id,
+        [(cheque.pk, cheque.amount_cents) for cheque in cheques if cheque.amount_cents],
+        actor=by,
+        reason_code=texts.LEDGER_PLAN_APPROVED,
+    )
+
+
 def release(cheque: Cheque, *, by, code: str, **params) -> None:
     """Give back what is still reserved (expiry, a drop-out before the start); `code` is a
     reason code of `funding.texts` with its `params`."""

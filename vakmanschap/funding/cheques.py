@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from vakmanschap.audit.services import record_event
 
 from . import cheque_account, codes
+from .eligibility import plan_courses
 from .models import Cheque, ChequeState, RedemptionAttempt
 
 CODE_REISSUED = "cheque_code_reissued"
@@ -25,7 +26,7 @@ def create_cheques(plan) -> tuple[list[Cheque], dict[int, str]]:
     """One cheque per plan course, without money yet. Returns the plain codes, once."""
     valid_until = timezone.now() + relativedelta(months=plan.scheme.cheque_validity_months)
     cheques, plain = [], {}
-    for plan_course in plan.courses.select_related("course"):
+    for plan_course in plan_courses(plan):
         seed = codes.new_seed()
         code = codes.from_seed(seed)
         body = codes.normalise(code)
@@ -44,16 +45,10 @@ def create_cheques(plan) -> tuple[list[Cheque], dict[int, str]]:
     return cheques, plain
 
 
-def reserve_cheques(plan, cheques, *, by) -> None:
-    """Reserve each cheque's amount (the caller holds the period lock)."""
-    for cheque in cheques:
-        cheque_account.reserve(cheque, by=by)
-
-
 def issue_cheques(plan, *, by) -> dict[int, str]:
     """Create the cheques and reserve their money. Returns the plain codes, once."""
     cheques, plain = create_cheques(plan)
-    reserve_cheques(plan, cheques, by=by)
+    cheque_account.reserve_all(plan.funding_period_id, cheques, by=by)
     return plain
 
 

@@ -7,13 +7,15 @@ sees Dutch even when the advisor submitted in English."""
 import datetime
 from dataclasses import asdict, dataclass, field
 
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vakmanschap.core import coded
 from vakmanschap.esco.shortage import shortage_entry
 
-from .models import Cheque, ChequeState, RecognisedProvider, TrainingPlan
+from .models import Cheque, ChequeState, PlanCourse, RecognisedProvider, TrainingPlan
+from .models.plans import FUNDED_STATES, OPEN_STATES
 
 TEXTS = {
     "scheme_valid.ok": _("The scheme applies on %(day)s."),
@@ -90,18 +92,20 @@ def age_in_months(birth_date: datetime.date, on: datetime.date) -> int:
     return months - (1 if on.day < birth_date.day else 0)
 
 
-def _scheme_valid(plan, day):
+def _scheme_valid(plan, day, courses):
     ok = plan.scheme.is_valid_on(day)
     return _result("scheme_valid", ok, "ok" if ok else "fail", day=day.isoformat())
 
 
-def _residence(plan, day):
+def _residence(plan, day, courses):
     municipality = plan.participant.municipality
-    ok = plan.scheme.municipalities.filter(pk=municipality.pk).exists()
+    ok = plan.scheme.municipalities.through.objects.filter(
+        scheme_id=plan.scheme_id, municipality_id=municipality.pk
+    ).exists()
     return _result("residence", ok, "ok" if ok else "fail", m=str(municipality))
 
 
-def _age(plan, day):
+def _age(plan, day, courses):
     months = age_in_months(plan.participant.birth_date, day)
     scheme = plan.scheme
     ok = scheme.min_age * 12 <= months < scheme.max_age_months
@@ -116,12 +120,8 @@ def _age(plan, day):
     )
 
 
-def _course_level(plan, day):
-    too_high = [
-        pc.course.title
-        for pc in plan.courses.all()
-        if pc.course.level > plan.scheme.max_course_level
-    ]
+def _course_level(plan, day, courses):
+    too_high = [pc.course.title for pc in courses if pc.course.level > plan.scheme.max_course_level]
     if too_high:
         return _result(
             "course_level",
@@ -133,8 +133,8 @@ def _course_level(plan, day):
     return _result("course_level", True, "ok", max=plan.scheme.max_course_level)
 
 
-def _shortage_occupation(plan, day):
-    entry = shortage_entry(plan.target_occupation, plan.scheme.region, day)
+def _shortage_occupation(plan, day, courses):
+    entry = shortage_entry(plan.target_occupation_id, plan.scheme.region, day)
     if entry is not None:
         return _result("shortage_occupation", True, "ok", day=day.isoformat())
     if plan.labour_market_justification.strip():
@@ -142,9 +142,23 @@ def _shortage_occupation(plan, day):
     return _result("shortage_occupation", False, "fail", day=day.isoformat())
 
 
-def _max_amount(plan, day):
-    earlier = TrainingPlan.objects.fund_amount_for(plan.participant, plan.scheme, exclude=plan)
-    total = earlier + plan.fund_amount_cents
+def _other_plans(plan) -> dict:
+    """The participant's other plans, in one query through the participant's index: the
+    money of those funded in this scheme, and whether one of them is still open."""
+    return (
+        TrainingPlan.objects.filter(participant_id=plan.participant_id)
+        .exclude(pk=plan.pk)
+        .aggregate(
+            funded=Sum(
+                "fund_amount_cents", filter=Q(scheme_id=plan.scheme_id, state__in=FUNDED_STATES)
+            ),
+            open=Count("pk", filter=Q(state__in=OPEN_STATES)),
+        )
+    )
+
+
+def _max_amount(plan, day, courses, others):
+    total = (others["funded"] or 0) + plan.fund_amount_cents
     ok = total <= plan.scheme.max_amount_cents
     return _result(
         "max_amount",
@@ -155,16 +169,21 @@ def _max_amount(plan, day):
     )
 
 
-def _one_open_plan(plan, day):
-    others = TrainingPlan.objects.open().filter(participant=plan.participant).exclude(pk=plan.pk)
-    ok = not others.exists()
+def _one_open_plan(plan, day, courses, others):
+    ok = not others["open"]
     return _result("one_open_plan", ok, "ok" if ok else "fail")
 
 
-def _provider_recognised(plan, day):
+def _provider_recognised(plan, day, courses):
+    recognitions = {
+        r.provider_id: r
+        for r in RecognisedProvider.objects.filter(
+            provider_id__in={pc.course.provider_id for pc in courses}
+        )
+    }
     problems = []
-    for pc in plan.courses.all():
-        recognition = RecognisedProvider.objects.filter(provider_id=pc.course.provider_id).first()
+    for pc in courses:
+        recognition = recognitions.get(pc.course.provider_id)
         if recognition is None or recognition.suspended:
             problems.append(str(pc.course.provider))
     if problems:
@@ -183,11 +202,11 @@ def cheques_towards_cap(course_id: int, since, cap: int):
     )
 
 
-def _course_cap(plan, day):
+def _course_cap(plan, day, courses):
     since = timezone.now() - datetime.timedelta(days=plan.scheme.cap_window_days)
     cap = plan.scheme.course_cheque_cap
     full = []
-    for pc in plan.courses.all():
+    for pc in courses:
         if cheques_towards_cap(pc.course_id, since, cap).count() >= cap:
             full.append(pc.course.title)
     if full:
@@ -206,11 +225,26 @@ RULES = [
     _provider_recognised,
     _course_cap,
 ]
+# Rules that read the participant's other plans (fetched once for both).
+_ABOUT_OTHER_PLANS = {_max_amount, _one_open_plan}
+
+
+def plan_courses(plan: TrainingPlan) -> list[PlanCourse]:
+    """The plan's courses with their catalogue course: the prefetched ones when the caller
+    loaded them (an approval does, with the plan), else one query."""
+    cached = getattr(plan, "_prefetched_objects_cache", {}).get("courses")
+    if cached is not None:
+        return list(cached)
+    return list(plan.courses.select_related("course"))
 
 
 def check(plan: TrainingPlan, day: datetime.date | None = None) -> list[RuleResult]:
     day = day or plan.application_date or timezone.localdate()
-    return [rule(plan, day) for rule in RULES]
+    courses, others = plan_courses(plan), _other_plans(plan)
+    return [
+        rule(plan, day, courses, others) if rule in _ABOUT_OTHER_PLANS else rule(plan, day, courses)
+        for rule in RULES
+    ]
 
 
 def all_ok(results: list[RuleResult]) -> bool:

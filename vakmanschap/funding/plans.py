@@ -3,15 +3,16 @@
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vakmanschap.core import coded
 from vakmanschap.core.fsm import may
 
-from . import eligibility, ledger, prerequisites, texts
-from .cheques import create_cheques, reserve_cheques
-from .models import BudgetPeriod, Cheque, ChequeState, PlanCourse, PlanState, TrainingPlan
+from . import cheque_account, eligibility, ledger, prerequisites, texts
+from .cheques import create_cheques
+from .models import Cheque, ChequeState, PlanCourse, PlanState, TrainingPlan
 
 # A plan is editable (and a draft deletable) only before the fund has it.
 EDITABLE_STATES = (PlanState.DRAFT, PlanState.RETURNED)
@@ -142,6 +143,18 @@ def _locked(plan) -> TrainingPlan:
     return TrainingPlan.objects.select_for_update().get(pk=plan.pk)
 
 
+def _locked_for_decision(plan) -> TrainingPlan:
+    """The plan row locked, with what the rules, the cheques and the audit trail read (scheme
+    and its region, participant and municipality, target occupation, the courses) in two
+    queries; only the plan row is locked."""
+    return (
+        TrainingPlan.objects.select_for_update(of=("self",))
+        .select_related("scheme__region", "participant__municipality", "target_occupation")
+        .prefetch_related(Prefetch("courses", queryset=PlanCourse.objects.select_related("course")))
+        .get(pk=plan.pk)
+    )
+
+
 @transaction.atomic
 def submit(plan, *, by) -> TrainingPlan:
     plan = _locked(plan)
@@ -184,7 +197,7 @@ def _check_decider(plan, by, bound_transition, message):
 @transaction.atomic
 def approve(plan, *, by) -> Decision:
     """Approve: reserve the money and issue cheques, or queue the plan when the budget is short."""
-    plan = _locked(plan)
+    plan = _locked_for_decision(plan)
     _check_decider(plan, by, plan.approve, _("Only a submitted plan can be approved."))
     results = eligibility.check(plan, plan.application_date)
     if not eligibility.all_ok(results):
@@ -203,17 +216,19 @@ def approve(plan, *, by) -> Decision:
 
 def _fund_or_queue(plan, by) -> Decision:
     """Approve and issue the cheques first, then take the budget lock as late as possible, so
-    concurrent approvals wait for each other only for the balance check and the reservation."""
+    concurrent approvals wait for each other only for the balance check, the reservation and
+    the commit."""
     savepoint = transaction.savepoint()
     plan.approve(by=by)
     plan.save()
     cheques, codes = create_cheques(plan)
-    BudgetPeriod.objects.select_for_update(no_key=True).get(pk=plan.funding_period_id)
-    if ledger.balances(plan.funding_period_id).available >= plan.fund_amount_cents:
-        reserve_cheques(plan, cheques, by=by)
+    try:
+        cheque_account.reserve_all(plan.funding_period_id, cheques, by=by)
+    except ledger.InsufficientFunds:
+        transaction.savepoint_rollback(savepoint)
+    else:
         transaction.savepoint_commit(savepoint)
         return Decision(plan, codes)
-    transaction.savepoint_rollback(savepoint)
     plan = _locked(plan)
     plan.put_on_waiting_list(by=by, description=coded.encode(texts.QUEUED_FOR_BUDGET))
     plan.save()
