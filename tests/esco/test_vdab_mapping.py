@@ -156,6 +156,24 @@ def test_the_command_names_a_missing_mapping_path(db, esco_dir, tmp_path):
         call_command("esco_import", str(esco_dir), str(tmp_path / "nowhere"))
 
 
+def test_a_path_without_the_mapping_is_refused_and_nothing_is_imported(db, esco_dir, tmp_path):
+    wrong_place = tmp_path / "vdab-competent-nl"
+    (wrong_place / "docs").mkdir(parents=True)
+    (wrong_place / "docs" / "README.txt").write_text("the mapping is elsewhere")
+    with pytest.raises(
+        EscoSourceError, match=r"1 of the 2 paths hold no .*vdab-competent-nl; nothing"
+    ):
+        import_esco([esco_dir, wrong_place])
+    assert not Skill.objects.exists() and not Label.objects.exists()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("esco_import", str(esco_dir), str(wrong_place))
+
+
+def test_the_mapping_is_found_deeper_in_its_folder(db, esco_dir, tmp_path):
+    mapping = write_vdab_mapping(tmp_path / "shared" / "esco" / "vdab-competent-nl")
+    assert import_esco([esco_dir, mapping.parent.parent]).vdab.skills == 4
+
+
 # ------------------------------------------------------------------ shown on the pages
 def test_skill_page_shows_where_each_label_came_from(client, with_vdab):
     client.force_login(UserFactory())

@@ -168,11 +168,12 @@ def _version_from(text: str) -> str:
 def open_source(paths) -> EscoSource:
     """Collect the ESCO CSV files from zip files, CSV files and folders (searched deeply)."""
     source = EscoSource()
+    empty = []  # paths that gave neither ESCO files nor the mapping: a file in the wrong place
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise EscoSourceError(f"{path} does not exist.")
-        files_before = len(source.files)
+        files_before, mapping_before = len(source.files), source.vdab_mapping
         candidates = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for p in candidates:
             if p.suffix.lower() == ".zip":
@@ -193,6 +194,8 @@ def open_source(paths) -> EscoSource:
                 source._add(p.name, p, None)
         if not source.version and len(source.files) > files_before:
             source.version = _version_from(str(path.resolve()))
+        if len(source.files) == files_before and source.vdab_mapping is mapping_before:
+            empty.append(str(path))
     if not source.files:
         also = " (the ESCO–VDAB mapping fills in a release: give the release too)"
         raise EscoSourceError(
@@ -200,5 +203,12 @@ def open_source(paths) -> EscoSource:
             + ", ".join(str(p) for p in paths)
             + (also if source.vdab_mapping else "")
             + "."
+        )
+    if empty:
+        raise EscoSourceError(
+            f"{len(empty)} of the {len(paths)} paths hold no ESCO CSV file and no ESCO–VDAB "
+            "mapping (escocompetencemapping…csv with its column row): "
+            + ", ".join(empty)
+            + "; nothing was imported."
         )
     return source
