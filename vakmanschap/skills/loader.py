@@ -22,7 +22,7 @@ from django.conf import settings
 from vakmanschap.esco.models import Concept, ConceptKind, EscoRelease
 from vakmanschap.esco.snapshot import build_snapshot
 from vakmanschap.skills_engine import cache as engine_cache
-from vakmanschap.skills_engine.embeddings import EmbeddingConfig, model_available
+from vakmanschap.skills_engine.embeddings import EmbeddingConfig, EncoderConfig, model_available
 from vakmanschap.skills_engine.engine import EngineConfig, SkillsEngine
 from vakmanschap.skills_engine.similarity import SimilarityConfig
 from vakmanschap.skills_engine.title_examples import add_title_examples, read_title_examples
@@ -49,13 +49,16 @@ def cache_dir() -> Path:
 def engine_config() -> EngineConfig:
     """Defaults from the engine (MCC: equal weights, viable > 0.3, highly viable > 0.4, level
     difference <= 1), overridable with ``SKILLS_SIMILARITY = {...}`` in the settings; the title
-    model when ``SKILLS_TITLE_MODEL`` is on and installed (the system check says when it is not)."""
+    model when ``SKILLS_TITLE_MODEL`` is on and installed (the system check says when it is not);
+    the title encoder named by ``SKILLS_TITLE_ENCODER`` (default "use"; empty for lexical)."""
     title_model = None
     if getattr(settings, "SKILLS_TITLE_MODEL", False) and model_available():
         title_model = EmbeddingConfig()
+    encoder_name = getattr(settings, "SKILLS_TITLE_ENCODER", "")
     return EngineConfig(
         similarity=SimilarityConfig(**getattr(settings, "SKILLS_SIMILARITY", {})),
         title_model=title_model,
+        title_encoder=EncoderConfig(encoder=encoder_name) if encoder_name else None,
     )
 
 

