@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.api import contract
 from tests.factories import OrganisationFactory, UserFactory, user_with_role
@@ -15,6 +15,8 @@ from tests.factories.employers import EmployerFactory
 from tests.monitor.test_shortages_network import _scan
 from vakmanschap.accounts.models import Membership, User
 from vakmanschap.accounts.roles import OrganisationKind, Role
+from vakmanschap.core.presentation import format_euros
+from vakmanschap.funding.models import FunderKind
 from vakmanschap.monitor import opendata
 from vakmanschap.monitor.potential import GROUPS
 from vakmanschap.network.models import SbiSection
@@ -232,3 +234,20 @@ def test_the_public_page_and_csv_show_the_reach_as_suppressed(client, world, tmp
     # Without the extra sign-ups the same rows are there, hidden.
     world_hidden = opendata.open_summary(world.achterhoek, year)
     assert [r["reached"]["total"] for r in world_hidden["labour_potential"]] == [None]
+
+
+def test_money_per_funder_is_on_the_monitor_page_and_rounded_in_open_data(client, world):
+    client.force_login(user_with_role(Role.MONITOR))
+    (funder,) = client.get(API, _year_query()).json()["money"]["by_funder"]
+    label = FunderKind(funder["funder"]).label
+    with translation.override("nl"):
+        html = client.get("/monitor/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+        table = html.split('id="funder-table"')[1].split("</table>")[0]
+        assert f">{label}<" in table and format_euros(funder["allocated"], "nl") in table
+    client.logout()
+    year = timezone.localdate().year
+    opened = opendata.open_summary(world.twente, year)["money"]["by_funder"][0]
+    page = client.get("/open-data/", {"year": year}).content.decode()
+    table = page.split('id="funder-table"')[1].split("</table>")[0]
+    assert format_euros(opened["allocated"] * 100) in table
+    assert opened["allocated"] % 1000 == 0

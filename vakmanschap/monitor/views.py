@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vakmanschap.core.access import guarded, require
+from vakmanschap.funding.models import FunderKind
 from vakmanschap.region.models import LabourMarketRegion
 
 from . import (
@@ -81,6 +82,19 @@ def _charts(data: dict, region=None) -> dict:
     }
 
 
+def _funders(money: dict, cents: bool) -> list[dict]:
+    """The money per funder with its label, amounts in cents for `|euros` (open data has
+    rounded euros)."""
+    keys = ("allocated", "reserved", "committed", "paid")
+    return [
+        {
+            "label": FunderKind(row["funder"]).label,
+            **{key: row[key] if cents or row[key] is None else row[key] * 100 for key in keys},
+        }
+        for row in money["by_funder"]
+    ]
+
+
 def _labelled(data: dict) -> dict:
     for step in data["funnel"]:
         step["label"] = STEP_LABELS[step["key"]]
@@ -117,6 +131,7 @@ def monitor(request):
             "form": form,
             "region": region,
             "data": data,
+            "funders": _funders(data["money"], cents=True),
             "period": period,
             "start_role": getattr(request, "start_role", ""),
             "potential": reach,
@@ -185,6 +200,7 @@ def open_data(request):
             "region": region,
             "data": data,
             "filtered": filtered,
+            "funders": _funders(data["money"], cents=False),
             "year": year,
             "figures_as_of": summary_tables.figures_as_of(),
             **_charts(data),
