@@ -186,6 +186,7 @@ class Pages:
         self.csrf_cookie, self.csrf_token = csrf_pair(port)
         self.signed_up: list[str] = []  # e-mail addresses whose sign-up was accepted
         self.offered: list[str] = []
+        self.unanswered: list[str] = []  # no HTTP answer within the client's timeout
 
     @staticmethod
     def _headers(**extra) -> dict:
@@ -250,6 +251,7 @@ def step(server_pid, postmaster_pid, pages, page, rate, seconds, label):
         pages.signed_up += [
             e for e, a in zip(emails, answers, strict=True) if pages.succeeded(page, a)
         ]
+        pages.unanswered += [e for e, a in zip(emails, answers, strict=True) if a.status == 0]
     n = len(answers)
     return {
         "rate": rate,
@@ -290,7 +292,13 @@ def integrity(database_url: str, pages: Pages) -> dict:
             users.get(e) == 1 and people.get(e) == 1 for e in accepted
         ),
         "duplicates": sum(c > 1 for c in users.values()) + sum(c > 1 for c in people.values()),
-        "written but not answered as accepted": len(set(users) - accepted),
+        # Kept, not half-written: the server accepted it, the client stopped waiting (10 s).
+        "written, no answer within the client's timeout": len(
+            set(users).intersection(pages.unanswered)
+        ),
+        "written but answered otherwise (a defect)": len(
+            set(users) - accepted - set(pages.unanswered)
+        ),
     }
 
 
