@@ -9,9 +9,10 @@ municipality. Money is the region's funding streams' ledger, summed up to the pe
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
 from vakmanschap.funding.ledger import Balances
 from vakmanschap.funding.models import FundingStream
@@ -20,7 +21,7 @@ from vakmanschap.region.models import LabourMarketRegion
 
 from . import summary_tables
 from .filters import NONE, Filters
-from .models import LedgerDay, PersonStep
+from .models import LedgerDay, MonthStep, PersonStep
 
 FUNNEL = (
     "signed_up",
@@ -61,30 +62,122 @@ class Period:
         return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
 
-def _steps(region, filters: Filters = NONE, on_date=None):
-    """The region's rows of the summary table, narrowed by the filters."""
+# Filters on dimensions the month table keeps; the others need a person's rows.
+MONTHLY_FILTERS = {"municipality", "target_group"}
+
+
+def _whole_months(period: Period) -> bool:
+    return period.start.day == 1 and (period.end + datetime.timedelta(days=1)).day == 1
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Summary rows to count people from: each person's days (`PersonStep`) or, when every
+    period asked about is made of whole months, their sums per month (`MonthStep`). A period
+    counts a person once, on the row whose previous day (month) lies before the period."""
+
+    qs: QuerySet
+    monthly: bool
+
+    def filter(self, *args, **kwargs) -> "Rows":
+        return replace(self, qs=self.qs.filter(*args, **kwargs))
+
+    def within(self, period: Period) -> Q:
+        day = "month" if self.monthly else "day"
+        return Q(**{f"{day}__gte": period.start, f"{day}__lte": period.end})
+
+    def first_in(self, period: Period) -> Q:
+        previous = "previous_month" if self.monthly else "previous_day"
+        return self.within(period) & (
+            Q(**{f"{previous}__isnull": True}) | Q(**{f"{previous}__lt": period.start})
+        )
+
+    def people(self, period: Period):
+        """An aggregate: the people (counted once) in the period."""
+        if self.monthly:
+            return Coalesce(Sum("people", filter=self.first_in(period)), 0)
+        return Count("pk", filter=self.first_in(period))
+
+    def spanning(self, *periods: Period):
+        return self.qs.filter(
+            self.within(Period(min(p.start for p in periods), max(p.end for p in periods)))
+        )
+
+    def per_period(self, periods: dict[str, Period], group: tuple = ("step",)) -> dict:
+        """{(group values): {name: people in periods[name]}}, in one grouped pass."""
+        rows = (
+            self.spanning(*periods.values())
+            .values_list(*group)
+            .annotate(**{name: self.people(p) for name, p in periods.items()})
+        )
+        n = len(group)
+        return {tuple(row[:n]): dict(zip(periods, row[n:], strict=True)) for row in rows}
+
+
+def rows_of(region, *periods: Period, filters: Filters = NONE) -> Rows:
+    """The region's summary rows for counting in the periods, narrowed by the filters (an age
+    band is the age on the last period's end)."""
     summary_tables.ensure_fresh()
-    qs = PersonStep.objects.filter(region=region)
-    return filters.steps(qs, region, on_date) if filters.active else qs
+    monthly = all(_whole_months(p) for p in periods) and set(filters.as_dict()) <= MONTHLY_FILTERS
+    qs = (MonthStep if monthly else PersonStep).objects.filter(region=region)
+    if filters.active:
+        qs = filters.steps(qs, region, max(p.end for p in periods))
+    return Rows(qs, monthly)
 
 
-def _tally(region, period: Period, filters: Filters = NONE) -> dict[str, dict]:
-    """Per step in the period: distinct people, records, and days waited (started)."""
-    rows = (
-        _steps(region, filters, period.end)
-        .filter(day__gte=period.start, day__lte=period.end)
-        .values("step")
+@dataclass
+class Tally:
+    """The summary rows of a period in one grouped pass: per step, municipality and work
+    situation the people (counted once), records and days waited; per step the people who
+    completed this year (the goal's year: 1 January up to the period's end)."""
+
+    rows: list[dict]
+
+    def step(self, step: str) -> dict:
+        mine = [r for r in self.rows if r["step"] == step]
+        waited = [r["waited"] for r in mine if r["waited"] is not None]
+        return {
+            "people": sum(r["in_period"] for r in mine),
+            "records": sum(r["records"] or 0 for r in mine),
+            "waited": sum(waited, datetime.timedelta()) if waited else None,
+            "this_year": sum(r["this_year"] for r in mine),
+        }
+
+    def people_by(self, step: str, field: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for r in self.rows:
+            if r["step"] == step:
+                out[r[field]] = out.get(r[field], 0) + r["in_period"]
+        return out
+
+    def __getitem__(self, step: str) -> dict:
+        return self.step(step)
+
+
+def _year_start(period: Period) -> datetime.date:
+    return datetime.date(period.end.year, 1, 1)
+
+
+def tally(region, period: Period, filters: Filters = NONE) -> Tally:
+    year = Period(_year_start(period), period.end)
+    rows = rows_of(region, period, year, filters=filters)
+    inside = rows.within(period)
+    counted = (
+        rows.spanning(period, year)
+        .values("step", "municipality_code", "work_situation")
         .annotate(
-            people=Count("participant", distinct=True), records=Sum("records"), waited=Sum("waited")
+            # Named apart from the month table's own `people` column.
+            in_period=rows.people(period),
+            records=Sum("records", filter=inside),
+            waited=Sum("waited", filter=inside),
+            this_year=rows.people(year),
         )
     )
-    empty = {"people": 0, "records": 0, "waited": None}
-    tally = {row["step"]: row for row in rows}
-    return {step: tally.get(step, empty) for step in STEPS}
+    return Tally(list(counted))
 
 
-def _counts_from(tally: dict[str, dict]) -> dict[str, int]:
-    people = {step: row["people"] for step, row in tally.items()}
+def _counts_from(tally: Tally) -> dict[str, int]:
+    people = {step: tally[step]["people"] for step in STEPS}
     return {
         "signed_up": people["signed_up"],
         "conversations": people["conversation"],
@@ -99,7 +192,7 @@ def _counts_from(tally: dict[str, dict]) -> dict[str, int]:
 
 
 def counts(region, period: Period, filters: Filters = NONE) -> dict[str, int]:
-    return _counts_from(_tally(region, period, filters))
+    return _counts_from(tally(region, period, filters))
 
 
 def funnel(figures: dict[str, int]) -> list[dict]:
@@ -117,8 +210,7 @@ def _percent(part: int, whole: int):
     return round(100 * part / whole) if whole else None
 
 
-def outcomes(region, period: Period, filters: Filters = NONE, tally=None) -> dict:
-    tally = tally or _tally(region, period, filters)
+def outcomes(tally: Tally) -> dict:
     completed, dropped = tally["completed"]["records"], tally["dropped_out"]["records"]
     result = {"completion_rate": _percent(completed, completed + dropped)}
     for months in (6, 12):
@@ -138,22 +230,21 @@ def outcomes(region, period: Period, filters: Filters = NONE, tally=None) -> dic
     return result
 
 
-def goals(region: LabourMarketRegion, period: Period, today=None, filters=NONE) -> dict:
+def goals(region: LabourMarketRegion, period: Period, tally: Tally, today=None, filters=NONE):
     """People trained (completed) in the year of the period's end and in total, against the
     region's targets, with the forecast for the year at the current pace."""
     today = today or datetime.date.today()
-    year = period.end.year
-    year_period = Period.year(year)
-    this_year = _people_at(
-        region, Period(year_period.start, min(period.end, year_period.end)), "completed", filters
-    )
-    total = _people_at(region, Period(datetime.date(2000, 1, 1), period.end), "completed", filters)
+    year_period = Period.year(period.end.year)
+    this_year = tally["completed"]["this_year"]
+    ever = Period(datetime.date(2000, 1, 1), period.end)
+    completed = rows_of(region, ever, filters=filters).filter(step="completed")
+    total = completed.spanning(ever).aggregate(n=completed.people(ever))["n"]
     last_day = min(period.end, today, year_period.end)
     elapsed = (last_day - year_period.start).days + 1
     days_in_year = (year_period.end - year_period.start).days + 1
     forecast = round(this_year * days_in_year / elapsed) if elapsed > 0 else this_year
     return {
-        "year": year,
+        "year": year_period.start.year,
         "goal_per_year": region.goal_per_year,
         "goal_total": region.goal_total,
         "trained_this_year": this_year,
@@ -162,46 +253,25 @@ def goals(region: LabourMarketRegion, period: Period, today=None, filters=NONE) 
     }
 
 
-def _people_at(region, period: Period, step: str, filters: Filters = NONE) -> int:
-    return (
-        _steps(region, filters, period.end)
-        .filter(step=step, day__gte=period.start, day__lte=period.end)
-        .aggregate(n=Count("participant", distinct=True))["n"]
-    )
-
-
-def _per_group(region, period: Period, filters: Filters, field: str) -> dict[str, dict]:
-    """Signed up and completed (distinct people) per value of `field`."""
-    rows = (
-        _steps(region, filters, period.end)
-        .filter(step__in=["signed_up", "completed"], day__gte=period.start, day__lte=period.end)
-        .values_list("step", field)
-        .annotate(n=Count("participant", distinct=True))
-    )
-    groups: dict[str, dict] = {"signed_up": {}, "completed": {}}
-    for step, key, n in rows:
-        groups[step][key] = n
-    return groups
-
-
-def by_municipality(region, period: Period, filters: Filters = NONE) -> list[dict]:
-    groups = _per_group(region, period, filters, "municipality_code")
+def by_municipality(region, tally: Tally, filters: Filters = NONE) -> list[dict]:
+    signed_up = tally.people_by("signed_up", "municipality_code")
+    completed = tally.people_by("completed", "municipality_code")
     return [
         {
             "code": m.cbs_code,
             "name": m.name,
-            "signed_up": groups["signed_up"].get(m.cbs_code, 0),
-            "completed": groups["completed"].get(m.cbs_code, 0),
+            "signed_up": signed_up.get(m.cbs_code, 0),
+            "completed": completed.get(m.cbs_code, 0),
         }
         for m in region.municipalities.order_by("name")
         if not filters.municipality or m.cbs_code == filters.municipality
     ]
 
 
-def by_target_group(region, period: Period, filters: Filters = NONE) -> list[dict]:
+def by_target_group(tally: Tally) -> list[dict]:
     groups = [g for g in WorkSituation if g in TARGET_GROUPS]
-    found = _per_group(region, period, filters, "work_situation")
-    signed, completed = found["signed_up"], found["completed"]
+    signed = tally.people_by("signed_up", "work_situation")
+    completed = tally.people_by("completed", "work_situation")
     rows = [
         {
             "key": g.value,
@@ -274,19 +344,19 @@ def summary(
 ) -> dict:
     """Everything the monitor page, the API and (after suppression) the open data show. The
     filters narrow every count of people; money is the region's, whoever it was spent on."""
-    tally = _tally(region, period, filters)
-    figures = _counts_from(tally)
+    counted = tally(region, period, filters)
+    figures = _counts_from(counted)
     data = {
         "region": {"code": region.code, "name": region.name},
         "from": period.start.isoformat(),
         "to": period.end.isoformat(),
         **figures,
         "filters": filters.as_dict(),
-        **goals(region, period, today, filters),
+        **goals(region, period, counted, today, filters),
         "funnel": funnel(figures),
-        "outcomes": outcomes(region, period, filters, tally),
-        "by_municipality": by_municipality(region, period, filters),
-        "by_target_group": by_target_group(region, period, filters),
+        "outcomes": outcomes(counted),
+        "by_municipality": by_municipality(region, counted, filters),
+        "by_target_group": by_target_group(counted),
         "money": money(region, period, figures["completed"], figures["in_work_6m"]),
     }
     if filters.active:  # the region's spending over a subgroup's count would mislead

@@ -77,7 +77,7 @@ class WelfareMark(models.Model):
 class PersonStep(models.Model):
     """A participant reached a step of the funnel on a day, `records` times (cheques, answers),
     with the participant's dimensions the filters narrow by. Distinct people per step and
-    period are counted from here."""
+    period are counted from here (see `previous_day`)."""
 
     region = models.ForeignKey(
         "region.LabourMarketRegion", on_delete=models.CASCADE, related_name="+", db_index=False
@@ -95,6 +95,21 @@ class PersonStep(models.Model):
     records = models.PositiveIntegerField()
     # Started: the days from sign-up to each start on that day, summed.
     waited = models.DurationField(null=True)
+    # The participant's previous day with the same step (None: the first). A period counts a
+    # person once, on the row whose previous day lies before the period: a plain count, no
+    # COUNT(DISTINCT), and counts per group (municipality, quarter) add up.
+    previous_day = models.DateField(null=True)
+    # Trained towards (completed): the plan's target occupation, for the shortage section.
+    occupation = models.ForeignKey(
+        "esco.Concept",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+        db_index=False,
+    )
+    # Helped (follow-up answers): the helpfulness marks (1–5) summed.
+    points = models.PositiveIntegerField(null=True)
 
     class Meta:
         indexes = [
@@ -104,6 +119,40 @@ class PersonStep(models.Model):
 
     def __str__(self):
         return f"{self.step} {self.day}"
+
+
+class MonthStep(models.Model):
+    """`PersonStep` rows summed per month and the dimensions the unfiltered figures group by
+    (municipality, work situation, occupation), with the month of each row's previous day.
+    A period of whole months counts its people here: the rows whose previous month lies before
+    the period's first month."""
+
+    region = models.ForeignKey(
+        "region.LabourMarketRegion", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    step = models.CharField(max_length=20)
+    month = models.DateField()  # the first day
+    previous_month = models.DateField(null=True)
+    municipality_code = models.CharField(max_length=6)
+    work_situation = models.CharField(max_length=30)
+    occupation = models.ForeignKey(
+        "esco.Concept",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+        db_index=False,
+    )
+    people = models.PositiveIntegerField()  # the PersonStep rows
+    records = models.PositiveIntegerField()
+    waited = models.DurationField(null=True)
+    points = models.PositiveIntegerField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["region", "month", "step"], name="monitor_month_step")]
+
+    def __str__(self):
+        return f"{self.step} {self.month:%Y-%m}"
 
 
 class LedgerDay(models.Model):
@@ -130,6 +179,7 @@ class SummaryRefresh(models.Model):
     refreshed_at = models.DateTimeField()
     seconds = models.FloatField()
     person_steps = models.PositiveIntegerField()
+    month_steps = models.PositiveIntegerField(default=0)
     ledger_days = models.PositiveIntegerField()
 
     class Meta:

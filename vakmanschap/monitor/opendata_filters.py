@@ -5,12 +5,12 @@ view, nor the difference between two, nor the difference with the unfiltered pag
 count of 1–9. One filter at a time: combinations would multiply the ways to subtract.
 """
 
-from django.db.models import Case, Count, F, Value, When
+from django.db.models import Case, F, Value, When
 
 from vakmanschap.people.choices import EducationLevel
 
 from . import summary_tables, suppression
-from .figures import Period
+from .figures import Period, Rows
 from .filters import AGE_BANDS, age_band_q
 from .models import PersonStep
 
@@ -37,17 +37,13 @@ def _cells(region, period: Period, dimension: str, codes: list[str]) -> dict[str
     values = categories(dimension)
     summary_tables.ensure_fresh()
     group = _band_of_birth_date(period.end) if dimension == "age_band" else F("education_level")
+    steps = Rows(PersonStep.objects.filter(region=region), monthly=False)
     rows = (
-        PersonStep.objects.filter(
-            region=region,
-            step__in=KEYS,
-            day__gte=period.start,
-            day__lte=period.end,
-            municipality_code__in=codes,
-        )
+        steps.spanning(period)
+        .filter(step__in=KEYS, municipality_code__in=codes)
         .annotate(category=group)
         .values_list("step", "municipality_code", "category")
-        .annotate(n=Count("participant", distinct=True))
+        .annotate(n=steps.people(period))
     )
     out = {key: [[0] * len(values) for _ in codes] for key in KEYS}
     for step, code, category, n in rows:

@@ -10,7 +10,7 @@ The potential itself (CBS figures) is published with its counts of 1–9 hidden;
 """
 
 from . import suppression
-from .figures import Period, by_municipality
+from .figures import Period, tally
 from .potential import GROUPS, against_reach
 
 COLUMNS = (*GROUPS, "other")
@@ -28,7 +28,7 @@ def labour_potential(region, year: int, published: dict) -> list[dict]:
     municipality and in total are the table's row totals and grand total)."""
     period = Period.year(year)
     reach = against_reach(region, period)
-    signed_up = {row["code"]: row["signed_up"] for row in by_municipality(region, period)}
+    signed_up = tally(region, period).people_by("signed_up", "municipality_code")
     shown_signed_up = {row["code"]: row["signed_up"] for row in published["by_municipality"]}
     cells = [
         [r.reached[g] for g in GROUPS] + [signed_up.get(r.code, 0) - r.reached["total"]]

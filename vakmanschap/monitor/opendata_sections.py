@@ -14,7 +14,7 @@ that could be worked out from a published total.
 """
 
 from . import suppression, welfare
-from .figures import Period, counts
+from .figures import Period
 from .network_figures import network
 from .opendata_potential import labour_potential
 from .shortages import by_occupation
@@ -71,18 +71,16 @@ def _marks(region, period) -> list[dict]:
     ]
 
 
-def sections(region, year: int, published: dict) -> dict:
-    """`published` is the year's open summary (already suppressed); the shortage group adds up
-    to its completions."""
+def sections(region, year: int, published: dict, completed: int) -> dict:
+    """`published` is the year's open summary (already suppressed), `completed` its count of
+    completions before suppression; the shortage group adds up to it."""
     period = Period.year(year)
     being = welfare.well_being(region, period)
     for key in ("scan_companies", "follow_up_answers"):
         being[key] = suppression.count(being[key])
     return {
         "labour_potential": labour_potential(region, year, published),
-        "shortages": _shortages(
-            region, period, counts(region, period)["completed"], published.get("completed")
-        ),
+        "shortages": _shortages(region, period, completed, published.get("completed")),
         "network": _network(region, period),
         "broad_welfare": _marks(region, period),
         "well_being": being,

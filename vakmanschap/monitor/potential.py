@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from vakmanschap.people.choices import WorkSituation
-from vakmanschap.people.models import Participant
 from vakmanschap.region.models import Municipality
 
 from . import csv_files
+from .figures import rows_of
 from .filters import NONE, Filters
 from .models import LabourPotential
 
@@ -94,27 +93,18 @@ class Reach:
 
 def against_reach(region, period, filters: Filters = NONE) -> list[Reach]:
     """Per municipality of the region: the latest potential up to the period's year and the
-    people of each target group who signed up in the period (narrowed by the filters)."""
+    people of each target group who signed up in the period (narrowed by the filters; the
+    summary's sign-up rows)."""
     latest: dict[int, LabourPotential] = {}
     for row in LabourPotential.objects.filter(
         municipality__region=region, year__lte=period.end.year
     ).order_by("year"):
         latest[row.municipality_id] = row
-    people = Participant.objects.filter(
-        municipality__region=region,
-        merged_into__isnull=True,
-        created_at__date__gte=period.start,
-        created_at__date__lte=period.end,
-        work_situation__in=GROUPS.values(),
+    rows = rows_of(region, period, filters=filters)
+    found = rows.filter(step="signed_up", work_situation__in=GROUPS.values()).per_period(
+        {"reached": period}, group=("municipality_code", "work_situation")
     )
-    if filters.active:
-        people = filters.people(people, region, period.end)
-    reached = {
-        (code, situation): n
-        for code, situation, n in people.values_list(
-            "municipality__cbs_code", "work_situation"
-        ).annotate(n=Count("pk"))
-    }
+    reached = {key: n["reached"] for key, n in found.items()}
     result = []
     for m in region.municipalities.order_by("name"):
         if filters.municipality and m.cbs_code != filters.municipality:

@@ -3,25 +3,19 @@ learning-work places in the network.
 
 The occupations are the entries of the region's shortage list valid on the period's last day.
 Trained: distinct participants of the region (narrowed by the filters) whose cheque for a plan
-aimed at the occupation was completed in the period. Vacancies: open vacancies of the network in
-the region's municipalities for that occupation, now (a vacancy keeps no history); a
-learning-work place is one that offers learning on the job (BBL). Filters narrow people only.
+aimed at the occupation was completed in the period (the summary's `trained_towards` rows).
+Vacancies: open vacancies of the network in the region's municipalities for that occupation,
+now (a vacancy keeps no history); a learning-work place is one that offers learning on the job
+(BBL). Filters narrow people only.
 """
 
 from django.db.models import Count, Q
 
 from vakmanschap.esco.shortage import shortage_list_on
-from vakmanschap.funding.models import Cheque, ChequeState
-from vakmanschap.people.models import Participant
 from vakmanschap.vacancies.models import Vacancy
 
+from .figures import rows_of
 from .filters import NONE, Filters
-
-
-def people_of(region, period, filters: Filters = NONE):
-    """The region's participants, narrowed by the filters."""
-    qs = Participant.objects.filter(municipality__region=region, merged_into__isnull=True)
-    return filters.people(qs, region, period.end) if filters.active else qs
 
 
 def by_occupation(region, period, filters: Filters = NONE) -> dict:
@@ -32,17 +26,11 @@ def by_occupation(region, period, filters: Filters = NONE) -> dict:
         return {"occupations": [], "sectors": [], "totals": None}
     entries = list(current.entries.select_related("occupation").order_by("sector", "label"))
     occupation_ids = [e.occupation_id for e in entries]
-    trained = dict(
-        Cheque.objects.filter(
-            plan__participant__in=people_of(region, period, filters),
-            plan__target_occupation__in=occupation_ids,
-            state=ChequeState.COMPLETED,
-            finished_at__date__gte=period.start,
-            finished_at__date__lte=period.end,
-        )
-        .values_list("plan__target_occupation")
-        .annotate(n=Count("plan__participant", distinct=True))
+    rows = rows_of(region, period, filters=filters)
+    found = rows.filter(step="trained_towards", occupation__in=occupation_ids).per_period(
+        {"trained": period}, group=("occupation",)
     )
+    trained = {occupation: n["trained"] for (occupation,), n in found.items()}
     vacancies = {
         occupation: (n, bbl)
         for occupation, n, bbl in Vacancy.objects.open()

@@ -7,6 +7,10 @@ figures' periods are. The daily job `monitor_summary` and `vakmanschap refresh_m
 `figures_as_of` says when it last ran. With the setting `MONITOR_SUMMARY_LIVE` (the tests) every
 read refreshes first, so the figures always equal the records; without it, a read refreshes
 only when the tables were never filled.
+
+Each step's rows carry the participant's previous day with that step (`previous_day`, SQL's
+LAG over the participant's days), so a period counts people with a plain filtered count; the
+month table (`MonthStep`) sums them per month for periods of whole months.
 """
 
 import time
@@ -19,11 +23,12 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
+    IntegerField,
     Q,
     Sum,
     Value,
 )
-from django.db.models.functions import Cast, TruncDate
+from django.db.models.functions import Cast, TruncDate, TruncMonth
 from django.utils import timezone
 
 from vakmanschap.followup.models import IN_WORK, FollowUp, OccupationRelation
@@ -31,7 +36,7 @@ from vakmanschap.funding.models import Cheque, ChequeState, LedgerEntry
 from vakmanschap.guidance.models import CareerConversation, ConversationState
 from vakmanschap.people.models import Participant
 
-from .models import LedgerDay, PersonStep, SummaryRefresh
+from .models import LedgerDay, MonthStep, PersonStep, SummaryRefresh
 
 PERSON_COLUMNS = (
     "region_id",
@@ -44,6 +49,21 @@ PERSON_COLUMNS = (
     "day",
     "records",
     "waited",
+    "occupation_id",
+    "points",
+)
+MONTH_COLUMNS = (
+    "region_id",
+    "step",
+    "month",
+    "previous_month",
+    "municipality_code",
+    "work_situation",
+    "occupation_id",
+    "people",
+    "records",
+    "waited",
+    "points",
 )
 LEDGER_COLUMNS = ("stream_id", "kind", "day", "amount_cents", "entries")
 TARGET_OR_RELATED = [OccupationRelation.TRAINED_FOR, OccupationRelation.RELATED]
@@ -67,11 +87,21 @@ def _counted(prefix: str) -> Q:
     )
 
 
-def _steps(qs, prefix: str, step: str, moment: str, waited=None):
-    """Rows of one step: per participant and local day, how many records."""
+def _null(field):
+    # A typed NULL: PostgreSQL will not put an untyped one into an interval column.
+    return Cast(Value(None), field)
+
+
+def _steps(qs, prefix: str, step: str, moment: str, waited=None, occupation=None, points=None):
+    """Rows of one step: per participant (and occupation) and local day, how many records."""
     return (
         qs.filter(_counted(prefix), **{f"{moment}__isnull": False})
-        .annotate(**_person(prefix), s_step=Value(step), s_day=TruncDate(moment))
+        .annotate(
+            **_person(prefix),
+            s_step=Value(step),
+            s_day=TruncDate(moment),
+            s_occupation_id=F(occupation) if occupation else _null(IntegerField()),
+        )
         .values(
             "s_region_id",
             "s_participant_id",
@@ -81,11 +111,12 @@ def _steps(qs, prefix: str, step: str, moment: str, waited=None):
             "s_birth_date",
             "s_step",
             "s_day",
+            "s_occupation_id",
         )
         .annotate(
             s_records=Count("pk"),
-            # A typed NULL: PostgreSQL will not put an untyped one into an interval column.
-            s_waited=Sum(waited) if waited is not None else Cast(Value(None), DurationField()),
+            s_waited=Sum(waited) if waited is not None else _null(DurationField()),
+            s_points=Sum(points) if points is not None else _null(IntegerField()),
         )
     )
 
@@ -100,6 +131,7 @@ def person_step_sources() -> list:
         - TruncDate("plan__participant__created_at", output_field=DateField()),
         output_field=DurationField(),
     )
+    completed = cheques.filter(state=ChequeState.COMPLETED)
     sources = [
         _steps(Participant.objects.all(), "", "signed_up", "created_at"),
         _steps(
@@ -111,7 +143,10 @@ def person_step_sources() -> list:
         _steps(cheques, plan, "plan_approved", "plan__decided_at"),
         _steps(cheques, plan, "cheque_issued", "issued_at"),
         _steps(cheques, plan, "started", "started_at", waited=waited),
-        _steps(cheques.filter(state=ChequeState.COMPLETED), plan, "completed", "finished_at"),
+        _steps(completed, plan, "completed", "finished_at"),
+        _steps(
+            completed, plan, "trained_towards", "finished_at", occupation="plan__target_occupation"
+        ),
         _steps(cheques.filter(state=ChequeState.DROPPED_OUT), plan, "dropped_out", "finished_at"),
     ]
     for months in (6, 12):
@@ -128,7 +163,46 @@ def person_step_sources() -> list:
                 "answered_at",
             ),
         ]
+    sources.append(
+        _steps(
+            answers.filter(helpfulness__isnull=False),
+            plan,
+            "helped",
+            "answered_at",
+            points="helpfulness",
+        )
+    )
     return sources
+
+
+def month_source():
+    """The person-steps per month: filled after them, from them."""
+    return (
+        PersonStep.objects.annotate(
+            s_region_id=F("region"),
+            s_step=F("step"),
+            s_month=TruncMonth("day"),
+            s_previous_month=TruncMonth("previous_day"),
+            s_municipality_code=F("municipality_code"),
+            s_work_situation=F("work_situation"),
+            s_occupation_id=F("occupation"),
+        )
+        .values(
+            "s_region_id",
+            "s_step",
+            "s_month",
+            "s_previous_month",
+            "s_municipality_code",
+            "s_work_situation",
+            "s_occupation_id",
+        )
+        .annotate(
+            s_people=Count("pk"),
+            s_records=Sum("records"),
+            s_waited=Sum("waited"),
+            s_points=Sum("points"),
+        )
+    )
 
 
 def ledger_source():
@@ -141,12 +215,19 @@ def ledger_source():
     )
 
 
-def _insert(model, columns, queryset) -> int:
-    """INSERT INTO the table SELECT the queryset's columns named `s_<column>`."""
+def _insert(model, columns, queryset, previous_day=False) -> int:
+    """INSERT INTO the table SELECT the queryset's columns named `s_<column>`; with
+    `previous_day`, also each participant's (and occupation's) day before, by LAG."""
     sql, params = queryset.query.sql_with_params()
     quote = connection.ops.quote_name
     picked = ", ".join(quote(f"s_{column}") for column in columns)
     target = ", ".join(quote(column) for column in columns)
+    if previous_day:
+        day, person, occupation = (
+            quote(f"s_{c}") for c in ("day", "participant_id", "occupation_id")
+        )
+        picked += f", LAG({day}) OVER (PARTITION BY {person}, {occupation} ORDER BY {day})"
+        target += f", {quote('previous_day')}"
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {quote(model._meta.db_table)} ({target}) "
@@ -161,15 +242,19 @@ def refresh_all() -> SummaryRefresh:
     started = time.perf_counter()
     moment = timezone.now()
     PersonStep.objects.all().delete()
+    MonthStep.objects.all().delete()
     LedgerDay.objects.all().delete()
     person_steps = sum(
-        _insert(PersonStep, PERSON_COLUMNS, source) for source in person_step_sources()
+        _insert(PersonStep, PERSON_COLUMNS, source, previous_day=True)
+        for source in person_step_sources()
     )
+    month_steps = _insert(MonthStep, MONTH_COLUMNS, month_source())
     ledger_days = _insert(LedgerDay, LEDGER_COLUMNS, ledger_source())
     return SummaryRefresh.objects.create(
         refreshed_at=moment,
         seconds=time.perf_counter() - started,
         person_steps=person_steps,
+        month_steps=month_steps,
         ledger_days=ledger_days,
     )
 
@@ -189,6 +274,7 @@ def ensure_fresh() -> None:
 def run_daily() -> str:
     done = refresh_all()
     return (
-        f"monitor summary: {done.person_steps} person-steps, {done.ledger_days} ledger days "
+        f"monitor summary: {done.person_steps} person-steps, {done.month_steps} month rows, "
+        f"{done.ledger_days} ledger days "
         f"in {done.seconds:.1f} s"
     )

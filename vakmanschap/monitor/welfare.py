@@ -13,17 +13,17 @@ from pathlib import Path
 from statistics import mean
 
 from django.db import transaction
+from django.db.models import Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from vakmanschap.followup.models import FollowUp
 from vakmanschap.region.models import LabourMarketRegion
 
 from . import csv_files
+from .figures import rows_of
 from .filters import NONE, Filters
 from .models import WelfareMark, WelfareSource
 from .network_figures import MIN_COMPANIES, latest_scores
-from .shortages import people_of
 
 SAMPLE = Path(__file__).resolve().parent / "samples" / "broad_welfare.csv"
 COLUMNS = ("region_code", "year", "source", "dimension", "mark")
@@ -165,20 +165,18 @@ def well_being(region, period, filters: Filters = NONE) -> dict:
     companies = [
         s[SCAN_WELL_BEING] for _sector, s in latest_scores(region, period) if SCAN_WELL_BEING in s
     ]
-    helpfulness = list(
-        FollowUp.objects.filter(
-            plan__participant__in=people_of(region, period, filters),
-            answered_at__date__gte=period.start,
-            answered_at__date__lte=period.end,
-            helpfulness__isnull=False,
-        ).values_list("helpfulness", flat=True)
+    rows = rows_of(region, period, filters=filters).filter(step="helped")
+    # The summary's rows of answers with a helpfulness mark.
+    helped = rows.qs.filter(rows.within(period)).aggregate(
+        answers=Sum("records"), points=Sum("points")
     )
+    answers = helped["answers"] or 0
     return {
         "scan_companies": len(companies) if len(companies) >= MIN_COMPANIES else None,
         "scan_score": round(mean(companies)) if len(companies) >= MIN_COMPANIES else None,
-        "follow_up_answers": len(helpfulness) if len(helpfulness) >= MIN_ANSWERS else None,
+        "follow_up_answers": answers if answers >= MIN_ANSWERS else None,
         "follow_up_helpfulness": (
-            round(mean(helpfulness), 1) if len(helpfulness) >= MIN_ANSWERS else None
+            round(helped["points"] / answers, 1) if answers >= MIN_ANSWERS else None
         ),
         "min_companies": MIN_COMPANIES,
         "min_answers": MIN_ANSWERS,
