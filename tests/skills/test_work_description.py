@@ -3,6 +3,7 @@ skills suggested (in Dutch) on the resident's skills checklist after the e-mail 
 to the advisors of the participant's own organisation only."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from tests.factories import MunicipalityFactory, OrganisationFactory, user_with_role
@@ -24,6 +25,8 @@ from vakmanschap.skills import loader
 from vakmanschap.skills.models import PersonSkill, SkillStatus
 
 pytestmark = pytest.mark.django_db
+
+HX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
@@ -221,3 +224,51 @@ def test_the_data_download_holds_the_description_and_anonymisation_clears_it(sig
     assert privacy._participant_dict(signed_up)["work_description"] == CARE_TEXT
     privacy.anonymise(signed_up)
     assert Participant.objects.get(pk=signed_up.pk).work_description == ""
+
+
+# ---------------------------------------------------------------------- while typing (HTMX)
+@pytest.fixture
+def fresh_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_the_sign_up_form_asks_for_skills_while_typing(client):
+    page = client.get(reverse("people:sign_up")).content.decode()
+    assert f'hx-get="{reverse("skills:work_suggestions")}"' in page
+    assert 'id="work-skill-suggestions" aria-live="polite"' in page
+
+
+def test_typing_shows_the_skills_found_and_stores_nothing(client, esco, fresh_rate_limit):
+    url = reverse("skills:work_suggestions")
+    html = client.get(url, {"work_description": CARE_TEXT}, **HX).content.decode()
+    assert "zorgen voor ouderen" in html and "medicatie toedienen" in html
+    assert 'name="skills"' not in html  # to read only: ticking comes after the sign-up
+    assert not Participant.objects.exists() and not PersonSkill.objects.exists()
+    client.post(reverse("core:set_language"), {"language": "en"})
+    html = client.get(url, {"work_description": TECH_TEXT}, **HX).content.decode()
+    assert "read technical drawings" in html and "after signing up" in html
+
+
+def test_short_or_missing_text_shows_nothing_without_the_engine(client, fresh_rate_limit):
+    url = reverse("skills:work_suggestions")
+    for params in ({}, {"work_description": "lassen"}, {"work_description": " " * 50}):
+        response = client.get(url, params, **HX)
+        assert response.status_code == 200 and response.content.decode().strip() == ""
+    assert not loader.is_loaded()
+
+
+def test_a_too_long_text_is_cut_and_esco_missing_shows_nothing(client, db, fresh_rate_limit):
+    response = client.get(
+        reverse("skills:work_suggestions"), {"work_description": "zorg " * 5000}, **HX
+    )
+    assert response.status_code == 200 and "<li>" not in response.content.decode()
+
+
+def test_previews_are_rate_limited_per_address(client, db, fresh_rate_limit):
+    url = reverse("skills:work_suggestions")
+    answers = [client.get(url, {"work_description": "kort"}, **HX).status_code for _ in range(31)]
+    assert answers == [200] * 30 + [429]
+    other = client.get(url, {"work_description": "kort"}, REMOTE_ADDR="10.0.0.2", **HX)
+    assert other.status_code == 200

@@ -95,7 +95,15 @@ class SignUpForm(ParticipantForm):
         ]
         widgets = {
             **ParticipantForm.Meta.widgets,
-            "work_description": forms.Textarea(attrs={"rows": 4}),
+            # Skills found while typing (HTMX); without JS the checklist shows them later.
+            "work_description": forms.Textarea(
+                attrs={
+                    "rows": 4,
+                    "hx-get": reverse_lazy("skills:work_suggestions"),
+                    "hx-trigger": "input changed delay:800ms",
+                    "hx-target": "#work-skill-suggestions",
+                }
+            ),
         }
         labels = {"work_description": _("Describe your work (optional)")}
         help_texts = {

@@ -1,6 +1,6 @@
 """Who may see and change what in the skills app (see core/access.py)."""
 
-from vakmanschap.accounts.permissions import is_authenticated
+from vakmanschap.accounts.permissions import is_anyone, is_authenticated
 from vakmanschap.accounts.roles import Role
 from vakmanschap.catalogue.permissions import can_edit_course, can_view_catalogue
 from vakmanschap.people.permissions import (
@@ -23,6 +23,12 @@ def can_view_own_routes(user, obj=None) -> bool:
 def can_describe_own_work(user, obj=None) -> bool:
     """A resident records skills of their own from a description of their work."""
     return is_participant_self(user, obj)
+
+
+def can_preview_work_skills(user, obj=None) -> bool:
+    """Anyone filling in the sign-up form sees which skills their description of their work
+    may show; nothing is stored (they confirm skills after signing up)."""
+    return is_anyone(user, obj)
 
 
 def can_edit_person_skills(user, participant=None) -> bool:

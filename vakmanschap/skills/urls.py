@@ -33,6 +33,7 @@ urlpatterns = [
     path("people/<int:pk>/skills/<int:skill_pk>/remove/", views.remove_skill, name="remove_skill"),
     path("courses/<int:pk>/tags/", views.course_tags, name="course_tags"),
     path("titles/suggest/", views.title_suggestions, name="title_suggestions"),
+    path("work/suggest/", views.work_suggestions, name="work_suggestions"),
     path("occupations/<int:pk>/", views.occupation_page, name="occupation"),
     path("skills/<int:pk>/", views.skill_page, name="skill"),
 ]

@@ -3,8 +3,9 @@ skill tags, and small occupation/skill pages. HTMX swaps partials where it helps
 also works as a plain submit."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from vakmanschap.core.access import guarded, require
 from vakmanschap.esco.models import Concept, ConceptKind, attach_preferred_labels
 from vakmanschap.funding.permissions import can_write_plans
 from vakmanschap.people import services as people_services
-from vakmanschap.people.models import Participant
+from vakmanschap.people.models import WORK_DESCRIPTION_MAX_CHARS, Participant
 from vakmanschap.skills_engine.routes import REASONS_EN, REASONS_NL
 
 from . import loader, services
@@ -31,6 +32,7 @@ from .models import CourseSkill, PersonOccupation, PersonSkill, SkillStatus
 from .permissions import (
     can_describe_own_work,
     can_edit_person_skills,
+    can_preview_work_skills,
     can_tag_course,
     can_view_esco_pages,
     can_view_own_routes,
@@ -468,3 +470,32 @@ def title_suggestions(request):
     query = (request.GET.get("current_job") or request.GET.get("q") or "")[:100]
     labels = [label for _concept, label, _score in _occupation_options(query)]
     return render(request, "skills/_title_suggestions.html", {"labels": labels})
+
+
+# While typing on the sign-up form: at most this many previews a minute per address, and none
+# for a text too short to say anything.
+PREVIEWS_PER_MINUTE = 30
+PREVIEW_MIN_CHARS = 10
+
+
+def _preview_allowed(request) -> bool:
+    key = f"skills:work-preview:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, timeout=60)
+    try:
+        return cache.incr(key) <= PREVIEWS_PER_MINUTE
+    except ValueError:  # expired between add and incr
+        return True
+
+
+@guarded(can_preview_work_skills)
+def work_suggestions(request):
+    """HTMX, for the sign-up form's "describe your work": the skills the engine finds while the
+    resident types, to show only (they tick theirs after signing up). One indexed engine query
+    on at most 1,000 characters, rate-limited per address; without JavaScript nothing asks."""
+    if not _preview_allowed(request):
+        return HttpResponse(status=429)
+    text = (request.GET.get("work_description") or "")[:WORK_DESCRIPTION_MAX_CHARS]
+    found = []
+    if len(text.strip()) >= PREVIEW_MIN_CHARS:
+        found, _error = _suggestions_for(text, None)
+    return render(request, "skills/_work_suggestions.html", {"found": found})
