@@ -355,6 +355,9 @@ class Command(BaseCommand):
             "| >= 0.52 |",
             f"| skills tech RP@5 / RP@10 (n={te['n']}) | {te['rp@5']:.3f} / {te['rp@10']:.3f} "
             "| >= 0.65 |",
+            *evaluation.cv_rows(
+                evaluation.cross_validate_skills(engine, {"house": house_csv, "tech": tech_csv})
+            ),
         ]
         if loo_sample:
             d = evaluation.evaluate_dutch_leave_one_out(build_snapshot(), loo_sample)
