@@ -5,6 +5,7 @@ import dataclasses
 import logging
 import sys
 
+import numpy as np
 import pytest
 
 from tests.conftest import shared_data
@@ -94,3 +95,19 @@ def test_real_esco_titles_in_dutch_and_english(tmp_path):
     assert engine.match_titles(["caregiver for the elderly"], k=1, mode="lexical")[0][0][1] != (
         "healthcare assistant"
     )
+
+
+def test_candidates_only_skip_the_label_scores_of_unlikely_occupations(tmp_path):
+    from vakmanschap.skills_engine.embeddings import EncoderTitleScorer
+    from vakmanschap.skills_engine.titles import TitleIndex
+
+    occupations = make_snapshot().occupations
+    titles = ["caregiver for the elderly", "pijplasser", "", "nurse"]
+    lexical = TitleIndex(occupations).scores(titles)
+    every = EncoderTitleScorer(occupations, EncoderConfig(candidates=len(occupations)))
+    full = lexical + every.scores(titles)
+    assert np.allclose(every.rescore(titles, lexical), full, atol=1e-5)
+    two = EncoderTitleScorer(occupations, EncoderConfig(candidates=2))
+    fewer = two.rescore(titles, lexical)
+    assert (fewer <= full + 1e-5).all() and (fewer < full - 1e-5).any()
+    assert list(fewer.argmax(axis=1)) == list(full.argmax(axis=1))

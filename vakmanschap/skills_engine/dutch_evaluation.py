@@ -26,6 +26,7 @@ import numpy as np
 
 from .embeddings import EncoderConfig, EncoderTitleScorer, remember_label_vectors
 from .engine import EngineConfig, SkillsEngine
+from .labels import query_in_batches
 from .snapshot import EscoSnapshot, snapshot_from_csv
 from .title_examples import add_title_examples, read_title_examples
 from .titles import TitleConfig, TitleIndex
@@ -69,13 +70,14 @@ def _title_ranks(
 ) -> list[int]:
     """Rank (1..k, 0 = not in the top k) of each row's gold occupation."""
     index = TitleIndex(snapshot.occupations, config)
-    extra = None
-    if title_encoder is not None:
-        extra = EncoderTitleScorer(snapshot.occupations, title_encoder).scores
+    scores = index.scores
+    if title_encoder is not None:  # as the engine ranks
+        scorer = EncoderTitleScorer(snapshot.occupations, title_encoder)
+        scores = lambda part: scorer.rescore(part, index.scores(part))  # noqa: E731
     pos = {o.uri: i for i, o in enumerate(snapshot.occupations)}
     ranks = []
     titles = [r["title_nl"] for r in rows]
-    for row, res in zip(rows, index.query(titles, k, extra=extra), strict=True):
+    for row, res in zip(rows, query_in_batches(scores, titles, k, 256), strict=True):
         ids = [i for i, _ in res]
         gold = pos.get(row["conceptUri"])
         ranks.append(ids.index(gold) + 1 if gold in ids else 0)

@@ -176,6 +176,10 @@ class EncoderConfig:
     encoder: str = "use"
     label_weight: float = 0.75
     centroid_weight: float = 0.75
+    # The best label cosine is computed only for this many occupations per title, the best by
+    # lexical + centroid score (speed: all 55,000 labels cost as much as the encoding). English
+    # titles MRR 0.381 with all labels, 0.381 with 25 (0.380 with 10).
+    candidates: int = 25
 
 
 class EncoderTitleScorer:
@@ -194,12 +198,15 @@ class EncoderTitleScorer:
         np.add.at(centroid, self.table.owner, self.label_emb)
         centroid /= np.linalg.norm(centroid, axis=1, keepdims=True) + 1e-9
         self.centroid = centroid
+        self.label_count = np.bincount(self.table.owner, minlength=self.n_occ)
+        self.first_label = np.cumsum(self.label_count) - self.label_count
 
-    def scores(self, texts: list[str]) -> np.ndarray:
-        """(len(texts), n_occupations); zeros for empty titles, or for all when the encoder is
-        missing at run time (logged once per call)."""
+    def rescore(self, texts: list[str], lexical: np.ndarray) -> np.ndarray:
+        """``lexical`` plus the weighted centroid cosine for every occupation and the weighted
+        best label cosine for the ``candidates`` best occupations of each title (what the
+        engine ranks by). The lexical scores alone if the encoder is missing (logged)."""
         c = self.config
-        out = np.zeros((len(texts), self.n_occ), dtype=np.float32)
+        out = np.array(lexical, dtype=np.float32, copy=True)
         cleaned = [clean_title(t) for t in texts]
         unique = sorted({t for t in cleaned if t})  # a batch often repeats a title: encode once
         if not unique or not len(self.label_emb):
@@ -209,12 +216,47 @@ class EncoderTitleScorer:
         except EncoderUnavailable as exc:
             log.warning("title encoder unavailable, titles are matched lexically: %s", exc)
             return out
-        part = c.label_weight * best_per_concept(q @ self.label_emb.T, self.table, self.n_occ)
-        part += c.centroid_weight * (q @ self.centroid.T)
         row = {t: i for i, t in enumerate(unique)}
         keep = [i for i, t in enumerate(cleaned) if t]
-        out[keep] = part[[row[cleaned[i]] for i in keep]]
+        rows = np.array([row[cleaned[i]] for i in keep])
+        out[keep] += c.centroid_weight * (q @ self.centroid.T)[rows]
+        n = min(c.candidates, self.n_occ)
+        top = np.argpartition(-out[keep], n - 1, axis=1)[:, :n]
+        for i, r, occ in zip(keep, rows, top, strict=True):
+            occ = occ[self.label_count[occ] > 0]
+            counts = self.label_count[occ]
+            offsets = np.cumsum(counts) - counts
+            labels = np.repeat(self.first_label[occ] - offsets, counts) + np.arange(counts.sum())
+            best = np.maximum.reduceat(self.label_emb[labels] @ q[r], offsets)
+            out[i, occ] += c.label_weight * best
         return out
+
+    def scores(self, texts: list[str]) -> np.ndarray:
+        """(len(texts), n_occupations), the best label cosine over all labels; zeros for empty
+        titles, or for all when the encoder is missing at run time (logged once per call)."""
+        c = self.config
+        best_label, centroid = self.parts(texts)
+        return c.label_weight * best_label + c.centroid_weight * centroid
+
+    def parts(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Best label cosine and centroid cosine, each (len(texts), n_occupations), unweighted."""
+        best_label = np.zeros((len(texts), self.n_occ), dtype=np.float32)
+        centroid = np.zeros_like(best_label)
+        cleaned = [clean_title(t) for t in texts]
+        unique = sorted({t for t in cleaned if t})  # a batch often repeats a title: encode once
+        if not unique or not len(self.label_emb):
+            return best_label, centroid
+        try:
+            q = encoder(self.config.encoder).queries(unique)
+        except EncoderUnavailable as exc:
+            log.warning("title encoder unavailable, titles are matched lexically: %s", exc)
+            return best_label, centroid
+        row = {t: i for i, t in enumerate(unique)}
+        keep = [i for i, t in enumerate(cleaned) if t]
+        rows = [row[cleaned[i]] for i in keep]
+        best_label[keep] = best_per_concept(q @ self.label_emb.T, self.table, self.n_occ)[rows]
+        centroid[keep] = (q @ self.centroid.T)[rows]
+        return best_label, centroid
 
 
 _MEMO: dict[tuple[str, str], np.ndarray] | None = None

@@ -15,6 +15,7 @@ from . import cache
 from .embeddings import EmbeddingConfig, EmbeddingTitleScorer, EncoderConfig, EncoderTitleScorer
 from .encoders import EncoderUnavailable
 from .extraction import ExtractionConfig, SkillExtractor
+from .labels import query_in_batches
 from .routes import (
     EDUCATION_LEVEL,
     Course,
@@ -201,15 +202,16 @@ class SkillsEngine:
         or model)."""
         if isinstance(texts, str):
             texts = [texts]
-        scorers = [
-            s.scores
-            for s in (getattr(self, "title_embedder", None), getattr(self, "title_encoder", None))
-            if s is not None and mode != "lexical"
-        ]
-        extra = None
-        if scorers:
-            extra = scorers[0] if len(scorers) == 1 else lambda part: sum(f(part) for f in scorers)
-        res = self.titles.query(list(texts), k, extra=extra) if texts else []
+        embedder = getattr(self, "title_embedder", None) if mode != "lexical" else None
+        encoder = getattr(self, "title_encoder", None) if mode != "lexical" else None
+
+        def scores(part: list[str]) -> np.ndarray:
+            out = self.titles.scores(part)
+            if embedder is not None:
+                out = out + embedder.scores(part)
+            return encoder.rescore(part, out) if encoder is not None else out
+
+        res = query_in_batches(scores, list(texts), k, 256) if texts else []
         return [
             [
                 (
