@@ -34,4 +34,9 @@ def test_a_year_of_history_makes_the_monitor_look_alive(settings, tmp_path):
     )
     assert data["signed_up"] >= 60 and data["completed"] > 0 and data["conversations"] > 0
     assert FollowUp.objects.filter(answered_at__isnull=False).exists()
+    # More hours is answered by those in work only, and both ways.
+    answered = FollowUp.objects.filter(answered_at__isnull=False)
+    in_work = answered.filter(work_situation__in=["employed", "self_employed"])
+    assert set(in_work.values_list("more_hours", flat=True)) == {True, False}
+    assert not answered.exclude(pk__in=in_work).filter(more_hours__isnull=False).exists()
     assert sum(1 for m in data["by_municipality"] if m["signed_up"]) >= 10

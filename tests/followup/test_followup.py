@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 ANSWERS = {
     "work_situation": "employed",
     "hours_per_week": "32",
+    "more_hours": "yes",
     "occupation_title": "verzorgende IG",
     "occupation_relation": "trained_for",
     "contract_type": "permanent",
@@ -73,6 +74,7 @@ def test_questionnaire_at_six_months_after_completion_by_single_use_link(
         32,
     )
     assert (follow_up.helpfulness, follow_up.occupation_relation) == (5, "trained_for")
+    assert follow_up.more_hours is True
     # single use
     assert client.get(url).status_code == 404
     assert client.post(url, ANSWERS).status_code == 404
@@ -142,6 +144,33 @@ def test_bad_answers_name_the_field_and_save_nothing(
     assert follow_up.answered_at and follow_up.hours_per_week is None
 
 
+def test_more_hours_is_asked_of_those_in_work_and_a_bad_answer_is_named(
+    client, world, django_capture_on_commit_callbacks
+):
+    _ended(world.completed(), 190)
+    _run(django_capture_on_commit_callbacks)
+    url = reverse("followup:answer", args=[_token(mail.outbox[0])])
+    for bad, message in (
+        ("maybe", "Selecteer een geldige keuze"),
+        ("", "Beantwoord deze vraag als u werk heeft."),
+    ):
+        response = client.post(url, ANSWERS | {"more_hours": bad}, HTTP_ACCEPT_LANGUAGE="nl")
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert 'id="id_more_hours_error"' in html and message in html
+        assert "Werkt u nu meer uren per week dan vóór de opleiding?" in html
+        assert FollowUp.objects.get().answered_at is None  # nothing written
+    # Not in work: the question does not apply, whatever was ticked.
+    response = client.post(
+        url,
+        {"work_situation": "seeking", "more_hours": "yes", "helpfulness": "3"},
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
+    follow_up = FollowUp.objects.get()
+    assert response.status_code == 200 and follow_up.answered_at
+    assert follow_up.more_hours is None
+
+
 def test_no_address_waits_for_a_phone_call_which_an_advisor_records(
     client, world, django_capture_on_commit_callbacks
 ):
@@ -154,7 +183,7 @@ def test_no_address_waits_for_a_phone_call_which_an_advisor_records(
     client.force_login(world.advisor)
     assert str(follow_up.plan.participant) in client.get(reverse("followup:open")).content.decode()
     url = reverse("followup:phone", args=[follow_up.pk])
-    response = client.post(url, ANSWERS | {"hours_per_week": "24"})
+    response = client.post(url, ANSWERS | {"hours_per_week": "24", "more_hours": "no"})
     assert response.status_code == 302
     follow_up.refresh_from_db()
     assert (follow_up.channel, follow_up.recorded_by, follow_up.hours_per_week) == (
@@ -162,6 +191,12 @@ def test_no_address_waits_for_a_phone_call_which_an_advisor_records(
         world.advisor,
         24,
     )
+    assert follow_up.more_hours is False
+    # Opened again, the form shows the stored answer; "not applicable" is stored as unknown.
+    assert re.search(r'value="no"[^>]*checked', client.get(url).content.decode())
+    response = client.post(url, ANSWERS | {"more_hours": "not_applicable"})
+    follow_up.refresh_from_db()
+    assert response.status_code == 302 and follow_up.more_hours is None
 
 
 def test_advisor_of_another_advice_organisation_gets_404(

@@ -37,7 +37,8 @@ class MonitorWorld(DeliveryWorld):
 
     def walk(self, i, municipality=None):
         """i < 24 conversation; < 18 approved; < 14 started; < 10 completed; 10, 11 drop out
-        after the start; completed i < 8 answer the 6-month follow-up, i < 6 in work.
+        after the start; completed i < 8 answer the 6-month follow-up, i < 6 in work, of whom
+        the even ones work more hours than before.
         Every third person lives in Hengelo; every fourth is unemployed (a target group)."""
         self.n += 1
         municipality = municipality or (self.hengelo if i % 3 == 0 else self.enschede)
@@ -89,6 +90,7 @@ class MonitorWorld(DeliveryWorld):
             {
                 "work_situation": "employed" if i < 6 else "seeking",
                 "hours_per_week": 32 if i < 6 else None,
+                "more_hours": (i % 2 == 0) if i < 6 else None,
                 "occupation_relation": "trained_for" if i < 3 else ("related" if i < 5 else ""),
                 "helpfulness": 4,
             },

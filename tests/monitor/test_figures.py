@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from vakmanschap.followup import services as followup
 from vakmanschap.funding import ledger
-from vakmanschap.funding.models import LedgerEntry
-from vakmanschap.monitor import figures
+from vakmanschap.funding.models import Cheque, LedgerEntry
+from vakmanschap.monitor import figures, opendata
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,10 @@ def test_funnel_outcomes_goals_and_money(world):
     assert data["outcomes"]["answered_6m"] == 8
     assert data["outcomes"]["in_work_6m_percent"] == round(100 * 6 / 8)
     assert data["outcomes"]["target_or_related_6m_percent"] == round(100 * 5 / 8)
+    more_hours_6m = sum(1 for i in range(8) if i < 6 and i % 2 == 0)
+    assert data["outcomes"]["more_hours_6m_percent"] == round(100 * more_hours_6m / 8)
+    assert data["outcomes"]["answered_12m"] == 0
+    assert data["outcomes"]["more_hours_12m_percent"] is None
     assert data["outcomes"]["days_signup_to_start"] == 0
     assert (data["goal_per_year"], data["goal_total"]) == (1500, 6000)
     assert data["trained_total"] == 10
@@ -78,6 +83,45 @@ def test_funnel_outcomes_goals_and_money(world):
         balances.committed,
         balances.paid - balances.recovered,
     )
+
+
+def test_more_hours_at_twelve_months_against_the_walk(world):
+    """A year on, the walk's completed people answer again: the 12-month step counts them apart
+    from the 6-month answers, in the same grouped pass."""
+    Cheque.objects.filter(state="completed").update(
+        finished_at=timezone.now() - datetime.timedelta(days=370)
+    )
+    due = followup.schedule_due()
+    assert {f.months for f in due} == {12}
+    answers = {}
+    for n, follow_up in enumerate(sorted(due, key=lambda f: f.pk)):
+        # Every person of Twente who completed; the other region's three too (not counted).
+        more = None if n % 4 == 3 else n % 4 == 0
+        answers[follow_up.pk] = more
+        followup.record_answers(
+            follow_up,
+            {
+                "work_situation": "seeking" if more is None else "employed",
+                "hours_per_week": None if more is None else 36,
+                "more_hours": more,
+                "helpfulness": 3,
+            },
+            "phone",
+            by=world.advisor,
+        )
+    twente = [f for f in due if f.plan.participant.municipality.region_id == world.twente.pk]
+    answered = len(twente)
+    more = sum(1 for f in twente if answers[f.pk] is True)
+    data = figures.summary(world.twente, _period())
+    assert data["outcomes"]["answered_12m"] == answered == 10
+    assert data["outcomes"]["more_hours_12m_percent"] == round(100 * more / answered)
+    assert data["in_work_12m"] == sum(1 for f in twente if answers[f.pk] is not None)
+    # The 6-month answers are unchanged.
+    assert data["outcomes"]["answered_6m"] == 8
+    # Open data publishes the percentage of 10 answers, and hides it over the 8 at 6 months.
+    published = opendata.open_summary(world.twente, timezone.localdate().year)["outcomes"]
+    assert published["more_hours_12m_percent"] == round(100 * more / answered)
+    assert published["more_hours_6m_percent"] is None
 
 
 def test_goals_are_configured_per_region(world):

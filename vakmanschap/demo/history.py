@@ -182,11 +182,15 @@ def _walk(i, rng, world, target, course):
     for follow_up in followup.schedule_due():
         if rng.random() < 0.75:
             in_work = rng.random() < 0.72
+            # About 40% of those in work now work more hours; part-timers who wanted more most.
+            wanted_more = person.work_situation == "part_time_wants_more"
+            more_hours = rng.random() < (0.6 if wanted_more else 0.35) if in_work else None
             followup.record_answers(
                 follow_up,
                 {
                     "work_situation": "employed" if in_work else "seeking",
                     "hours_per_week": rng.choice([24, 28, 32, 36, 38]) if in_work else None,
+                    "more_hours": more_hours,
                     "occupation_title": str(target) if in_work else "",
                     "occupation_relation": rng.choice(["trained_for", "trained_for", "related"])
                     if in_work

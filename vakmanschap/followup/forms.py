@@ -13,6 +13,8 @@ HELPFULNESS = [
     (4, "4"),
     (5, _("5 – very much")),
 ]
+# The answer to "more hours?" as stored: yes, no, or not applicable (None).
+MORE_HOURS = {"yes": True, "no": False, "not_applicable": None}
 
 
 class FollowUpForm(forms.ModelForm):
@@ -20,6 +22,12 @@ class FollowUpForm(forms.ModelForm):
         label=_("How much did the training help you (1–5)?"),
         choices=HELPFULNESS,
         coerce=int,
+        widget=forms.RadioSelect,
+    )
+    more_hours = forms.ChoiceField(
+        label=_("Do you now work more hours per week than before the training?"),
+        choices=[("yes", _("Yes")), ("no", _("No")), ("not_applicable", _("Not applicable"))],
+        required=False,
         widget=forms.RadioSelect,
     )
 
@@ -41,16 +49,24 @@ class FollowUpForm(forms.ModelForm):
         self.fields["work_situation"].required = True
         cap_length(self.fields["comment"])
         self.fields["hours_per_week"].widget.attrs.update(min=0, max=80)
+        if self.instance.pk and self.instance.is_answered:
+            stored = {v: k for k, v in MORE_HOURS.items()}
+            self.initial["more_hours"] = stored[self.instance.more_hours]
 
     def clean(self):
         data = super().clean()
         if data.get("work_situation") in IN_WORK:
-            for name in ("hours_per_week", "occupation_title", "occupation_relation"):
+            for name in ("hours_per_week", "more_hours", "occupation_title", "occupation_relation"):
                 if data.get(name) in (None, ""):
                     self.add_error(name, _("Please answer this question when you are in work."))
+            data["more_hours"] = MORE_HOURS.get(data.get("more_hours"))
         else:
             data.update(
-                hours_per_week=None, occupation_title="", occupation_relation="", contract_type=""
+                hours_per_week=None,
+                more_hours=None,
+                occupation_title="",
+                occupation_relation="",
+                contract_type="",
             )
         return data
 

@@ -83,6 +83,11 @@ class FollowUp(models.Model):
     hours_per_week = models.PositiveSmallIntegerField(
         _("hours per week"), null=True, blank=True, validators=[MaxValueValidator(80)]
     )
+    # True: more hours a week than before the training; False: not more; None: not applicable
+    # (not in work, or not asked).
+    more_hours = models.BooleanField(
+        _("more hours per week than before the training"), null=True, blank=True
+    )
     occupation_title = models.CharField(_("occupation (job title)"), max_length=200, blank=True)
     occupation = models.ForeignKey(
         "esco.Concept",

@@ -35,6 +35,7 @@ ENDED_CHEQUES = (ChequeState.COMPLETED, ChequeState.DROPPED_OUT)
 ANSWER_FIELDS = (
     "work_situation",
     "hours_per_week",
+    "more_hours",
     "occupation_title",
     "occupation_relation",
     "contract_type",

@@ -3,9 +3,10 @@
 
 People are counted once per step (distinct participants), each step on its own date: signed up
 (sign-up date), conversation (a held conversation), plan approved (decision date, with cheques
-issued), started and completed (the cheque's start and finish), in work at 6 and 12 months (the
-follow-up answers given in the period). A participant belongs to the region of their
-municipality. Money is the region's funding streams' ledger, summed up to the period's end.
+issued), started and completed (the cheque's start and finish), in work, in the target or a
+related occupation and working more hours at 6 and 12 months (the follow-up answers given in the
+period). A participant belongs to the region of their municipality. Money is the region's
+funding streams' ledger, summed up to the period's end.
 """
 
 import datetime
@@ -46,9 +47,11 @@ STEPS = (
     "answered_6m",
     "in_work_6m",
     "target_6m",
+    "more_hours_6m",
     "answered_12m",
     "in_work_12m",
     "target_12m",
+    "more_hours_12m",
 )
 
 
@@ -219,6 +222,9 @@ def outcomes(tally: Tally) -> dict:
         result[f"in_work_{months}m_percent"] = _percent(tally[f"in_work_{months}m"]["records"], n)
         result[f"target_or_related_{months}m_percent"] = _percent(
             tally[f"target_{months}m"]["records"], n
+        )
+        result[f"more_hours_{months}m_percent"] = _percent(
+            tally[f"more_hours_{months}m"]["records"], n
         )
     started = tally["started"]
     waited = started["waited"]

@@ -65,6 +65,7 @@ def open_summary(region, year: int, today=None) -> dict:
         if outcomes[f"answered_{months}m"] is not None and outcomes[f"answered_{months}m"] < 10:
             outcomes[f"in_work_{months}m_percent"] = None
             outcomes[f"target_or_related_{months}m_percent"] = None
+            outcomes[f"more_hours_{months}m_percent"] = None
         outcomes[f"answered_{months}m"] = suppression.count(outcomes[f"answered_{months}m"])
     money = data["money"]
     money.pop("by_stream")  # an employer's own stream would show its contribution

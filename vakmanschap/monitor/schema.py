@@ -90,6 +90,9 @@ def _outcomes(public: bool):
         fields[f"target_or_related_{months}m_percent"] = _percent(
             f"In the occupation trained for, or a related one, at {months} months."
         )
+        fields[f"more_hours_{months}m_percent"] = _percent(
+            f"Working more hours per week than before the training, at {months} months."
+        )
     return inline_serializer(_name(public, "Outcomes"), fields)
 
 

@@ -162,6 +162,7 @@ def person_step_sources() -> list:
                 f"target_{months}m",
                 "answered_at",
             ),
+            _steps(mine.filter(more_hours=True), plan, f"more_hours_{months}m", "answered_at"),
         ]
     sources.append(
         _steps(
