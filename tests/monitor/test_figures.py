@@ -151,3 +151,9 @@ def test_monitor_page_shows_charts_and_the_same_figures(client, world):
         in html
     )
     assert 'data-municipality="GM0197"' not in html
+    more_hours_6m = round(100 * sum(1 for i in range(6) if i % 2 == 0) / 8)
+    assert (
+        'data-key="more-hours-6m"><th class="utrecht-table__header-cell" scope="row">'
+        "Meer uren aan het werk na 6 maanden (van wie antwoordde)</th>"
+        f'<td class="utrecht-table__cell">{more_hours_6m}%<'
+    ) in html
