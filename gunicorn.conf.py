@@ -15,7 +15,8 @@ import gc
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
-wsgi_app = "vakmanschap.wsgi:application"
+# The app behind the overload guard: a refused request is answered without entering Django.
+wsgi_app = "vakmanschap.core.overload:guarded_application()"
 workers = int(os.environ.get("GUNICORN_WORKERS", "4"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
@@ -35,6 +36,9 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 
 # Read by the settings when the app is preloaded below.
 os.environ.setdefault("VAKMANSCHAP_MAX_IN_FLIGHT", "2")
+# Two may wait for a slot, so the slots stay busy between requests; the others are refused at once
+# and never hold a thread, so nothing queues behind threads that wait.
+os.environ.setdefault("VAKMANSCHAP_MAX_WAITING", "2")
 # 1 s of waiting leaves time to answer within 2 s, with success or with the 503.
 os.environ.setdefault("VAKMANSCHAP_MAX_QUEUE_SECONDS", "1")
 os.environ.setdefault("VAKMANSCHAP_RETRY_AFTER_SECONDS", "5")

@@ -1,8 +1,14 @@
 """Graceful overload: a full server answers 503 with Retry-After at once, and writes nothing."""
 
+import json
+import threading
 import time
 
 import pytest
+from django.conf import settings
+from django.core import signals
+from django.db import close_old_connections
+from django.test import RequestFactory
 from django.urls import reverse
 
 from tests.factories import MunicipalityFactory
@@ -17,6 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def one_slot(settings):
     settings.OVERLOAD_MAX_IN_FLIGHT = 1
+    settings.OVERLOAD_MAX_WAITING = 1
     settings.OVERLOAD_MAX_QUEUE_SECONDS = 0.2
     settings.OVERLOAD_RETRY_AFTER_SECONDS = 7
     slots = overload.process_slots()
@@ -77,3 +84,147 @@ def test_without_a_limit_nothing_is_refused(client, settings):
     settings.OVERLOAD_MAX_IN_FLIGHT = 0
     old = int((time.time() - 60) * 1000)
     assert client.get("/", HTTP_X_REQUEST_START=f"t={old}").status_code == 200
+
+
+# The bounded waiting room ------------------------------------------------------------------------
+
+
+def _wait_in_the_room(slots, seconds):
+    """A thread that waits for a slot (and gives it back if it gets one); returns when waiting."""
+
+    def wait():
+        if slots.acquire(timeout=seconds):
+            slots.release()
+
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    deadline = time.monotonic() + 2
+    while slots.waiting < 1 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert slots.waiting == 1
+    return waiter
+
+
+def test_with_the_slots_and_the_waiting_room_full_a_request_is_refused_without_waiting(
+    client, one_slot, settings
+):
+    settings.OVERLOAD_MAX_QUEUE_SECONDS = 1.5
+    client.get("/")  # warm
+    slots = overload.process_slots()  # the waiting room of one (OVERLOAD_MAX_WAITING = 1)
+    assert slots.acquire(timeout=0)
+    waiter = _wait_in_the_room(slots, 1.0)
+    try:
+        started = time.monotonic()
+        response = client.get("/")
+        assert time.monotonic() - started < 0.3  # not the 1.5 s it could have waited
+    finally:
+        slots.release()
+        waiter.join()
+    assert response.status_code == 503 and response["Retry-After"] == "7"
+    assert slots.waiting == 0
+    assert client.get("/").status_code == 200  # slot and room free again
+
+
+def test_without_a_waiting_room_a_full_server_refuses_at_once(client, one_slot, settings):
+    settings.OVERLOAD_MAX_WAITING = 0
+    slots = overload.process_slots()
+    assert slots.acquire(timeout=0)
+    try:
+        started = time.monotonic()
+        response = client.get("/")
+        assert time.monotonic() - started < 0.15  # the queue limit is 0.2 s
+    finally:
+        slots.release()
+    assert response.status_code == 503
+    assert client.get("/").status_code == 200
+
+
+# The guard in front of Django (gunicorn.conf.py's wsgi_app) ---------------------------------------
+
+
+def _call(app, request):
+    """One WSGI call: status, headers and body."""
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer["status"], answer["headers"] = status, dict(headers)
+
+    result = app(request.environ, start_response)
+    try:
+        body = b"".join(result)
+    finally:
+        if hasattr(result, "close"):
+            result.close()
+    return answer["status"], answer["headers"], body
+
+
+@pytest.fixture
+def guarded(one_slot):
+    """The project's WSGI application behind the guard, with Django's request signals observed
+    (and, as Django's own test client does, without closing the test's database connection)."""
+    from vakmanschap.wsgi import application
+
+    seen = []
+
+    def started(**kwargs):
+        seen.append("request_started")
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    signals.request_started.connect(started)
+    try:
+        yield overload.admission(application), seen
+    finally:
+        signals.request_started.disconnect(started)
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+def test_the_guard_refuses_a_sign_up_without_entering_django_and_writes_nothing(guarded, one_slot):
+    app, seen = guarded
+    data = {**SIGN_UP, "municipality": MunicipalityFactory().pk}
+    request = RequestFactory().post(reverse("people:sign_up"), data)
+    assert one_slot.acquire(timeout=0)
+    try:
+        status, headers, body = _call(app, request)
+    finally:
+        one_slot.release()
+    assert status.startswith("503")
+    assert headers["Retry-After"] == "7" and headers["Content-Length"] == str(len(body))
+    page = body.decode()
+    assert "Het is nu erg druk" in page and "We are very busy" in page
+    assert seen == []  # Django's handler never started on it
+    assert not User.objects.exists() and not Participant.objects.exists()
+
+
+def test_the_guard_lets_a_request_through_and_holds_the_only_slot_once(guarded, one_slot):
+    app, seen = guarded
+    # One slot in all: were the middleware to take a second one behind the guard, this would be
+    # refused.
+    status, _headers, body = _call(app, RequestFactory().get("/"))
+    assert status.startswith("200") and seen == ["request_started"]
+    assert one_slot.acquire(timeout=0)  # given back after the answer
+    one_slot.release()
+
+
+def test_the_guard_answers_the_api_with_problem_json_in_the_callers_language(guarded, one_slot):
+    app, _seen = guarded
+    assert one_slot.acquire(timeout=0)
+    try:
+        dutch = _call(app, RequestFactory().get("/api/v1/courses/"))
+        english = _call(app, RequestFactory().get("/api/v1/courses/", HTTP_ACCEPT_LANGUAGE="en"))
+        by_cookie = _call(
+            app,
+            RequestFactory().get(
+                "/api/v1/courses/",
+                HTTP_ACCEPT_LANGUAGE="nl",
+                HTTP_COOKIE=f"{settings.LANGUAGE_COOKIE_NAME}=en",
+            ),
+        )
+    finally:
+        one_slot.release()
+    assert dutch[1]["Content-Type"] == "application/problem+json"
+    assert json.loads(dutch[2])["detail"].startswith("Het is nu erg druk")
+    assert json.loads(english[2])["detail"] == "The server is busy. Please try again in a moment."
+    assert json.loads(by_cookie[2])["detail"] == json.loads(english[2])["detail"]
+    assert json.loads(english[2])["status"] == 503 and english[1]["Retry-After"] == "7"

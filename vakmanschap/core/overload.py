@@ -1,16 +1,25 @@
 """Graceful overload: refuse at once what the server cannot do in time (README "Deployment").
 
-Each web process lets at most `OVERLOAD_MAX_IN_FLIGHT` requests run at once. A request that finds
-every slot taken waits at most `OVERLOAD_MAX_QUEUE_SECONDS` for one, counting the time it already
-waited in front of the application (a proxy's `X-Request-Start`); after that it gets HTTP 503 with
-`Retry-After`: a Dutch and English "busy" page, problem+json for the API. The refusal comes
-before any view runs, so nothing of a refused request is written. Off (0) unless configured; the
-shipped `gunicorn.conf.py` switches it on.
+Each web process runs at most `OVERLOAD_MAX_IN_FLIGHT` requests at once. A request that finds
+every slot taken may wait for one only while fewer than `OVERLOAD_MAX_WAITING` others wait, and
+at most until it has waited `OVERLOAD_MAX_QUEUE_SECONDS` in all, counting the time it already
+waited in front of the application (a proxy's `X-Request-Start`). Every other request is answered
+HTTP 503 with `Retry-After` at once: a Dutch and English "busy" page, problem+json for the API.
+The few that wait keep the slots busy between two requests; the rest never tie up a thread, so a
+refusal costs well under a millisecond and no request queues behind blocked threads.
+
+`admission(application)` guards the whole WSGI application (the shipped `gunicorn.conf.py`), so a
+refusal is answered from bytes made once, without Django's request, middleware or signals.
+`OverloadMiddleware`, first in MIDDLEWARE, applies the same rule where the guard is not in front
+(another server, the test client). Either way the refusal comes before any view runs, so nothing
+of a refused request is written. Off (0) unless configured; the shipped config switches it on.
 """
 
+import functools
 import json
 import threading
 import time
+from http.cookies import SimpleCookie
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -18,22 +27,37 @@ from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+ADMITTED = "vakmanschap.overload.admitted"  # WSGI environ key: the guard already holds a slot
+
 
 class Slots:
-    """A bounded number of requests in flight in this process, with a bounded wait for a slot."""
+    """A bounded number of requests in flight in this process, and a bounded waiting room."""
 
-    def __init__(self, size: int):
-        self.size = size
+    def __init__(self, size: int, waiting: int):
+        self.size, self.waiting_room = size, waiting
         self._semaphore = threading.BoundedSemaphore(size)
+        self._lock = threading.Lock()
+        self.waiting = 0
 
     def acquire(self, timeout: float) -> bool:
-        return self._semaphore.acquire(timeout=max(timeout, 0))
+        """A slot at once if one is free; else wait up to `timeout`, only if there is room."""
+        if self._semaphore.acquire(blocking=False):
+            return True
+        with self._lock:
+            if self.waiting >= self.waiting_room:
+                return False
+            self.waiting += 1
+        try:
+            return self._semaphore.acquire(timeout=timeout)
+        finally:
+            with self._lock:
+                self.waiting -= 1
 
     def release(self) -> None:
         self._semaphore.release()
 
 
-_process_slots: dict[int, Slots] = {}
+_process_slots: dict[tuple[int, int], Slots] = {}
 _creating = threading.Lock()
 
 
@@ -42,14 +66,14 @@ def process_slots() -> Slots | None:
     size = settings.OVERLOAD_MAX_IN_FLIGHT
     if size <= 0:
         return None
+    key = (size, settings.OVERLOAD_MAX_WAITING)
     with _creating:
-        return _process_slots.setdefault(size, Slots(size))
+        return _process_slots.setdefault(key, Slots(*key))
 
 
-def queued_for(request, now: float) -> float:
+def queued_for(header: str, now: float) -> float:
     """Seconds the request waited before it reached us, from `X-Request-Start: t=<time>` (seconds,
     milliseconds or microseconds since the epoch, as nginx and others send it); 0 without it."""
-    header = request.META.get("HTTP_X_REQUEST_START", "")
     try:
         started = float(header.removeprefix("t="))
     except ValueError:
@@ -59,43 +83,125 @@ def queued_for(request, now: float) -> float:
     return max(now - started, 0.0)
 
 
-def busy_response(request) -> HttpResponse:
-    retry_after = str(settings.OVERLOAD_RETRY_AFTER_SECONDS)
-    if request.path.startswith("/api/"):
-        language = translation.get_language_from_request(request)
-        with translation.override(language):
-            detail = _("The server is busy. Please try again in a moment.")
-        body = {"type": "about:blank", "title": "Service Unavailable", "status": 503}
-        response = HttpResponse(
-            json.dumps({**body, "detail": detail}),
-            status=503,
-            content_type="application/problem+json",
-        )
+def admit(environ: dict) -> Slots | None | bool:
+    """The slots to release after the request; None when no limit is set; False: refuse it."""
+    slots = process_slots()
+    if slots is None:
+        return None
+    left = settings.OVERLOAD_MAX_QUEUE_SECONDS - queued_for(
+        environ.get("HTTP_X_REQUEST_START", ""), time.time()
+    )
+    # One that already waited its time in front is refused even with a slot free: under overload
+    # the oldest requests are the ones to shed, so the queue in front drains instead of growing.
+    if left > 0 and slots.acquire(timeout=left):
+        return slots
+    return False
+
+
+# The busy answer ---------------------------------------------------------------------------------
+
+
+@functools.cache
+def _busy_page() -> bytes:
+    # Bilingual and without context: made once, it needs no database, session or request.
+    return loader.get_template("503.html").render({}).encode()
+
+
+@functools.cache
+def _problem(language: str) -> bytes:
+    with translation.override(language):
+        detail = _("The server is busy. Please try again in a moment.")
+    body = {"type": "about:blank", "title": "Service Unavailable", "status": 503}
+    return json.dumps({**body, "detail": detail}).encode()
+
+
+def _language(environ: dict) -> str:
+    """The caller's language as LocaleMiddleware would choose it: cookie, then Accept-Language."""
+    cookie = SimpleCookie()
+    try:
+        cookie.load(environ.get("HTTP_COOKIE", ""))
+    except Exception:  # a malformed cookie header: fall back to Accept-Language
+        cookie = SimpleCookie()
+    chosen = cookie.get(settings.LANGUAGE_COOKIE_NAME)
+    candidates = [chosen.value] if chosen else []
+    accept = environ.get("HTTP_ACCEPT_LANGUAGE", "")
+    candidates += [code for code, _q in translation.trans_real.parse_accept_lang_header(accept)]
+    for code in candidates:
+        try:
+            return translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return settings.LANGUAGE_CODE
+
+
+def busy_answer(environ: dict) -> tuple[str, list[tuple[str, str]], bytes]:
+    """Content type, headers and body of the 503 for this request."""
+    if environ.get("PATH_INFO", "").startswith("/api/"):
+        content_type, body = "application/problem+json", _problem(_language(environ))
     else:
-        # Bilingual and without context: rendering it needs no database and no session.
-        response = HttpResponse(loader.get_template("503.html").render({}), status=503)
-    response["Retry-After"] = retry_after
-    response["Cache-Control"] = "no-store"
-    # Set here: this answer skips the middleware that would (it comes first), and with a
-    # length the proxy's keep-alive connection stays usable.
-    response["Content-Length"] = str(len(response.content))
+        content_type, body = "text/html; charset=utf-8", _busy_page()
+    headers = [
+        ("Content-Type", content_type),
+        ("Retry-After", str(settings.OVERLOAD_RETRY_AFTER_SECONDS)),
+        ("Cache-Control", "no-store"),
+        # With a length the proxy's keep-alive connection stays usable.
+        ("Content-Length", str(len(body))),
+    ]
+    return content_type, headers, body
+
+
+def busy_response(request) -> HttpResponse:
+    content_type, headers, body = busy_answer(request.META)
+    response = HttpResponse(body, status=503, content_type=content_type)
+    for name, value in headers:
+        response[name] = value
     return response
 
 
+# Where the rule applies --------------------------------------------------------------------------
+
+
+def admission(application):
+    """The WSGI application behind the overload rule: a refusal never reaches Django."""
+
+    @functools.wraps(application)
+    def guarded(environ, start_response):
+        slots = admit(environ)
+        if slots is False:
+            _content_type, headers, body = busy_answer(environ)
+            start_response("503 Service Unavailable", headers)
+            return [body]
+        environ[ADMITTED] = True
+        try:
+            return application(environ, start_response)
+        finally:
+            if slots is not None:
+                slots.release()
+
+    return guarded
+
+
+def guarded_application():
+    """The project's WSGI application with the overload guard in front (gunicorn's `wsgi_app`)."""
+    from vakmanschap.wsgi import application
+
+    return admission(application)
+
+
 class OverloadMiddleware:
-    """First in MIDDLEWARE: answers 503 before sessions, the database or a view are touched."""
+    """First in MIDDLEWARE: the same rule where `admission` is not in front of the application."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        slots = process_slots()
-        if slots is None:
+        if request.META.get(ADMITTED):
             return self.get_response(request)
-        left = settings.OVERLOAD_MAX_QUEUE_SECONDS - queued_for(request, time.time())
-        if left <= 0 or not slots.acquire(timeout=left):
+        slots = admit(request.META)
+        if slots is False:
             return busy_response(request)
         try:
             return self.get_response(request)
         finally:
-            slots.release()
+            if slots is not None:
+                slots.release()

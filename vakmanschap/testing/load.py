@@ -26,6 +26,12 @@ class Answer:
     status: int  # 0: no HTTP answer (refused, reset, timed out)
     retry_after: bool
     location: str = ""
+    # Where the time went, in seconds from the planned send time: when the client got to the
+    # request (late: the client itself is behind), when it had a connection (a new one waits for
+    # the server's accept queue), when the request was written.
+    began: float = 0.0
+    connected: float = 0.0
+    new_connection: bool = False
 
 
 class Pool:
@@ -74,8 +80,10 @@ async def _read_body(reader, headers: dict, timeout: float) -> bool:
     return headers.get("connection", "").lower() != "close"
 
 
-async def _fetch(pool: Pool, request: bytes, timeout: float) -> tuple[int, dict]:
+async def _fetch(pool: Pool, request: bytes, timeout: float, times: dict) -> tuple[int, dict]:
+    opened = pool.opened
     reader, writer = await pool.take(timeout)
+    times["connected"], times["new_connection"] = time.perf_counter(), pool.opened > opened
     reusable = False
     try:
         writer.write(request)
@@ -94,26 +102,41 @@ async def _fetch(pool: Pool, request: bytes, timeout: float) -> tuple[int, dict]
         pool.give_back(reader, writer, reusable)
 
 
-async def _one(pool, make_request, i, planned, timeout) -> Answer:
+async def _one(pool, make_request, i, planned, timeout, wall_offset) -> Answer:
     delay = planned - time.perf_counter()
     if delay > 0:
         await asyncio.sleep(delay)
+    began = time.perf_counter()
+    times = {"connected": began, "new_connection": False}
+    # Stamped with the planned moment, as a proxy stamps a visitor's request when it arrives
+    # (nginx: `X-Request-Start t=${msec}`), before it waits for a connection to the server.
+    request = _stamp(make_request(i), planned + wall_offset)
     try:
-        status, headers = await _fetch(pool, make_request(i), timeout)
+        status, headers = await _fetch(pool, request, timeout, times)
     except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError, IndexError):
-        return Answer(time.perf_counter() - planned, 0, False)
+        status, headers = 0, {}
     return Answer(
         time.perf_counter() - planned,
         status,
         "retry-after" in headers,
         headers.get("location", ""),
+        began=began - planned,
+        connected=times["connected"] - planned,
+        new_connection=times["new_connection"],
     )
+
+
+def _stamp(request: bytes, wall: float) -> bytes:
+    """The request with `X-Request-Start: t=<microseconds>` right after its request line."""
+    line, _, rest = request.partition(b"\r\n")
+    return b"%s\r\nX-Request-Start: t=%d\r\n%s" % (line, int(wall * 1_000_000), rest)
 
 
 async def _run(pool, make_request, rate, count, timeout) -> list[Answer]:
     start = time.perf_counter() + 0.05
+    wall_offset = time.time() - time.perf_counter()
     tasks = [
-        asyncio.ensure_future(_one(pool, make_request, i, start + i / rate, timeout))
+        asyncio.ensure_future(_one(pool, make_request, i, start + i / rate, timeout, wall_offset))
         for i in range(count)
     ]
     try:

@@ -190,7 +190,7 @@ class Pages:
 
     @staticmethod
     def _headers(**extra) -> dict:
-        return {**BASE_HEADERS, "X-Request-Start": f"t={int(time.time() * 1_000_000)}", **extra}
+        return {**BASE_HEADERS, **extra}  # the client adds X-Request-Start
 
     def request(self, page: str, step: str):
         if page == "home page":
@@ -321,7 +321,26 @@ def parse(argv):
     parser.add_argument("--no-engine", action="store_true", help="skip ESCO and the engine")
     parser.add_argument("--max-steps", type=int, default=99, help="per page (for a quick try)")
     parser.add_argument("--pages", nargs="+", default=list(DEFAULT_RATES), choices=DEFAULT_RATES)
+    parser.add_argument(
+        "--at",
+        action="append",
+        default=[],
+        metavar="PAGE=RATE",
+        type=_page_at_rate,
+        help="skip the steps: offer only this page at this rate per second, reported as an "
+        f"overload step (PAGE: {', '.join(SHORT_NAMES)}); may be repeated",
+    )
     return parser.parse_args(argv)
+
+
+SHORT_NAMES = {"home": "home page", "sign-up": "sign-up (POST)", "start": "start page (resident)"}
+
+
+def _page_at_rate(text: str) -> tuple[str, int]:
+    name, _, rate = text.partition("=")
+    if name not in SHORT_NAMES or not rate.isdigit():
+        raise argparse.ArgumentTypeError(f"expected PAGE=RATE with PAGE one of {list(SHORT_NAMES)}")
+    return SHORT_NAMES[name], int(rate)
 
 
 def main(argv: list[str]) -> int:
@@ -373,15 +392,47 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def late_because(answers: list[Answer]) -> dict[str, int]:
+    """The requests not answered within 2 s, by where most of their time went."""
+    parts = {"client behind": 0, "waiting for a connection": 0, "in the server": 0}
+    for a in answers:
+        if a.latency <= ANSWER_LIMIT and a.status:
+            continue
+        spent = {
+            "client behind": a.began,
+            "waiting for a connection": a.connected - a.began,
+            "in the server": a.latency - a.connected,
+        }
+        parts[max(spent, key=spent.get)] += 1
+    return parts
+
+
+def surge_step(server, postmaster_pid, pages, page, rate, args, say):
+    surge = step(server.pid, postmaster_pid, pages, page, rate, args.step_seconds, "x2")
+    answered = [
+        a
+        for a in surge["answers"]
+        if a.latency <= ANSWER_LIMIT
+        and (pages.succeeded(page, a) or (a.status == 503 and a.retry_after))
+    ]
+    surge["late"] = late_because(surge["answers"])
+    say(f"{page} at {rate}/s: {len(answered)}/{surge['n']} answered within 2 s")
+    return page, surge, len(answered)
+
+
 def report(args, server, postmaster_pid, database_url, port, seed, say):
     pages = Pages(port, seed, secrets.token_hex(3), args.pool)
+    chosen = list(dict.fromkeys(page for page, _rate in args.at)) or args.pages
     # Warm up: every worker has served every page once or more (templates, routes loaded).
-    for page in args.pages:
+    for page in chosen:
         step(server.pid, postmaster_pid, pages, page, 20, 2 * args.workers, "warm")
     workers = [c.pid for c in psutil.Process(server.pid).children()]
     memory = {"master": pss_mb(server.pid), "workers": [pss_mb(pid) for pid in workers]}
     rows, overload = [], []
-    for page in args.pages:
+    for page, rate in args.at:
+        time.sleep(2)
+        overload.append(surge_step(server, postmaster_pid, pages, page, rate, args, say))
+    for page in [] if args.at else args.pages:
         held, last = None, None
         for rate in DEFAULT_RATES[page][: args.max_steps]:
             time.sleep(2)  # let the last step's requests and connections drain
@@ -399,17 +450,9 @@ def report(args, server, postmaster_pid, database_url, port, seed, say):
         rows.append((page, held, last, basis))
         time.sleep(2)
         double = 2 * (held["rate"] if held else DEFAULT_RATES[page][0])
-        surge = step(server.pid, postmaster_pid, pages, page, double, args.step_seconds, "x2")
-        answered = [
-            a
-            for a in surge["answers"]
-            if a.latency <= ANSWER_LIMIT
-            and (pages.succeeded(page, a) or (a.status == 503 and a.retry_after))
-        ]
-        overload.append((page, surge, len(answered)))
-        say(f"{page} at {double}/s (2x): {len(answered)}/{surge['n']} answered within 2 s")
+        overload.append(surge_step(server, postmaster_pid, pages, page, double, args, say))
     time.sleep(2)
-    checked = integrity(database_url, pages) if "sign-up (POST)" in args.pages else None
+    checked = integrity(database_url, pages) if "sign-up (POST)" in chosen else None
     print_report(args, rows, overload, memory, checked)
 
 
@@ -422,6 +465,25 @@ def print_report(args, rows, overload, memory, checked):
         f"{load[2]:.1f}; steps of {args.step_seconds:g} s; client keep-alive pool "
         f"{args.pool or 'off (a connection per request)'}.\n"
     )
+    print_held(rows)
+    print_overload(overload)
+    if checked:
+        print("\n| sign-up integrity | count |")
+        print("| --- | --- |")
+        for name, count in checked.items():
+            print(f"| {name} | {count} |")
+    total = memory["master"] + sum(memory["workers"])
+    workers = ", ".join(f"{w:.0f}" for w in memory["workers"])
+    print("\n| memory (PSS, after serving the pages) | MB |")
+    print("| --- | --- |")
+    print(f"| master | {memory['master']:.0f} |")
+    print(f"| each worker | {workers} |")
+    print(f"| total, master + {len(memory['workers'])} workers | {total:.0f} |")
+
+
+def print_held(rows):
+    if not rows:
+        return
     print(
         "| page | held: rate at p95 < 300 ms, 0 errors | p50 / p95 there | first rate missed "
         "(p95, errors) | CPU per request: app + PostgreSQL | load client's CPU per request |"
@@ -443,28 +505,24 @@ def print_report(args, rows, overload, memory, checked):
             f"{basis['app_ms'] + basis['db_ms']:.1f} ms (at {basis['rate']}/s) | "
             f"{basis['client_ms']:.1f} ms |"
         )
+
+
+def print_overload(overload):
     print(
         "\n| page | at 2x: offered | answered within 2 s (success, or 503 + Retry-After) | "
-        "of which 503 | slowest | load client's CPU per request |"
+        "of which 503 | p50 / p95 / slowest | later than 2 s, most time: client behind / "
+        "waiting for a connection / in the server | CPU per request: app + PostgreSQL | "
+        "load client's CPU per request |"
     )
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for page, surge, answered in overload:
+        late = " / ".join(str(n) for n in surge["late"].values())
         print(
             f"| {page} | {surge['rate']}/s, {surge['n']} requests | {answered} / {surge['n']} | "
-            f"{surge['busy']} | {surge['max'] * 1000:.0f} ms | {surge['client_ms']:.1f} ms |"
+            f"{surge['busy']} | {surge['p50'] * 1000:.0f} / {surge['p95'] * 1000:.0f} / "
+            f"{surge['max'] * 1000:.0f} ms | {late} | "
+            f"{surge['app_ms']:.1f} + {surge['db_ms']:.1f} ms | {surge['client_ms']:.1f} ms |"
         )
-    if checked:
-        print("\n| sign-up integrity | count |")
-        print("| --- | --- |")
-        for name, count in checked.items():
-            print(f"| {name} | {count} |")
-    total = memory["master"] + sum(memory["workers"])
-    workers = ", ".join(f"{w:.0f}" for w in memory["workers"])
-    print("\n| memory (PSS, after serving the pages) | MB |")
-    print("| --- | --- |")
-    print(f"| master | {memory['master']:.0f} |")
-    print(f"| each worker | {workers} |")
-    print(f"| total, master + {len(memory['workers'])} workers | {total:.0f} |")
 
 
 if __name__ == "__main__":
