@@ -1,5 +1,6 @@
 """The open-loop client of `make bench-surge` (vakmanschap/testing/load.py) against a real server."""
 
+import itertools
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -11,12 +12,14 @@ from vakmanschap.testing.load import http_request, open_loop, percentile
 
 class Handler(BaseHTTPRequestHandler):
     connections = 0  # opened since the server started
+    stamps: list[tuple[float, str]] = []  # (when received, X-Request-Start) of each request
 
     def setup(self):
         type(self).connections += 1
         super().setup()
 
     def do_GET(self):
+        Handler.stamps.append((time.time(), self.headers.get("X-Request-Start", "")))
         if self.path == "/slow":
             time.sleep(0.3)
         if self.path == "/busy":
@@ -104,3 +107,18 @@ def test_a_server_that_closes_after_each_answer_is_not_asked_twice_on_one_connec
 
     answers = open_loop("127.0.0.1", server, make, rate=100, seconds=0.2, pool=4)
     assert [a.status for a in answers] == [200] * 20  # HTTP/1.0: a new connection each time
+
+
+def test_each_request_is_stamped_with_its_planned_time_and_its_time_is_broken_down(server):
+    Handler.stamps = []
+    started = time.time()
+    answers = open_loop("127.0.0.1", server, _get("/slow"), rate=20, seconds=0.2)
+    assert len(Handler.stamps) == 4
+    planned = sorted(int(stamp.removeprefix("t=")) / 1e6 for _received, stamp in Handler.stamps)
+    # Microseconds since the epoch, 1/20 s apart as planned, none after it was received.
+    assert started <= planned[0] < started + 0.5
+    assert [round(b - a, 2) for a, b in itertools.pairwise(planned)] == [0.05] * 3
+    assert all(int(s.removeprefix("t=")) / 1e6 <= received for received, s in Handler.stamps)
+    for a in answers:  # began <= connected <= answered; a new connection each (no pool)
+        assert 0 <= a.began <= a.connected <= a.latency and a.new_connection
+        assert a.latency - a.connected >= 0.3  # the server's time
