@@ -1,8 +1,11 @@
 """Graceful overload: a full server answers 503 with Retry-After at once, and writes nothing."""
 
 import json
+import os
+import runpy
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -228,3 +231,20 @@ def test_the_guard_answers_the_api_with_problem_json_in_the_callers_language(gua
     assert json.loads(english[2])["detail"] == "The server is busy. Please try again in a moment."
     assert json.loads(by_cookie[2])["detail"] == json.loads(english[2])["detail"]
     assert json.loads(english[2])["status"] == 503 and english[1]["Retry-After"] == "7"
+
+
+def test_the_shipped_gunicorn_config_serves_the_guarded_application(guarded, one_slot):
+    from unittest import mock
+
+    from gunicorn.util import import_app
+
+    with mock.patch.dict(os.environ):  # the config sets its defaults in the environment
+        config = runpy.run_path(str(Path(settings.BASE_DIR) / "gunicorn.conf.py"))
+    app = import_app(config["wsgi_app"])
+    assert one_slot.acquire(timeout=0)
+    try:
+        status, headers, _body = _call(app, RequestFactory().get("/"))
+    finally:
+        one_slot.release()
+    assert status.startswith("503") and headers["Retry-After"] == "7"
+    assert _call(app, RequestFactory().get("/"))[0].startswith("200")
