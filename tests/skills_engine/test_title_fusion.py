@@ -5,7 +5,10 @@ import numpy as np
 from vakmanschap.skills_engine.title_fusion import (
     best_weights,
     cross_validated,
+    markdown,
+    mean_rr,
     reciprocal_ranks,
+    report,
     subset,
     with_prior,
 )
@@ -80,3 +83,25 @@ def test_cross_validation_learns_the_prior_on_the_training_folds_only():
     assert cross_validated(folds, 10) < 0.6  # without a prior occupation 0 stays first
     # With the prior the frequent occupation comes first: 5 of 6 titles at rank 1.
     assert cross_validated(folds, 10, smoothing=1.0) > 0.8
+
+
+def test_the_report_scores_the_prior_on_english_titles_and_keeps_it_off_dutch_ones():
+    f = skewed(100)
+    dev = np.arange(100) < 60
+    en = {
+        "dev": subset(f, dev),
+        "held-out": subset(f, ~dev),
+        "folds": [subset(f, dev & (np.arange(100) % 5 == i)) for i in range(5)],
+        "k": 100,
+    }
+    # Dutch titles (not "english" to the gate) with a prior that points the wrong way.
+    g = {**skewed(40), "english": np.zeros(40, np.float32), "prior": np.log1p([0, 0, 50, 0, 0])}
+    nl = {"folds": [subset(g, np.arange(40) % 2 == i) for i in (0, 1)], "k": 10}
+    nl["held-out"] = subset(g, np.arange(40) < 20)
+    result = report(en, nl)
+    assert result["weights"][2] > 0
+    assert result["English"]["prior dev CV"] > result["English"]["hybrid dev CV"]
+    assert result["English"]["prior held-out"] > result["English"]["hybrid held-out"]
+    a, b, _ = result["weights"]  # the prior leaves the Dutch titles as they were
+    assert result["Dutch"]["prior held-out"] == mean_rr([nl["held-out"]], (a, b, 0.0), 10)
+    assert "prior weight" in markdown(result)

@@ -96,6 +96,14 @@ def best_weights(sets: list[dict], k: int, grid=None) -> tuple[float, float, flo
     return max(grid, key=lambda w: (mean_rr(sets, w, k), -sum(w)))
 
 
+def concatenated(folds: list[dict]) -> dict:
+    """The items of all ``folds`` as one set (a prior, one per occupation, is shared)."""
+    return {
+        name: value if name == "prior" else np.concatenate([f[name] for f in folds])
+        for name, value in folds[0].items()
+    }
+
+
 def with_prior(fold: dict, counted: list[dict], smoothing: float) -> dict:
     """``fold`` with the prior counted on the gold occupations of ``counted``."""
     n_occ = fold["lexical"].shape[1]
@@ -159,6 +167,10 @@ def dutch(
     return {"folds": folds, "held-out": held_out, "k": 10}
 
 
+def _no_prior(f: dict) -> dict:
+    return {name: value for name, value in f.items() if name != "prior"}
+
+
 def _columns(rows: list[dict]) -> tuple[list[str], list[str]]:
     return [r["title_nl"] for r in rows], [r["conceptUri"] for r in rows]
 
@@ -167,7 +179,7 @@ def report(en: dict, nl: dict, smoothing: float = PRIOR_SMOOTHING) -> dict:
     # English dev: each fold's prior counted on the other dev folds (no title counts itself).
     en_dev = [with_prior(f, [g for g in en["folds"] if g is not f], smoothing) for f in en["folds"]]
     en_held = with_prior(en["held-out"], en["folds"], smoothing)
-    nl["dev"] = {name: np.concatenate([f[name] for f in nl["folds"]]) for name in nl["folds"][0]}
+    nl["dev"] = concatenated(nl["folds"])
     joint = max(
         weight_grid(True),
         key=lambda w: (mean_rr(en_dev, w, 100) + mean_rr([nl["dev"]], w, 10), -sum(w)),
@@ -185,7 +197,7 @@ def report(en: dict, nl: dict, smoothing: float = PRIOR_SMOOTHING) -> dict:
         out[name] = {
             "lexical dev": mean_rr([data["dev"]], (0.0, 0.0), k),
             "lexical held-out": mean_rr([data["held-out"]], (0.0, 0.0), k),
-            "hybrid dev CV": cross_validated(data["folds"], k),
+            "hybrid dev CV": cross_validated([_no_prior(f) for f in data["folds"]], k),
             "hybrid held-out": mean_rr([data["held-out"]], without_prior, k),
             "prior dev CV": cross_validated(data["folds"], k, cv_smoothing),
             "prior held-out": mean_rr([held], joint, k),
