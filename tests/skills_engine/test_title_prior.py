@@ -2,6 +2,7 @@
 titles, never to Dutch ones."""
 
 import csv
+import hashlib
 
 import numpy as np
 
@@ -10,6 +11,7 @@ from vakmanschap.skills_engine.embeddings import EncoderConfig
 from vakmanschap.skills_engine.engine import EngineConfig, SkillsEngine
 from vakmanschap.skills_engine.title_prior import (
     PRIOR_FILE,
+    PRIOR_FILE_SHA256,
     dev_counts,
     occupation_prior,
     read_counts,
@@ -45,6 +47,10 @@ def test_only_dev_half_titles_are_counted(tmp_path):
         w.writerow(["", "vacancyTitle", "conceptUri"])
         w.writerows([[0, dev, "urn:a"], [1, dev.upper(), "urn:a"], [2, held, "urn:b"]])
     assert dev_counts(path) == {"urn:a": 2}
+
+
+def test_the_shipped_file_is_the_one_the_code_names():
+    assert hashlib.sha256(PRIOR_FILE.read_bytes()).hexdigest()[:16] == PRIOR_FILE_SHA256
 
 
 def test_the_shipped_file_counts_the_dev_half_of_the_validation_titles_and_nothing_else():
