@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .encoders import EncoderUnavailable, encoder
+from .int8_rows import Int8Rows
 from .labels import best_per_concept, label_table
 from .snapshot import Occupation
 from .title_prior import (
@@ -205,11 +206,13 @@ class EncoderTitleScorer:
         unique = sorted(set(self.table.texts))
         row = {t: i for i, t in enumerate(unique)}
         vectors = _passages(model, unique)
-        self.label_emb = np.ascontiguousarray(vectors[[row[t] for t in self.table.texts]])
+        label_emb = vectors[[row[t] for t in self.table.texts]]
         centroid = np.zeros((self.n_occ, model.dim), dtype=np.float32)
-        np.add.at(centroid, self.table.owner, self.label_emb)
+        np.add.at(centroid, self.table.owner, label_emb)
         centroid /= np.linalg.norm(centroid, axis=1, keepdims=True) + 1e-9
         self.centroid = centroid
+        # Only the candidates' rows are read per title (``rescore``): int8 (int8_rows.py).
+        self.label_emb = Int8Rows(label_emb)
         self.label_count = np.bincount(self.table.owner, minlength=self.n_occ)
         self.first_label = np.cumsum(self.label_count) - self.label_count
         c = self.config
@@ -250,7 +253,7 @@ class EncoderTitleScorer:
             counts = self.label_count[occ]
             offsets = np.cumsum(counts) - counts
             labels = np.repeat(self.first_label[occ] - offsets, counts) + np.arange(counts.sum())
-            best = np.maximum.reduceat(self.label_emb[labels] @ q[r], offsets)
+            best = np.maximum.reduceat(self.label_emb.dot(labels, q[r]), offsets)
             out[i, occ] += c.label_weight * best
         return out
 
@@ -277,7 +280,8 @@ class EncoderTitleScorer:
         row = {t: i for i, t in enumerate(unique)}
         keep = [i for i, t in enumerate(cleaned) if t]
         rows = [row[cleaned[i]] for i in keep]
-        best_label[keep] = best_per_concept(q @ self.label_emb.T, self.table, self.n_occ)[rows]
+        label_cos = self.label_emb.products(q)
+        best_label[keep] = best_per_concept(label_cos, self.table, self.n_occ)[rows]
         centroid[keep] = (q @ self.centroid.T)[rows]
         return best_label, centroid
 

@@ -1,8 +1,9 @@
 """Model-based sentence -> skill scores, fused with the lexical extractor (``extraction.py``).
 
 Each skill's labels (preferred and alternative, English and Dutch) are embedded once, at engine
-build, with a numpy-only multilingual encoder (``encoders.py``) and kept as float16 in the engine
-cache. A text is embedded as a query; a skill's model score is the cosine with its best label.
+build, with a numpy-only multilingual encoder (``encoders.py``). All labels are kept as int8 rows
+(``int8_rows.py``), the preferred labels, scanned in full for every text, as float32 (float16 in
+the engine cache). A text is embedded as a query; a skill's model score is the cosine with its best label.
 The extractor adds ``weight x`` that score to its lexical score.
 
 Embedding ~125k labels takes minutes, so vectors are also kept in a content-addressed file per
@@ -23,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from .encoders import EncoderUnavailable, encoder
+from .int8_rows import Int8Rows
 from .labels import LabelTable, best_per_concept, label_table
 from .snapshot import Skill
 
@@ -114,10 +116,13 @@ class SkillLabelEmbeddings:
         self.head: LabelTable = label_table(
             [_Preferred(s) for s in skills], str.strip, languages=langs, keep="text"
         )
-        # float32 in memory (numpy multiplies float16 without BLAS: far too slow), float16 in
-        # the engine cache (half the size; loading converts back).
-        self.vectors = encode_passages(encoder_name, self.table.texts).astype(np.float32)
+        # All labels: only the candidates' rows are read, so int8 (a quarter of float32). The
+        # preferred labels are multiplied in full: float32 in memory (numpy multiplies float16
+        # without BLAS: far too slow), float16 in the engine cache (loading converts back).
+        self.vectors = Int8Rows(encode_passages(encoder_name, self.table.texts))
         self.head_vectors = encode_passages(encoder_name, self.head.texts).astype(np.float32)
+        # The texts are not needed after encoding; dropped, they cost no memory in every process.
+        self.table.texts = self.head.texts = []
         # rows of each skill in ``table`` (label_table sorts rows by skill): [first, end)
         self.first = np.zeros(self.n_skills, dtype=np.int64)
         self.count = np.zeros(self.n_skills, dtype=np.int64)
@@ -125,18 +130,10 @@ class SkillLabelEmbeddings:
         np.add.at(self.count, self.table.owner, 1)
 
     def __getstate__(self):
-        return {
-            **self.__dict__,
-            "vectors": self.vectors.astype(np.float16),
-            "head_vectors": self.head_vectors.astype(np.float16),
-        }
+        return {**self.__dict__, "head_vectors": self.head_vectors.astype(np.float16)}
 
     def __setstate__(self, state):
-        self.__dict__.update(
-            state,
-            vectors=state["vectors"].astype(np.float32),
-            head_vectors=state["head_vectors"].astype(np.float32),
-        )
+        self.__dict__.update(state, head_vectors=state["head_vectors"].astype(np.float32))
 
     def scores(self, texts: list[str], prior: np.ndarray | None = None, weight: float = 1.0):
         """(len(texts), n_skills): cosine with each skill's best label. All labels count for the
@@ -150,7 +147,7 @@ class SkillLabelEmbeddings:
         out = best_per_concept(queries @ self.head_vectors.T, self.head, self.n_skills)
         rank = weight * out if prior is None else prior + weight * out
         c = min(self.candidates, self.n_skills)
-        if not len(self.table.texts) or c <= 0:
+        if not len(self.vectors) or c <= 0:
             return out
         chosen = np.argpartition(-rank, c - 1, axis=1)[:, :c]
         for i, skills in enumerate(chosen):
@@ -158,7 +155,7 @@ class SkillLabelEmbeddings:
             counts = self.count[skills]
             offsets = np.r_[0, np.cumsum(counts)[:-1]]
             rows = np.repeat(self.first[skills] - offsets, counts) + np.arange(counts.sum())
-            best = np.maximum.reduceat(self.vectors[rows] @ queries[i], offsets)
+            best = np.maximum.reduceat(self.vectors.dot(rows, queries[i]), offsets)
             out[i, skills] = np.maximum(out[i, skills], best)
         return out
 
