@@ -14,6 +14,11 @@ rate up until a step misses p95 < 300 ms or has an error, and reports:
 - that every accepted sign-up is in the database exactly once;
 - memory (PSS) of the master and each worker after the pages have been served.
 
+With --memory it runs no load steps: it gives the residents an occupation, imports the Twente
+shortage list and reports PSS and Private_Dirty (the pages a process no longer shares) of the
+master and each worker right after the start and after the workers have served the skills pages
+(routes, title and work suggestions) --memory-rounds times each.
+
 Every process it starts is stopped at the end, also on Ctrl-C or SIGTERM. Bounded: each step
 sends at most rate × --step-seconds requests, and no request waits longer than 10 s.
 """
@@ -31,6 +36,7 @@ import sys
 import tempfile
 import time
 import urllib.parse
+from collections import Counter
 from pathlib import Path
 
 import psutil
@@ -123,6 +129,17 @@ def pss_mb(pid: int) -> float:
             if line.startswith("Pss:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def memory_mb(pid: int) -> dict[str, float]:
+    """PSS and Private_Dirty of a process, from /proc/<pid>/smaps_rollup."""
+    found = {}
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            name, _, rest = line.partition(":")
+            if name in ("Pss", "Private_Dirty"):
+                found[name] = int(rest.split()[0]) / 1024
+    return found
 
 
 def stop_group(process: subprocess.Popen, grace: float = 20) -> None:
@@ -330,6 +347,12 @@ def parse(argv):
         help="skip the steps: offer only this page at this rate per second, reported as an "
         f"overload step (PAGE: {', '.join(SHORT_NAMES)}); may be repeated",
     )
+    parser.add_argument(
+        "--memory",
+        action="store_true",
+        help="memory only: PSS and Private_Dirty per process before and after the skills pages",
+    )
+    parser.add_argument("--memory-rounds", type=int, default=25, help="requests per skills page")
     return parser.parse_args(argv)
 
 
@@ -368,6 +391,9 @@ def main(argv: list[str]) -> int:
             manage(env, "skills", "warm")
         manage(env, "collectstatic", "--noinput", "-v0")
         seed = json.loads(manage(env, "surge_seed", "--participants", str(args.participants)))
+        if args.memory:
+            manage(env, "import_shortage_list", str(SHORTAGE_LIST), "--valid-from", "2026-01-01")
+            manage(env, "shell", "-c", GIVE_OCCUPATIONS)
         say("Starting gunicorn ...")
         log = var_dir / "gunicorn.log"
         with open(log, "w") as output:  # the 503s are logged there, not between the results
@@ -384,7 +410,10 @@ def main(argv: list[str]) -> int:
         except RuntimeError:
             say(log.read_text()[-3000:])
             raise
-        report(args, server, postmaster_pid, database_url, port, seed, say)
+        if args.memory:
+            memory_report(args, server, port, seed)
+        else:
+            report(args, server, postmaster_pid, database_url, port, seed, say)
     finally:
         if server is not None:
             stop_group(server)
@@ -523,6 +552,69 @@ def print_overload(overload):
             f"{surge['max'] * 1000:.0f} ms | {late} | "
             f"{surge['app_ms']:.1f} + {surge['db_ms']:.1f} ms | {surge['client_ms']:.1f} ms |"
         )
+
+
+# Memory only (--memory) -----------------------------------------------------------------------
+
+SHORTAGE_LIST = REPO.parent / "shared" / "twente" / "shortage_occupations.csv"
+# Each seeded resident held one of the shortage occupations, so their routes are real work.
+GIVE_OCCUPATIONS = """
+from vakmanschap.people.models import Participant
+from vakmanschap.skills.models import PersonOccupation
+from vakmanschap.esco.models import Concept, ConceptKind
+held = list(Concept.objects.filter(kind=ConceptKind.OCCUPATION).order_by("uri")[:50:5])
+for i, p in enumerate(Participant.objects.filter(email__startswith="surge-resident-")):
+    PersonOccupation.objects.create(participant=p, occupation=held[i % len(held)], years=5)
+"""
+TITLES = ["lasser", "verpleegkundige", "truck driver", "software developer", "kok", "monteur"]
+WORK = [
+    "Ik las stalen constructies en lees technische tekeningen",
+    "I look after elderly people and help them wash and dress",
+    "Ik bestuur een vrachtwagen en laad en los pallets",
+]
+
+
+def skills_paths(seed: dict, rounds: int) -> list[tuple[str, dict]]:
+    cookie = lambda i: {  # noqa: E731
+        "Cookie": f"{seed['session_cookie']}={seed['sessions'][i % len(seed['sessions'])]}"
+    }
+    paths = []
+    for i in range(rounds):
+        paths.append(("/skills/mine/routes/", cookie(i)))
+        title = urllib.parse.quote(TITLES[i % len(TITLES)])
+        paths.append((f"/skills/titles/suggest/?q={title}", {}))
+        work = urllib.parse.quote(WORK[i % len(WORK)])
+        paths.append((f"/skills/work/suggest/?work_description={work}", {}))
+    return paths
+
+
+def memory_report(args, server, port, seed):
+    from concurrent.futures import ThreadPoolExecutor
+
+    get(port, "/", {})  # every worker is up (gunicorn starts them before it answers)
+    workers = [c.pid for c in psutil.Process(server.pid).children()]
+    before = {pid: memory_mb(pid) for pid in [server.pid, *workers]}
+    paths = skills_paths(seed, args.memory_rounds)
+    with ThreadPoolExecutor(2 * args.workers) as pool:
+        statuses = list(pool.map(lambda p: get(port, p[0], p[1])[0], paths))
+    after = {pid: memory_mb(pid) for pid in [server.pid, *workers]}
+    load = os.getloadavg()
+    print(
+        f"\nbench-surge --memory: gunicorn {args.workers} workers (gunicorn.conf.py), "
+        f"{len(paths)} skills pages (routes, title and work suggestions; HTTP status "
+        f"{dict(sorted(Counter(statuses).items()))}); load average {load[0]:.1f}.\n"
+    )
+    print("| process | PSS before / after (MB) | Private_Dirty before / after (MB) |")
+    print("| --- | --- | --- |")
+    for pid in before:
+        name = "master" if pid == server.pid else f"worker {pid}"
+        b, a = before[pid], after[pid]
+        print(
+            f"| {name} | {b['Pss']:.0f} / {a['Pss']:.0f} | "
+            f"{b['Private_Dirty']:.0f} / {a['Private_Dirty']:.0f} |"
+        )
+    total = lambda m: sum(v["Pss"] for v in m.values())  # noqa: E731
+    print(f"| total | {total(before):.0f} / {total(after):.0f} | |")
 
 
 if __name__ == "__main__":
