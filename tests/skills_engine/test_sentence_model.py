@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from tests.skills_engine.test_engine_synthetic import make_snapshot
-from vakmanschap.skills_engine import sentence_model
+from vakmanschap.skills_engine import encoders, sentence_model
 from vakmanschap.skills_engine.engine import EngineConfig, SkillsEngine
 from vakmanschap.skills_engine.extraction import ExtractionConfig
 
@@ -77,6 +77,16 @@ def test_the_engine_keeps_all_labels_as_int8_and_the_preferred_ones_as_float32()
     assert loaded.head_vectors.dtype == np.float32
     np.testing.assert_allclose(loaded.head_vectors, emb.head_vectors, atol=1e-3)
     np.testing.assert_array_equal(loaded.vectors.codes, emb.vectors.codes)
+
+
+def test_a_loaded_engine_has_its_encoder_loaded_before_the_first_query(monkeypatch):
+    # gunicorn's workers share what the master loaded; an encoder loaded at the first query
+    # would be loaded again by every worker.
+    state = pickle.loads(pickle.dumps(build().__dict__))
+    monkeypatch.setattr(encoders, "_LOADED", {})
+    SkillsEngine(state)
+    use = encoders._LOADED["use"].model
+    assert use._sp is not None and use._backend is not None  # tokenizer and weights
 
 
 def test_the_vector_store_only_encodes_new_texts(vector_store, monkeypatch):

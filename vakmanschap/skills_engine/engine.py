@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
-from . import cache
+from . import cache, encoders
 from .embeddings import EmbeddingConfig, EmbeddingTitleScorer, EncoderConfig, EncoderTitleScorer
 from .encoders import EncoderUnavailable
 from .extraction import ExtractionConfig, SkillExtractor
@@ -71,6 +71,23 @@ class SkillsEngine:
         self.__dict__.update(state)
         self.occ_pos = {u: i for i, u in enumerate(self.occ_uris)}
         self.skill_pos = {u: i for i, u in enumerate(self.skill_uris)}
+        self._load_encoders()
+
+    def _load_encoders(self) -> None:
+        """Load the sentence encoders now, not at the first query: loaded with the engine in
+        gunicorn's master, they are shared by the workers instead of loaded by each (USE is
+        about 120 MB: its tokenizer and weights load at first use). A missing encoder is
+        warned about when a query needs it."""
+        embeddings = getattr(self.extractor, "embeddings", None)
+        title_encoder = getattr(self, "title_encoder", None)
+        names = {embeddings.encoder_name} if embeddings is not None else set()
+        if title_encoder is not None:
+            names.add(title_encoder.config.encoder)
+        for name in sorted(names):
+            try:
+                encoders.encoder(name).queries(["."])
+            except EncoderUnavailable:
+                pass
 
     # ------------------------------------------------------------------ build / load
     @classmethod
