@@ -33,13 +33,6 @@ from .encoders import EncoderUnavailable, encoder
 from .int8_rows import Int8Rows
 from .labels import best_per_concept, label_table
 from .snapshot import Occupation
-from .title_prior import (
-    PRIOR_FILE,
-    PRIOR_SMOOTHING,
-    PRIOR_WEIGHT,
-    occupation_prior,
-    read_counts,
-)
 from .titles import clean_title
 
 log = logging.getLogger(__name__)
@@ -188,11 +181,6 @@ class EncoderConfig:
     # lexical + centroid score (speed: all 55,000 labels cost as much as the encoding). English
     # titles MRR 0.381 with all labels, 0.381 with 25 (0.380 with 10).
     candidates: int = 25
-    # + prior_weight x log(1 + count / prior_smoothing): how often the occupation answers a
-    # vacancy title (``title_prior``); 0 for occupations never seen, so scores stay positive.
-    prior_weight: float = PRIOR_WEIGHT
-    prior_smoothing: float = PRIOR_SMOOTHING
-    prior_file: str = ""  # occupation counts; "" is the file shipped with the package
 
 
 class EncoderTitleScorer:
@@ -215,13 +203,6 @@ class EncoderTitleScorer:
         self.label_emb = Int8Rows(label_emb)
         self.label_count = np.bincount(self.table.owner, minlength=self.n_occ)
         self.first_label = np.cumsum(self.label_count) - self.label_count
-        c = self.config
-        counts = read_counts(c.prior_file or PRIOR_FILE) if c.prior_weight else {}
-        self.prior = c.prior_weight * occupation_prior(
-            [o.uri for o in occupations], counts, c.prior_smoothing
-        )
-        # The prior counts English vacancy titles; it made Dutch titles worse (dev 0.587 -> 0.565).
-        self.gate = LanguageGate(occupations) if counts else None
 
     def rescore(self, texts: list[str], lexical: np.ndarray) -> np.ndarray:
         """``lexical`` plus the weighted centroid cosine for every occupation and the weighted
@@ -242,10 +223,6 @@ class EncoderTitleScorer:
         keep = [i for i, t in enumerate(cleaned) if t]
         rows = np.array([row[cleaned[i]] for i in keep])
         out[keep] += c.centroid_weight * (q @ self.centroid.T)[rows]
-        gate = getattr(self, "gate", None)  # None: no prior (or an engine cached before it)
-        if gate is not None:
-            english = [i for i in keep if not gate.is_dutch(cleaned[i])]
-            out[english] += self.prior
         n = min(c.candidates, self.n_occ)
         top = np.argpartition(-out[keep], n - 1, axis=1)[:, :n]
         for i, r, occ in zip(keep, rows, top, strict=True):
