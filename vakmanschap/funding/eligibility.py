@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from vakmanschap.core import coded
 from vakmanschap.esco.shortage import shortage_entry
 
-from .models import Cheque, ChequeState, PlanCourse, RecognisedProvider, TrainingPlan
+from . import course_cap
+from .models import PlanCourse, RecognisedProvider, TrainingPlan
 from .models.plans import FUNDED_STATES, OPEN_STATES
 
 TEXTS = {
@@ -191,24 +192,11 @@ def _provider_recognised(plan, day, courses):
     return _result("provider_recognised", True, "ok")
 
 
-def cheques_towards_cap(course_id: int, since, cap: int):
-    """The course's cheques that count towards its cap, at most `cap` of them: found through
-    the plan course's course index and the cheque's plan-course index, and never more than the
-    cap read, so the work per approval stays bounded however many cheques exist."""
-    return (
-        Cheque.objects.filter(plan_course__course_id=course_id, issued_at__gte=since)
-        .exclude(state=ChequeState.CANCELLED)
-        .order_by()[:cap]
-    )
-
-
 def _course_cap(plan, day, courses):
     since = timezone.now() - datetime.timedelta(days=plan.scheme.cap_window_days)
     cap = plan.scheme.course_cheque_cap
-    full = []
-    for pc in courses:
-        if cheques_towards_cap(pc.course_id, since, cap).count() >= cap:
-            full.append(pc.course.title)
+    counts = course_cap.cheques_since([pc.course_id for pc in courses], since)
+    full = [pc.course.title for pc in courses if counts[pc.course_id] >= cap]
     if full:
         return _result("course_cap", False, "fail", c=", ".join(full))
     return _result("course_cap", True, "ok")
@@ -234,7 +222,7 @@ def plan_courses(plan: TrainingPlan) -> list[PlanCourse]:
     loaded them (an approval does, with the plan), else one query."""
     cached = getattr(plan, "_prefetched_objects_cache", {}).get("courses")
     if cached is not None:
-        return list(cached)
+        return sorted(cached, key=lambda pc: pc.pk)  # an approval reads them by course id
     return list(plan.courses.select_related("course"))
 
 

@@ -146,11 +146,18 @@ def _locked(plan) -> TrainingPlan:
 def _locked_for_decision(plan) -> TrainingPlan:
     """The plan row locked, with what the rules, the cheques and the audit trail read (scheme
     and its region, participant and municipality, target occupation, the courses) in two
-    queries; only the plan row is locked."""
+    queries. The plan's catalogue courses are locked too (FOR NO KEY UPDATE, in course order so
+    two approvals cannot deadlock): the course cap is counted and the cheques issued under that
+    lock, so two approvals for one course cannot both take its last place."""
+    courses = (
+        PlanCourse.objects.select_related("course")
+        .select_for_update(of=("course",), no_key=True)
+        .order_by("course_id", "pk")
+    )
     return (
         TrainingPlan.objects.select_for_update(of=("self",))
         .select_related("scheme__region", "participant__municipality", "target_occupation")
-        .prefetch_related(Prefetch("courses", queryset=PlanCourse.objects.select_related("course")))
+        .prefetch_related(Prefetch("courses", queryset=courses))
         .get(pk=plan.pk)
     )
 

@@ -7,6 +7,7 @@ from .budget import (
     LedgerEntry,
 )
 from .cheques import Cheque, ChequeState, RedemptionAttempt
+from .course_counts import CourseChequeDay
 from .plans import PlanCourse, PlanState, TrainingPlan
 from .schemes import LowAttendancePolicy, RecognisedProvider, Scheme
 
@@ -14,6 +15,7 @@ __all__ = [
     "BudgetPeriod",
     "Cheque",
     "ChequeState",
+    "CourseChequeDay",
     "EntryKind",
     "FunderKind",
     "FundingStream",
