@@ -27,8 +27,9 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 # Keyed hashes of identity numbers (BSN) use their own secret, so rotating SECRET_KEY
 # does not break identity matching.
 IDENTITY_HASH_KEY = env.str("VAKMANSCHAP_IDENTITY_HASH_KEY", default="")
-# Running-sum checkpoints keep balance reads short on a ledger with millions of entries.
-LEDGER_CHECKPOINT_EVERY = env.int("LEDGER_CHECKPOINT_EVERY", default=500)
+# Running-sum checkpoints keep balance reads short on a ledger with millions of entries: an
+# approval sums at most this many entries after the latest checkpoint under the budget lock.
+LEDGER_CHECKPOINT_EVERY = env.int("LEDGER_CHECKPOINT_EVERY", default=100)
 CHEQUE_CODE_KEY = env.str("VAKMANSCHAP_CHEQUE_CODE_KEY", default="")
 # Cheque redemption: wrong codes per provider before a lock, and how long the lock lasts.
 CHEQUE_REDEEM_MAX_FAILURES = env.int("CHEQUE_REDEEM_MAX_FAILURES", default=5)
