@@ -122,3 +122,13 @@ def test_the_cap_holds_when_approvals_for_one_course_race(postgres_only):
     assert sorted(outcomes) == ["approved"] * 3 + ["refused"] * 5
     assert Cheque.objects.filter(plan_course__course=fund.course).count() == 3
     assert course_cap.cheques_since([fund.course.pk], _since()) == {fund.course.pk: 3}
+
+
+def test_the_bench_fill_counts_its_cheques_once(db):
+    """The fill loads cheques with the triggers off (PostgreSQL) and counts them at the end."""
+    from vakmanschap.accounts.models import User
+    from vakmanschap.funding import bench
+
+    bench.fill(60, User.objects.create(email="bench@example.org"))
+    assert course_cap.kept() == course_cap.recount()
+    assert sum(course_cap.kept().values()) == Cheque.objects.count() > 0

@@ -12,6 +12,7 @@ has committed its cheques."""
 
 import datetime
 
+from django.db import connection
 from django.db.models import Count, Sum
 
 from .models import Cheque, ChequeState, CourseChequeDay
@@ -72,3 +73,36 @@ def kept(course_ids=None) -> dict[tuple[int, datetime.date], int]:
     if course_ids is not None:
         rows = rows.filter(course_id__in=course_ids)
     return {(c, d): n for c, d, n in rows.values_list("course_id", "day", "cheques")}
+
+
+# The day of a cheque's issued_at in UTC, as the triggers of migration 0016 compute it.
+_DAY = {"postgresql": "((c.issued_at AT TIME ZONE 'UTC')::date)", "sqlite": "date(c.issued_at)"}
+_COUNT_AFRESH = """
+INSERT INTO funding_coursechequeday (course_id, day, cheques)
+SELECT pc.course_id, {day}, COUNT(*)
+FROM funding_cheque c JOIN funding_plancourse pc ON pc.id = c.plan_course_id
+WHERE c.state <> 'cancelled'
+GROUP BY pc.course_id, {day}
+"""
+_TRIGGERS = ["funding_cheque_counts_insert_delete", "funding_cheque_counts_update"]
+
+
+def counting_triggers(enabled: bool) -> None:
+    """Switch the counting triggers off for a bulk load of cheques (PostgreSQL; call
+    `count_afresh()` after switching them on again). Thousands of updates of one course's day
+    row in one transaction make every next update walk all its earlier versions."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no foreign-key checks pending
+        for trigger in _TRIGGERS:
+            cursor.execute(
+                f"ALTER TABLE funding_cheque {'ENABLE' if enabled else 'DISABLE'} TRIGGER {trigger}"
+            )
+
+
+def count_afresh() -> None:
+    """The per-day counts computed again from the cheques."""
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM funding_coursechequeday")
+        cursor.execute(_COUNT_AFRESH.format(day=_DAY[connection.vendor]))
