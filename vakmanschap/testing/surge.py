@@ -588,16 +588,27 @@ def skills_paths(seed: dict, rounds: int) -> list[tuple[str, dict]]:
     return paths
 
 
+def all_workers(server, count: int, timeout: float = 120) -> list[int]:
+    """The workers' pids once all ``count`` are up (one that timed out at boot is restarted)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        workers = [c.pid for c in psutil.Process(server.pid).children()]
+        if len(workers) == count or time.monotonic() > deadline:
+            return workers
+        time.sleep(1)
+
+
 def memory_report(args, server, port, seed):
     from concurrent.futures import ThreadPoolExecutor
 
-    get(port, "/", {})  # every worker is up (gunicorn starts them before it answers)
-    workers = [c.pid for c in psutil.Process(server.pid).children()]
+    workers = all_workers(server, args.workers)
     before = {pid: memory_mb(pid) for pid in [server.pid, *workers]}
     paths = skills_paths(seed, args.memory_rounds)
     with ThreadPoolExecutor(2 * args.workers) as pool:
         statuses = list(pool.map(lambda p: get(port, p[0], p[1])[0], paths))
-    after = {pid: memory_mb(pid) for pid in [server.pid, *workers]}
+    after = {pid: memory_mb(pid) for pid in [server.pid, *workers] if psutil.pid_exists(pid)}
+    if len(after) != len(before) or len(workers) != args.workers:
+        print(f"Workers changed during the run: {len(workers)} of {args.workers} measured.")
     load = os.getloadavg()
     print(
         f"\nbench-surge --memory: gunicorn {args.workers} workers (gunicorn.conf.py), "
@@ -606,7 +617,7 @@ def memory_report(args, server, port, seed):
     )
     print("| process | PSS before / after (MB) | Private_Dirty before / after (MB) |")
     print("| --- | --- | --- |")
-    for pid in before:
+    for pid in after:  # a worker restarted during the run is left out, and said so above
         name = "master" if pid == server.pid else f"worker {pid}"
         b, a = before[pid], after[pid]
         print(
@@ -614,7 +625,7 @@ def memory_report(args, server, port, seed):
             f"{b['Private_Dirty']:.0f} / {a['Private_Dirty']:.0f} |"
         )
     total = lambda m: sum(v["Pss"] for v in m.values())  # noqa: E731
-    print(f"| total | {total(before):.0f} / {total(after):.0f} | |")
+    print(f"| total | {total({p: before[p] for p in after}):.0f} / {total(after):.0f} | |")
 
 
 if __name__ == "__main__":
