@@ -48,8 +48,11 @@ def when_ready(server):
     """In the master, after the app is loaded and before the workers are forked."""
     from django.db import connections
 
+    from vakmanschap.core import preload
     from vakmanschap.skills import loader
 
+    warmed = preload.warm_master()
+    server.log.info("Loaded in the master: translations %s, %s templates.", *warmed.values())
     try:
         loader.get_engine()
         server.log.info("Skills engine loaded in the master; workers share it.")
@@ -62,5 +65,10 @@ def when_ready(server):
 
 def post_fork(server, worker):
     from django.db import connections
+
+    from vakmanschap.core import preload
+
+    # The worker's threads share a few malloc arenas instead of one each (less memory per worker).
+    preload.cap_malloc_arenas(int(os.environ.get("VAKMANSCHAP_MALLOC_ARENAS", "2")))
 
     connections.close_all()
