@@ -31,5 +31,5 @@ def test_the_catalogue_of_every_language_is_loaded():
     assert {"nl", "en"} <= set(trans_real._translations)
 
 
-def test_malloc_arenas_are_capped_on_glibc():
-    assert preload.cap_malloc_arenas(2) is True
+def test_malloc_is_tuned_on_glibc():
+    assert preload.tune_malloc(2) is True

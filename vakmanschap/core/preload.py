@@ -1,7 +1,7 @@
 """Work done once in gunicorn's master (gunicorn.conf.py `when_ready`), so the forked workers share
 it copy-on-write instead of each doing it at its first requests: the translation catalogues of
-every language and every template compiled by the cached template loader. Also caps glibc's
-malloc arenas, which otherwise grow one per thread in each worker."""
+every language and every template compiled by the cached template loader. Also tunes glibc's
+malloc in each worker (`tune_malloc`), so what a request frees goes back to the system."""
 
 import ctypes
 import ctypes.util
@@ -11,7 +11,8 @@ from django.conf import settings
 from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
 from django.utils import translation
 
-M_ARENA_MAX = -8  # glibc's mallopt parameter number
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter numbers
+M_ARENA_MAX = -8
 
 
 def load_translations() -> list[str]:
@@ -48,15 +49,17 @@ def compile_templates() -> int:
     return compiled
 
 
-def cap_malloc_arenas(arenas: int) -> bool:
+def tune_malloc(arenas: int, mmap_threshold: int = 256 * 1024) -> bool:
     """Limit glibc malloc to `arenas` arenas (each thread would otherwise get its own, up to
-    8 x cores, and keep its freed memory). False where the C library is not glibc."""
+    8 x cores, and keep its freed memory), and fix the size above which a block is mapped on its
+    own: glibc otherwise raises that size to the largest block freed so far, so a query's large
+    numpy temporaries would stay in the heap after use instead of going back to the system.
+    False where the C library is not glibc."""
     name = ctypes.util.find_library("c")
-    if not name:
+    mallopt = getattr(ctypes.CDLL(name), "mallopt", None) if name else None
+    if mallopt is None:
         return False
-    libc = ctypes.CDLL(name)
-    mallopt = getattr(libc, "mallopt", None)
-    return bool(mallopt and mallopt(M_ARENA_MAX, arenas) == 1)
+    return mallopt(M_ARENA_MAX, arenas) == 1 and mallopt(M_MMAP_THRESHOLD, mmap_threshold) == 1
 
 
 def warm_master() -> dict[str, object]:
