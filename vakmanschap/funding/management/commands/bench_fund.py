@@ -1,4 +1,6 @@
+import cProfile
 import multiprocessing
+import os
 import statistics
 import time
 
@@ -58,17 +60,23 @@ class LockClock:
         connection.commit = timed_commit
 
 
-def _approve_share(officer, share, results):
+def _approve_share(officer, share, results, profile_to=None):
     connections.close_all()  # a forked process opens its own connection
     timings, clock = [], LockClock()
     clock.watch(connection)
+    profiler = cProfile.Profile() if profile_to else None
     cpu = time.process_time()
     with connection.execute_wrapper(clock):
         for plan in share:
             started = time.perf_counter()
-            plans.approve(plan, by=officer)
+            if profiler:
+                profiler.runcall(plans.approve, plan, by=officer)
+            else:
+                plans.approve(plan, by=officer)
             timings.append((time.perf_counter() - started) * 1000)
     cpu = time.process_time() - cpu
+    if profiler:
+        profiler.dump_stats(f"{profile_to}.{os.getpid()}")
     connections.close_all()
     results.put((timings, clock.holds, cpu))
 
@@ -90,8 +98,14 @@ class Command(BaseCommand):
         parser.add_argument("--approvals", type=int, default=240, help="plans approved per run")
         parser.add_argument("--workers", type=int, nargs="+", default=[1, 8])
         parser.add_argument("--skip-fill", action="store_true")
+        parser.add_argument(
+            "--profile",
+            metavar="PREFIX",
+            help="cProfile each worker's approvals into PREFIX.<pid> (times are then inflated)",
+        )
 
-    def handle(self, *args, participants, approvals, workers, skip_fill, **options):
+    def handle(self, *args, participants, approvals, workers, skip_fill, profile, **options):
+        self.profile = profile
         if connection.vendor != "postgresql":
             raise CommandError(
                 "bench_fund measures PostgreSQL: run it as "
@@ -162,7 +176,8 @@ class Command(BaseCommand):
         results = context.Queue()
         workers = [
             context.Process(
-                target=_approve_share, args=(officer, queue[i :: len(officers)], results)
+                target=_approve_share,
+                args=(officer, queue[i :: len(officers)], results, self.profile),
             )
             for i, officer in enumerate(officers)
         ]
