@@ -69,6 +69,8 @@ def post_fork(server, worker):
     from vakmanschap.core import preload
 
     # Fewer malloc arenas, and large blocks returned to the system when freed (preload.py).
-    preload.tune_malloc(int(os.environ.get("VAKMANSCHAP_MALLOC_ARENAS", "2")))
+    arenas = int(os.environ.get("VAKMANSCHAP_MALLOC_ARENAS", "2"))
+    if arenas > 0:  # 0: leave malloc as it is
+        preload.tune_malloc(arenas)
 
     connections.close_all()
