@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
-from django.utils import translation
+from django.utils.translation import trans_real
 
 M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter numbers
 M_ARENA_MAX = -8
@@ -19,8 +19,7 @@ def load_translations() -> list[str]:
     """Load the catalogue of every configured language; returns their codes."""
     codes = [code for code, _name in settings.LANGUAGES]
     for code in codes:
-        with translation.override(code):
-            translation.gettext("Home")
+        trans_real.translation(code)  # builds and caches the language's merged catalogue
     return codes
 
 
