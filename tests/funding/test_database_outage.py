@@ -54,7 +54,10 @@ class Worker(threading.Thread):
                 close_old_connections()
                 try:
                     with transaction.atomic():
-                        self.done.append(self.unit(item))
+                        result = self.unit(item)
+                    # Counted once committed: a commit that fails is retried, and may then be
+                    # done for real (when the crash lost the first one).
+                    self.done.append(result)
                 except self.refused:
                     self.refusals.append(item)
                 except DatabaseError:
