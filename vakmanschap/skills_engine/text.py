@@ -139,7 +139,8 @@ class TfidfVectorizer:
         )
         if self.sublinear_tf and m.nnz:
             m.data = 1 + np.log(m.data)
-        m = m.multiply(self.idf).tocsr() if len(vocab) else m
+        if m.nnz:  # in place: scipy's elementwise multiply builds two more matrices per call
+            m.data *= self.idf[m.indices]
         return l2_normalize(m) if normalize else m
 
     def fit_transform(self, docs: list[str]) -> sp.csr_matrix:
@@ -150,7 +151,13 @@ class TfidfVectorizer:
 
 
 def l2_normalize(m: sp.csr_matrix) -> sp.csr_matrix:
-    m = m.tocsr().astype(np.float32)
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    """Rows scaled to unit length (empty rows stay empty), as a new float32 CSR matrix. Works on
+    the arrays directly: it runs several times per query, and scipy's generic route (elementwise
+    multiply, sum, diagonal product) costs more than the arithmetic on short texts."""
+    m = m.tocsr()
+    rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+    data = m.data.astype(np.float32)  # copies: the caller's matrix is left as it was
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=m.shape[0]))
     norms[norms == 0] = 1
-    return sp.csr_matrix(sp.diags(1 / norms).dot(m), dtype=np.float32)
+    data /= norms[rows].astype(np.float32)
+    return sp.csr_matrix((data, m.indices.copy(), m.indptr.copy()), shape=m.shape)
