@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from vakmanschap.core import coded
 
-from . import cheque_account, ledger, texts
+from . import cheque_account, eligibility, ledger, texts
 from .cheques import issue_cheques
-from .models import BudgetPeriod, Cheque, TrainingPlan
+from .models import BudgetPeriod, Cheque, PlanCourse, PlanState, TrainingPlan
 
 
 @transaction.atomic
@@ -19,11 +19,21 @@ def fund_waiting_plans(period_id: int) -> list[TrainingPlan]:
     """Fund queued plans in order (target groups first, then submission time) while money lasts.
 
     The queue is strict: when the plan at the head does not fit, later plans wait too, so a
-    small late plan never jumps the queue.
+    small late plan never jumps the queue. The scheme's rules are checked again when a plan's
+    turn comes, as at approval: one that no longer meets them (a course reached its cheque cap
+    while it waited) leaves the queue for a fund officer to decide again, and holds up nobody.
     """
     BudgetPeriod.objects.select_for_update(no_key=True).get(pk=period_id)
     funded = []
     for plan in TrainingPlan.objects.waiting_queue(period_id).select_for_update():
+        if not _courses_locked(plan):
+            break  # an approval for one of its courses is under way; the next release funds it
+        results = eligibility.check(plan, plan.application_date)
+        plan.eligibility = [r.as_dict() for r in results]
+        if not eligibility.all_ok(results):
+            plan.leave_waiting_list(description=coded.encode(texts.NO_LONGER_ELIGIBLE_IN_QUEUE))
+            plan.save()
+            continue
         if ledger.balances(period_id).available < plan.fund_amount_cents:
             break
         plan.approve(by=None, description=coded.encode(texts.FUNDED_FROM_WAITING_LIST))
@@ -31,6 +41,16 @@ def fund_waiting_plans(period_id: int) -> list[TrainingPlan]:
         issue_cheques(plan, by=None)
         funded.append(plan)
     return funded
+
+
+def _courses_locked(plan) -> bool:
+    """Lock the plan's course rows as an approval does, so the cheque cap is counted under the
+    same lock. The caller already holds the budget lock, which an approval takes after its course
+    locks: waiting here could deadlock, so a course locked right now means "not now"."""
+    rows = PlanCourse.objects.filter(plan=plan).select_for_update(
+        of=("course",), no_key=True, skip_locked=True
+    )
+    return len(rows.select_related("course")) == plan.courses.count()
 
 
 @transaction.atomic
@@ -45,6 +65,13 @@ def expire_overdue(now=None) -> int:
         cheque_account.release(cheque, by=None, code=texts.LEDGER_CHEQUE_EXPIRED)
         periods.add(cheque.plan.funding_period_id)
         expired += 1
-    for period_id in periods:
+    # Every period with a queue, not only those that released money now: a plan passed over
+    # while an approval held its course is funded by the next daily run at the latest.
+    periods |= set(
+        TrainingPlan.objects.filter(state=PlanState.WAITING_LIST).values_list(
+            "funding_period_id", flat=True
+        )
+    )
+    for period_id in sorted(periods):
         fund_waiting_plans(period_id)
     return expired

@@ -14,6 +14,13 @@ NOT_BOOKED_IN_TIME = coded.define(
 )
 NO_CHEQUE_LEFT_RUNNING = coded.define("plan.no_cheque_left_running", _("No cheque left running."))
 QUEUED_FOR_BUDGET = coded.define("plan.queued_for_budget", _("Not enough budget; queued."))
+NO_LONGER_ELIGIBLE_IN_QUEUE = coded.define(
+    "plan.no_longer_eligible_in_queue",
+    _(
+        "Taken off the waiting list: when money came free the plan no longer met the scheme's "
+        "rules. A fund officer decides again."
+    ),
+)
 
 # The ledger's reasons (`LedgerEntry.reason_code` with `reason_params`).
 LEDGER_PLAN_APPROVED = coded.define("ledger.plan_approved", _("Plan approved"))

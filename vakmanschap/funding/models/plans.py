@@ -249,6 +249,10 @@ class TrainingPlan(ConcurrentTransitionMixin, models.Model):
     def put_on_waiting_list(self, by=None, description=None):
         self.decided_at = timezone.now()
 
+    @logged_transition(PlanState.WAITING_LIST, PlanState.SUBMITTED, permission=system_only)
+    def leave_waiting_list(self, by=None, description=None):
+        """Its turn came but it no longer meets the rules: a fund officer decides again."""
+
     @logged_transition(PlanState.APPROVED, PlanState.IN_TRAINING, permission=system_only)
     def start_training(self, by=None, description=None):
         pass
