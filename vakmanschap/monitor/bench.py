@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from vakmanschap.funding import bench as fund_bench
-from vakmanschap.funding import ledger
+from vakmanschap.funding import course_cap, ledger
 from vakmanschap.funding.models import BudgetPeriod, FundingStream, LedgerEntry
 from vakmanschap.people.models import Participant
 from vakmanschap.region.importer import import_regions
@@ -61,7 +61,10 @@ def fill(participants: int, ledger_entries: int, author, seed: int = 7) -> dict[
         )
     _sql("SELECT setseed(%s)", [seed / 100])
     _spread_people(municipalities)
+    course_cap.counting_triggers(enabled=False)  # one bulk update; counted once after it
     _spread_plans_and_cheques()
+    course_cap.counting_triggers(enabled=True)
+    course_cap.count_afresh()
     _conversations(author)
     _follow_ups()
     _top_up_ledger(ledger_entries)
