@@ -11,6 +11,7 @@ from tests.skills_engine.test_engine_synthetic import make_snapshot
 from vakmanschap.skills_engine import encoders, sentence_model
 from vakmanschap.skills_engine.engine import EngineConfig, SkillsEngine
 from vakmanschap.skills_engine.extraction import ExtractionConfig
+from vakmanschap.skills_engine.sentence_model import reduced_basis
 
 
 @pytest.fixture(autouse=True)
@@ -129,3 +130,30 @@ def test_all_labels_count_for_the_candidates():
     np.testing.assert_allclose(emb.scores(texts), full, atol=1e-3)
     emb.candidates = 0  # preferred labels only: the Dutch alternative labels no longer count
     assert emb.scores(texts)[0, 0] < full[0, 0] - 0.05
+
+
+def test_the_preferred_labels_are_scanned_in_their_leading_dimensions():
+    rng = np.random.default_rng(3)
+    few = rng.standard_normal((40, 512)).astype(np.float32)
+    basis, reduced = reduced_basis(few, 192)
+    query = rng.standard_normal(512).astype(np.float32)
+    # no more rows than dimensions: the basis spans them all, the products are exact
+    np.testing.assert_allclose((query @ basis) @ reduced.T, few @ query, rtol=1e-3, atol=1e-3)
+    # more rows: a rank-d approximation that keeps the largest directions
+    low_rank = rng.standard_normal((300, 8)) @ rng.standard_normal((8, 512))
+    many = (low_rank + 0.001 * rng.standard_normal((300, 512))).astype(np.float32)
+    basis, reduced = reduced_basis(many, 8)
+    assert basis.shape == (512, 8) and reduced.shape == (300, 8)
+    np.testing.assert_allclose((query @ basis) @ reduced.T, many @ query, atol=0.15)
+    assert not np.allclose(((query @ basis) @ reduced.T)[:5], (many @ query)[:5], atol=1e-6)
+
+
+def test_candidates_are_scored_on_all_their_labels_in_full():
+    engine = build()
+    emb = engine.extractor.embeddings
+    text = ["weld metal parts"]
+    scores = emb.scores(text)
+    query = encoders.encoder(emb.encoder_name).queries(text)[0]
+    for skill in np.flatnonzero(emb.count):
+        rows = np.arange(emb.first[skill], emb.first[skill] + emb.count[skill])
+        assert scores[0, skill] == pytest.approx(emb.vectors.dot(rows, query).max(), abs=1e-6)

@@ -15,7 +15,7 @@ import pickle
 import tempfile
 from pathlib import Path
 
-FORMAT = 2  # 2: label vectors as int8 rows (int8_rows.py)
+FORMAT = 3  # 2: label vectors as int8 rows (int8_rows.py); 3: the preferred labels reduced
 STATE_FILE = "engine.pkl"
 META_FILE = "meta.json"
 
