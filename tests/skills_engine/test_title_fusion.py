@@ -21,28 +21,43 @@ def scores(n=40, seed=0):
     label[np.arange(n), gold] = 0.8
     centroid = np.zeros((n, 5), np.float32)
     centroid[np.arange(n), (gold + 2) % 5] = 0.8
-    return {"lexical": lexical, "label": label, "centroid": centroid, "gold": gold}
+    # the description helps like the label cosine; the skills cosine is noise that never helps
+    description = label * 0.5
+    skills = np.zeros((n, 5), np.float32)
+    skills[np.arange(n), (gold + 3) % 5] = 0.8
+    return {
+        "lexical": lexical,
+        "label": label,
+        "centroid": centroid,
+        "description": description,
+        "skills": skills,
+        "gold": gold,
+    }
 
 
 def test_reciprocal_rank_counts_the_gold_and_misses_an_absent_one():
     f = scores(4)
-    assert np.allclose(reciprocal_ranks(f, (0.0, 0.0), 10), 0.5)
-    assert np.allclose(reciprocal_ranks(f, (1.0, 0.0), 10), 1.0)
-    assert np.allclose(reciprocal_ranks(f, (0.0, 0.0), 1), 0.0)  # rank 2 is outside the top 1
+    assert np.allclose(reciprocal_ranks(f, (0, 0, 0, 0), 10), 0.5)
+    assert np.allclose(reciprocal_ranks(f, (1.0, 0, 0, 0), 10), 1.0)
+    assert np.allclose(reciprocal_ranks(f, (0, 0, 1.0, 0), 10), 1.0)
+    assert np.allclose(reciprocal_ranks(f, (0, 0, 0, 0), 1), 0.0)  # rank 2 is outside the top 1
     f["gold"][0] = -1  # gold occupation not in the snapshot
-    assert reciprocal_ranks(f, (1.0, 0.0), 10)[0] == 0.0
+    assert reciprocal_ranks(f, (1.0, 0, 0, 0), 10)[0] == 0.0
+
+
+GRID = [(a, b, c, d) for a in (0, 1) for b in (0, 1) for c in (0, 0.5) for d in (0, 1)]
 
 
 def test_the_search_takes_the_helpful_score_and_leaves_the_harmful_one():
-    a, b = best_weights([scores()], 10)
-    assert a > 0 and b == 0
+    label, centroid, description, skills = best_weights([scores()], 10, GRID)
+    assert (label > 0 or description > 0) and centroid == 0 and skills == 0
 
 
 def test_cross_validation_scores_each_fold_with_weights_from_the_others():
     f = scores(60)
     folds = [subset(f, np.arange(60) % 3 == i) for i in range(3)]
-    assert cross_validated(folds, 10) == 1.0
+    assert cross_validated(folds, 10, GRID) == 1.0
     # with only unhelpful scores to choose from, the lexical ranking (gold second) is kept
-    no_help = {**f, "label": f["centroid"]}
+    no_help = {**f, "label": f["centroid"], "description": f["skills"]}
     folds = [subset(no_help, np.arange(60) % 3 == i) for i in range(3)]
-    assert cross_validated(folds, 10) == 0.5
+    assert cross_validated(folds, 10, GRID) == 0.5

@@ -15,7 +15,9 @@ import pickle
 import tempfile
 from pathlib import Path
 
-FORMAT = 3  # 2: label vectors as int8 rows (int8_rows.py); 3: the preferred labels reduced
+# 2: label vectors as int8 rows (int8_rows.py); 3: the preferred labels reduced;
+# 4: occupation description and skill vectors for titles
+FORMAT = 4
 STATE_FILE = "engine.pkl"
 META_FILE = "meta.json"
 

@@ -24,7 +24,12 @@ from pathlib import Path
 
 import numpy as np
 
-from .embeddings import EncoderConfig, EncoderTitleScorer, remember_label_vectors
+from .embeddings import (
+    EncoderConfig,
+    EncoderTitleScorer,
+    occupation_skill_labels,
+    remember_label_vectors,
+)
 from .engine import EngineConfig, SkillsEngine
 from .labels import query_in_batches
 from .snapshot import EscoSnapshot, snapshot_from_csv
@@ -72,7 +77,9 @@ def _title_ranks(
     index = TitleIndex(snapshot.occupations, config)
     scores = index.scores
     if title_encoder is not None:  # as the engine ranks
-        scorer = EncoderTitleScorer(snapshot.occupations, title_encoder)
+        scorer = EncoderTitleScorer(
+            snapshot.occupations, title_encoder, occupation_skill_labels(snapshot)
+        )
         scores = lambda part: scorer.rescore(part, index.scores(part))  # noqa: E731
     pos = {o.uri: i for i, o in enumerate(snapshot.occupations)}
     ranks = []

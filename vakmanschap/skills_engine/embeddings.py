@@ -170,23 +170,53 @@ class EmbeddingTitleScorer:
 @dataclass
 class EncoderConfig:
     """Hybrid score = lexical + ``label_weight`` x best label cosine + ``centroid_weight`` x cosine
-    with the occupation's mean label vector, over Dutch and English labels alike (the encoders are
+    with the occupation's mean label vector + ``description_weight`` x cosine with its English
+    ESCO description + ``skill_weight`` x cosine with the mean vector of its skills' labels
+    (essential 1, optional 0.5), over Dutch and English labels alike (the encoders are
     multilingual, so no language gate). Encoder and weights chosen by cross-validation on the dev
-    halves of the English and Dutch title files (docs/benchmarks.md, "Targets of issue 11")."""
+    halves of the English and Dutch title files (docs/benchmarks.md, "Targets of issue 11";
+    ``title_fusion``)."""
 
     encoder: str = "use"
-    label_weight: float = 0.75
+    label_weight: float = 0.5
     centroid_weight: float = 0.75
+    # A title such as "java developer" or "insurance" often reads more like what the occupation
+    # does than like any of its names.
+    description_weight: float = 0.25
+    skill_weight: float = 0.5
     # The best label cosine is computed only for this many occupations per title, the best by
-    # lexical + centroid score (speed: all 55,000 labels cost as much as the encoding). English
-    # titles MRR 0.381 with all labels, 0.381 with 25 (0.380 with 10).
+    # lexical + the other cosines (speed: all 55,000 labels cost as much as the encoding).
+    # English titles MRR 0.381 with all labels, 0.381 with 25 (0.380 with 10).
     candidates: int = 25
+
+
+OPTIONAL_SKILL_WEIGHT = 0.5
+
+
+def occupation_skill_labels(snapshot) -> list[list[tuple[str, float]]]:
+    """Per occupation of ``snapshot``, its skills' English labels with a weight: 1 essential,
+    ``OPTIONAL_SKILL_WEIGHT`` optional."""
+    pos = {o.uri: i for i, o in enumerate(snapshot.occupations)}
+    label = {s.uri: s.label("en") for s in snapshot.skills}
+    out: list[list[tuple[str, float]]] = [[] for _ in snapshot.occupations]
+    for occ, skill, kind in snapshot.relations:
+        if occ in pos and label.get(skill):
+            weight = 1.0 if kind == "essential" else OPTIONAL_SKILL_WEIGHT
+            out[pos[occ]].append((label[skill], weight))
+    return out
 
 
 class EncoderTitleScorer:
     """Label vectors per occupation from a numpy-only multilingual encoder (``encoders.py``)."""
 
-    def __init__(self, occupations: list[Occupation], config: EncoderConfig | None = None):
+    def __init__(
+        self,
+        occupations: list[Occupation],
+        config: EncoderConfig | None = None,
+        skill_labels: list[list[tuple[str, float]]] | None = None,
+    ):
+        """``skill_labels``: per occupation, its skills' labels with a weight
+        (``occupation_skill_labels``); None leaves the skills channel empty."""
         self.config = config or EncoderConfig()
         model = encoder(self.config.encoder)  # EncoderUnavailable: the caller stays lexical
         self.table = label_table(occupations, clean_title)
@@ -199,14 +229,23 @@ class EncoderTitleScorer:
         np.add.at(centroid, self.table.owner, label_emb)
         centroid /= np.linalg.norm(centroid, axis=1, keepdims=True) + 1e-9
         self.centroid = centroid
+        self.description = _description_vectors(model, occupations)
+        self.skills = _skill_vectors(model, skill_labels, self.n_occ)
+        c = self.config
+        # The three whole-occupation cosines are linear in the title's vector: one product.
+        self.profile = (
+            c.centroid_weight * centroid
+            + c.description_weight * self.description
+            + c.skill_weight * self.skills
+        ).astype(np.float32)
         # Only the candidates' rows are read per title (``rescore``): int8 (int8_rows.py).
         self.label_emb = Int8Rows(label_emb)
         self.label_count = np.bincount(self.table.owner, minlength=self.n_occ)
         self.first_label = np.cumsum(self.label_count) - self.label_count
 
     def rescore(self, texts: list[str], lexical: np.ndarray) -> np.ndarray:
-        """``lexical`` plus the weighted centroid cosine for every occupation and the weighted
-        best label cosine for the ``candidates`` best occupations of each title (what the
+        """``lexical`` plus the weighted centroid, description and skills cosines for every
+        occupation and the weighted best label cosine for the ``candidates`` best occupations of each title (what the
         engine ranks by). The lexical scores alone if the encoder is missing (logged)."""
         c = self.config
         out = np.array(lexical, dtype=np.float32, copy=True)
@@ -222,7 +261,7 @@ class EncoderTitleScorer:
         row = {t: i for i, t in enumerate(unique)}
         keep = [i for i, t in enumerate(cleaned) if t]
         rows = np.array([row[cleaned[i]] for i in keep])
-        out[keep] += c.centroid_weight * (q @ self.centroid.T)[rows]
+        out[keep] += (q @ self.profile.T)[rows]
         n = min(c.candidates, self.n_occ)
         top = np.argpartition(-out[keep], n - 1, axis=1)[:, :n]
         for i, r, occ in zip(keep, rows, top, strict=True):
@@ -238,29 +277,68 @@ class EncoderTitleScorer:
         """(len(texts), n_occupations), the best label cosine over all labels; zeros for empty
         titles, or for all when the encoder is missing at run time (logged once per call)."""
         c = self.config
-        best_label, centroid = self.parts(texts)
-        return c.label_weight * best_label + c.centroid_weight * centroid
+        parts = self.parts(texts)
+        return (
+            c.label_weight * parts["label"]
+            + c.centroid_weight * parts["centroid"]
+            + c.description_weight * parts["description"]
+            + c.skill_weight * parts["skills"]
+        )
 
-    def parts(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Best label cosine and centroid cosine, each (len(texts), n_occupations), unweighted."""
-        best_label = np.zeros((len(texts), self.n_occ), dtype=np.float32)
-        centroid = np.zeros_like(best_label)
+    def parts(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """Unweighted cosines, each (len(texts), n_occupations): ``label`` (best label),
+        ``centroid``, ``description`` and ``skills``."""
+        out = {
+            name: np.zeros((len(texts), self.n_occ), dtype=np.float32)
+            for name in ("label", "centroid", "description", "skills")
+        }
         cleaned = [clean_title(t) for t in texts]
         unique = sorted({t for t in cleaned if t})  # a batch often repeats a title: encode once
         if not unique or not len(self.label_emb):
-            return best_label, centroid
+            return out
         try:
             q = encoder(self.config.encoder).queries(unique)
         except EncoderUnavailable as exc:
             log.warning("title encoder unavailable, titles are matched lexically: %s", exc)
-            return best_label, centroid
+            return out
         row = {t: i for i, t in enumerate(unique)}
         keep = [i for i, t in enumerate(cleaned) if t]
         rows = [row[cleaned[i]] for i in keep]
         label_cos = self.label_emb.products(q)
-        best_label[keep] = best_per_concept(label_cos, self.table, self.n_occ)[rows]
-        centroid[keep] = (q @ self.centroid.T)[rows]
-        return best_label, centroid
+        out["label"][keep] = best_per_concept(label_cos, self.table, self.n_occ)[rows]
+        for name, matrix in (
+            ("centroid", self.centroid),
+            ("description", self.description),
+            ("skills", self.skills),
+        ):
+            out[name][keep] = (q @ matrix.T)[rows]
+        return out
+
+
+def _description_vectors(model, occupations: list[Occupation]) -> np.ndarray:
+    """The English ESCO description's vector per occupation (zeros where there is none)."""
+    out = np.zeros((len(occupations), model.dim), dtype=np.float32)
+    have = [i for i, o in enumerate(occupations) if (o.descriptions.get("en") or "").strip()]
+    if have:
+        out[have] = _passages(model, [occupations[i].descriptions["en"].strip() for i in have])
+    return out
+
+
+def _skill_vectors(model, skill_labels, n_occ: int) -> np.ndarray:
+    """Per occupation the normalised weighted sum of its skills' label vectors (zeros: none)."""
+    out = np.zeros((n_occ, model.dim), dtype=np.float32)
+    if not skill_labels:
+        return out
+    unique = sorted({text for pairs in skill_labels for text, _ in pairs})
+    if not unique:
+        return out
+    vectors = _passages(model, unique)
+    row = {t: i for i, t in enumerate(unique)}
+    for occ, pairs in enumerate(skill_labels):
+        for text, weight in pairs:
+            out[occ] += weight * vectors[row[text]]
+    out /= np.linalg.norm(out, axis=1, keepdims=True) + 1e-9
+    return out
 
 
 _MEMO: dict[tuple[str, str], np.ndarray] | None = None

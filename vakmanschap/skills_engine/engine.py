@@ -12,7 +12,13 @@ import numpy as np
 import scipy.sparse as sp
 
 from . import cache, encoders
-from .embeddings import EmbeddingConfig, EmbeddingTitleScorer, EncoderConfig, EncoderTitleScorer
+from .embeddings import (
+    EmbeddingConfig,
+    EmbeddingTitleScorer,
+    EncoderConfig,
+    EncoderTitleScorer,
+    occupation_skill_labels,
+)
 from .encoders import EncoderUnavailable
 from .extraction import ExtractionConfig, SkillExtractor
 from .labels import query_in_batches
@@ -158,7 +164,7 @@ class SkillsEngine:
                 if config.title_model is not None
                 else None
             ),
-            "title_encoder": _encoder_scorer(occs, config.title_encoder),
+            "title_encoder": _encoder_scorer(snapshot, config.title_encoder),
         }
         if cache_dir is not None:
             cache.save(cache_dir, state, snapshot.version, fingerprint, {"config": config_key})
@@ -316,11 +322,13 @@ class SkillsEngine:
         return plan_routes(self, person, shortage, courses, rules or Rules(), k, all_occupations)
 
 
-def _encoder_scorer(occupations, config: EncoderConfig | None) -> EncoderTitleScorer | None:
+def _encoder_scorer(
+    snapshot: EscoSnapshot, config: EncoderConfig | None
+) -> EncoderTitleScorer | None:
     if config is None:
         return None
     try:
-        return EncoderTitleScorer(occupations, config)
+        return EncoderTitleScorer(snapshot.occupations, config, occupation_skill_labels(snapshot))
     except EncoderUnavailable as exc:
         log.warning("title encoder unavailable, the engine matches titles lexically: %s", exc)
         return None
