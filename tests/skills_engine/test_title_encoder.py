@@ -111,3 +111,63 @@ def test_candidates_only_skip_the_label_scores_of_unlikely_occupations(tmp_path)
     fewer = two.rescore(titles, lexical)
     assert (fewer <= full + 1e-5).all() and (fewer < full - 1e-5).any()
     assert list(fewer.argmax(axis=1)) == list(full.argmax(axis=1))
+
+
+def _two_specialists():
+    """Two occupations whose names say nothing about the work; only the ESCO-style description
+    and skills tell them apart."""
+    from vakmanschap.skills_engine.snapshot import EscoSnapshot, Occupation, Skill
+
+    def occupation(uri, label, description):
+        labels = {"en": {"preferred": label, "alt": [], "hidden": []}}
+        return Occupation(uri, "2512.1", "2512", labels, {"en": description})
+
+    def skill(uri, label):
+        return Skill(uri, "knowledge", "sector-specific", {"en": {"preferred": label}})
+
+    return EscoSnapshot(
+        "t",
+        [
+            occupation(
+                "urn:occ:a",
+                "specialist type a",
+                "Specialists type a provide personal care to elderly people in their homes: "
+                "they help them wash, dress and take their medication.",
+            ),
+            occupation(
+                "urn:occ:b",
+                "specialist type b",
+                "Specialists type b write, test and maintain computer programs and web "
+                "applications in programming languages such as Java.",
+            ),
+        ],
+        [skill("urn:sk:java", "Java (computer programming)"), skill("urn:sk:care", "home care")],
+        [
+            ("urn:occ:a", "urn:sk:care", "essential"),
+            ("urn:occ:b", "urn:sk:java", "essential"),
+            ("urn:occ:b", "urn:sk:care", "optional"),
+        ],
+    )
+
+
+def test_descriptions_and_skills_tell_apart_what_the_names_do_not():
+    from vakmanschap.skills_engine.embeddings import EncoderTitleScorer, occupation_skill_labels
+
+    snapshot = _two_specialists()
+    skills = occupation_skill_labels(snapshot)
+    assert skills == [
+        [("home care", 1.0)],
+        [("Java (computer programming)", 1.0), ("home care", 0.5)],
+    ]
+    scorer = EncoderTitleScorer(snapshot.occupations, EncoderConfig(), skills)
+    parts = scorer.parts(["java developer", "elderly care worker"])
+    assert parts["description"][0].argmax() == 1 and parts["skills"][0].argmax() == 1
+    assert parts["description"][1].argmax() == 0 and parts["skills"][1].argmax() == 0
+    # the names alone cannot tell them apart: their label cosines differ far less
+    label_gap = abs(parts["label"][0, 1] - parts["label"][0, 0])
+    assert label_gap < parts["description"][0, 1] - parts["description"][0, 0]
+    ranked = scorer.rescore(["java developer", "elderly care worker"], np.zeros((2, 2), np.float32))
+    assert list(ranked.argmax(axis=1)) == [1, 0]
+    # without skills (None) the skills channel is empty and the others still work
+    bare = EncoderTitleScorer(snapshot.occupations, EncoderConfig())
+    assert not bare.skills.any() and bare.parts(["java developer"])["description"][0].argmax() == 1
