@@ -16,8 +16,8 @@ import tempfile
 from pathlib import Path
 
 # 2: label vectors as int8 rows (int8_rows.py); 3: the preferred labels reduced;
-# 4: occupation description and skill vectors for titles
-FORMAT = 4
+# 4: occupation description and skill vectors for titles; 5: strings in compact.py forms
+FORMAT = 5
 STATE_FILE = "engine.pkl"
 META_FILE = "meta.json"
 

@@ -242,6 +242,7 @@ class EncoderTitleScorer:
         self.label_emb = Int8Rows(label_emb)
         self.label_count = np.bincount(self.table.owner, minlength=self.n_occ)
         self.first_label = np.cumsum(self.label_count) - self.label_count
+        self.table.texts = []  # not read by queries; kept, it would be one object per label
 
     def rescore(self, texts: list[str], lexical: np.ndarray) -> np.ndarray:
         """``lexical`` plus the weighted centroid, description and skills cosines for every

@@ -12,6 +12,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from . import cache, encoders
+from .compact import Labels, StringIndex, StringTable
 from .embeddings import (
     EmbeddingConfig,
     EmbeddingTitleScorer,
@@ -75,8 +76,9 @@ class EngineConfig:
 class SkillsEngine:
     def __init__(self, state: dict):
         self.__dict__.update(state)
-        self.occ_pos = {u: i for i, u in enumerate(self.occ_uris)}
-        self.skill_pos = {u: i for i, u in enumerate(self.skill_uris)}
+        # Compact forms (compact.py): a worker reading them copies no shared pages.
+        self.occ_pos = StringIndex(self.occ_uris)
+        self.skill_pos = StringIndex(self.skill_uris)
         self._load_encoders()
 
     def _load_encoders(self) -> None:
@@ -147,14 +149,14 @@ class SkillsEngine:
             "version": snapshot.version,
             "fingerprint": fingerprint,
             "config": config,
-            "occ_uris": [o.uri for o in occs],
-            "occ_labels": [
+            "occ_uris": StringTable(o.uri for o in occs),
+            "occ_labels": Labels(
                 {lang: d.get("preferred", "") for lang, d in o.labels.items()} for o in occs
-            ],
-            "skill_uris": [s.uri for s in skills],
-            "skill_labels": [
+            ),
+            "skill_uris": StringTable(s.uri for s in skills),
+            "skill_labels": Labels(
                 {lang: d.get("preferred", "") for lang, d in s.labels.items()} for s in skills
-            ],
+            ),
             "skill_share": share.astype(np.float32),
             "titles": TitleIndex(occs, config.titles),
             "extractor": SkillExtractor(skills, config.extraction),
@@ -182,15 +184,14 @@ class SkillsEngine:
 
     # ------------------------------------------------------------------ helpers
     def occupation_label(self, uri: str, lang: str = "en") -> str:
-        labels = self.occ_labels[self._occ(uri)]
-        return labels.get(lang) or labels.get("en", "")
+        return self.occ_labels.label(self._occ(uri), lang)
 
     def skill_label(self, uri: str, lang: str = "en") -> str:
-        labels = self.skill_labels[self._skill(uri)]
-        return labels.get(lang) or labels.get("en", "")
+        return self.skill_labels.label(self._skill(uri), lang)
 
-    def _nearest(self, uri: str, uris: list[str], labels: list[dict], n: int = 3):
+    def _nearest(self, uri: str, uris, labels, n: int = 3):
         """Closest URIs by URI spelling, then by label (the URI's last segment vs labels)."""
+        uris, labels = list(uris), list(labels)  # an error path: plain lists are fine here
         key = uri.strip().lower()
         found = [
             (u, labels[uris.index(u)].get("en", ""))
@@ -208,14 +209,16 @@ class SkillsEngine:
         return found[:n]
 
     def _occ(self, uri: str) -> int:
-        if uri not in self.occ_pos:
+        pos = self.occ_pos.get(uri)
+        if pos is None:
             raise UnknownURI(uri, self._nearest(uri, self.occ_uris, self.occ_labels))
-        return self.occ_pos[uri]
+        return pos
 
     def _skill(self, uri: str) -> int:
-        if uri not in self.skill_pos:
+        pos = self.skill_pos.get(uri)
+        if pos is None:
             raise UnknownURI(uri, self._nearest(uri, self.skill_uris, self.skill_labels))
-        return self.skill_pos[uri]
+        return pos
 
     # ------------------------------------------------------------------ queries
     def match_titles(self, texts: list[str], k: int = 10, lang: str = "en", mode: str = "auto"):
@@ -237,11 +240,7 @@ class SkillsEngine:
         res = query_in_batches(scores, list(texts), k, 256) if texts else []
         return [
             [
-                (
-                    self.occ_uris[i],
-                    self.occ_labels[i].get(lang) or self.occ_labels[i].get("en", ""),
-                    s,
-                )
+                (self.occ_uris[i], self.occ_labels.label(i, lang), s)
                 for i, s in r
             ]
             for r in res
@@ -253,11 +252,7 @@ class SkillsEngine:
             return []
         (res,) = self.extractor.query([text], k)
         return [
-            (
-                self.skill_uris[i],
-                self.skill_labels[i].get(lang) or self.skill_labels[i].get("en", ""),
-                s,
-            )
+            (self.skill_uris[i], self.skill_labels.label(i, lang), s)
             for i, s in res
         ]
 
@@ -289,7 +284,7 @@ class SkillsEngine:
         return [
             (
                 self.occ_uris[i],
-                self.occ_labels[i].get("en", ""),
+                self.occ_labels.label(i, "en"),
                 float(row[i]),
                 bool(viable[i]),
                 bool(viable[i] and row[i] > self.sim.config.highly_viable),

@@ -76,12 +76,13 @@ class SkillExtractor:
             {"alt": c.alt_weight, "hidden": c.alt_weight},
             keep="text",
         )
-        self.labels = self.table.texts
+        labels = self.table.texts
+        self.n_labels = len(labels)
         self.n_skills = len(skills)
 
         # Label coverage: rows are labels, columns stems, values idf share (rows sum to 1).
-        self.stem_vec = TfidfVectorizer(_stems, sublinear_tf=False).fit(self.labels)
-        raw = self.stem_vec.transform(self.labels, normalize=False)
+        self.stem_vec = TfidfVectorizer(_stems, sublinear_tf=False).fit(labels)
+        raw = self.stem_vec.transform(labels, normalize=False)
         raw.data[:] = self.stem_vec.idf[raw.indices]  # idf only, no tf
         mass = np.asarray(raw.sum(axis=1)).ravel()
         self.label_damp = np.minimum(1.0, mass / c.min_label_idf).astype(np.float32)
@@ -91,8 +92,8 @@ class SkillExtractor:
         self.char_vec = TfidfVectorizer(
             partial(char_ngrams, n_min=c.char_min, n_max=c.char_max), max_df=c.max_df
         )
-        self.char_t = self.char_vec.fit_transform(self.labels).T.tocsr()
-        self.label_len = np.array([max(1, len(_stems(x))) for x in self.labels], dtype=np.int32)
+        self.char_t = self.char_vec.fit_transform(labels).T.tocsr()
+        self.label_len = np.array([max(1, len(_stems(x))) for x in labels], dtype=np.int32)
 
         # Description documents.
         docs = []
@@ -107,6 +108,7 @@ class SkillExtractor:
         )
         self.doc_t = self.doc_vec.fit_transform(docs).T.tocsr()
         self.embeddings = build_embeddings(skills, c.encoder) if c.encoder_weight else None
+        self.table.texts = []  # not read by queries; kept, it would be one object per label
 
     def _window_max(self, texts: list[str], max_len: int = 2) -> np.ndarray:
         """(len(texts), n_labels): best char-n-gram cosine of each label with a word window.
@@ -126,7 +128,7 @@ class SkillExtractor:
                     win_cols += range(base + i, base + i + n)
                     win_text.append(ti)
                     n_win += 1
-        out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
+        out = np.zeros((len(texts), self.n_labels), dtype=np.float32)
         if not n_win:
             return out
         word_m = self.char_vec.transform(toks, normalize=False)
@@ -135,7 +137,7 @@ class SkillExtractor:
             shape=(n_win, len(toks)),
         )
         sim = (l2_normalize(inc @ word_m) @ self.char_t).tocoo()
-        flat = np.asarray(win_text, dtype=np.int64)[sim.row] * len(self.labels) + sim.col
+        flat = np.asarray(win_text, dtype=np.int64)[sim.row] * self.n_labels + sim.col
         np.maximum.at(out.ravel(), flat, sim.data)
         return out
 

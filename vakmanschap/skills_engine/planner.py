@@ -148,13 +148,11 @@ def _match(engine, person_sim, ess_idx, req) -> tuple[list[tuple[str, str, float
 
 def _course_coverage(engine, courses: list[Course]) -> sp.csr_matrix:
     """courses x skills: which skills each course teaches, including near-identical skills."""
-    rows, cols = [], []
-    for i, c in enumerate(courses):
-        for u in c.skill_uris:
-            j = engine.skill_pos.get(u)
-            if j is not None:  # unknown skills in provider data are ignored, not fatal
-                rows.append(i)
-                cols.append(j)
+    uris = [u for c in courses for u in c.skill_uris]
+    rows = np.repeat(np.arange(len(courses)), [len(c.skill_uris) for c in courses])
+    cols = engine.skill_pos.positions(uris)
+    known = cols >= 0  # unknown skills in provider data are ignored, not fatal
+    rows, cols = rows[known], cols[known]
     n_skills = engine.sim.skill_sim.shape[0]
     teach = sp.csr_matrix(
         (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(courses), n_skills)

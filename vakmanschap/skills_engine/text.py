@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import scipy.sparse as sp
 
+from .compact import StringIndex, StringTable
+
 _WORD = re.compile(r"[a-z0-9]+(?:[+#]+|(?:\.[a-z0-9]+)+)?")
 
 STOP_EN = frozenset(
@@ -100,7 +102,7 @@ class TfidfVectorizer:
         self.sublinear_tf = sublinear_tf
         self.min_df = min_df
         self.max_df = max_df  # share of documents; very common terms are dropped (speed)
-        self.vocab: dict[str, int] = {}
+        self.vocab = StringIndex(StringTable([]))
         self.idf = np.zeros(0, dtype=np.float32)
 
     def fit(self, docs: Iterable[str]) -> TfidfVectorizer:
@@ -112,31 +114,28 @@ class TfidfVectorizer:
                 df[t] = df.get(t, 0) + 1
         # max_df only bites on real corpora: a tiny index keeps all its terms
         terms = sorted(t for t, c in df.items() if self.min_df <= c <= max(self.max_df * n, 50))
-        self.vocab = {t: i for i, t in enumerate(terms)}
+        # Not a dict: a worker reading a dict's int values copies the pages they live on.
+        self.vocab = StringIndex(StringTable(terms))
         counts = np.array([df[t] for t in terms], dtype=np.float64)
         self.idf = (np.log((1 + n) / (1 + counts)) + 1).astype(np.float32)
         return self
 
     def transform(self, docs: Iterable[str], normalize: bool = True) -> sp.csr_matrix:
-        indptr, indices, data = [0], [], []
-        vocab = self.vocab
+        terms: list[str] = []
+        counts: list[int] = []
         for doc in docs:
-            tf: dict[int, int] = {}
-            for t in self.analyzer(doc):
-                j = vocab.get(t)
-                if j is not None:
-                    tf[j] = tf.get(j, 0) + 1
-            indices.extend(tf.keys())
-            data.extend(tf.values())
-            indptr.append(len(indices))
+            doc_terms = self.analyzer(doc)
+            terms += doc_terms
+            counts.append(len(doc_terms))
+        cols = self.vocab.positions(terms)
+        rows = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+        known = cols >= 0
+        # duplicates (a term seen twice in a document) are summed: the term frequency
         m = sp.csr_matrix(
-            (
-                np.asarray(data, dtype=np.float32),
-                np.asarray(indices, dtype=np.int32),
-                np.asarray(indptr, dtype=np.int64),
-            ),
-            shape=(len(indptr) - 1, len(vocab)),
+            (np.ones(int(known.sum()), dtype=np.float32), (rows[known], cols[known])),
+            shape=(len(counts), len(self.vocab)),
         )
+        m.sum_duplicates()
         if self.sublinear_tf and m.nnz:
             m.data = 1 + np.log(m.data)
         if m.nnz:  # in place: scipy's elementwise multiply builds two more matrices per call

@@ -123,6 +123,7 @@ class TitleIndex:
         docs = [" ".join(labels[a:b]) for a, b in zip(starts, ends, strict=True)]
         self.doc_vec = TfidfVectorizer(partial(word_ngrams, n_max=1, stop=STOP), max_df=0.3)
         self.doc_t = self.doc_vec.fit_transform(docs).T.tocsr()
+        self.table.texts = []  # not read by queries; kept, it would be one object per label
         # Deterministic tie-break for labels shared by several occupations: the more general
         # occupation (shorter ESCO code), then the one with more labels. Far below any real gap.
         depth = np.array([o.isco_code.count(".") for o in occupations], dtype=np.float32)
