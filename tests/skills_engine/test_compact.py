@@ -14,9 +14,7 @@ from vakmanschap.skills_engine.compact import Labels, StringIndex, StringTable
 def _strings(n, seed=0):
     rng = random.Random(seed)
     # ASCII, Latin-1, a curly quote (two bytes a character) and the empty string
-    return [
-        "".join(rng.choice("abcdeéř’ ") for _ in range(rng.randint(0, 8))) for _ in range(n)
-    ]
+    return ["".join(rng.choice("abcdeéř’ ") for _ in range(rng.randint(0, 8))) for _ in range(n)]
 
 
 def test_table_reads_like_the_list_it_was_made_from():
@@ -41,6 +39,14 @@ def test_index_finds_what_a_dict_finds():
     assert index[strings[5]] == 5
     with pytest.raises(KeyError):
         index["not a label at all"]
+
+
+def test_strings_that_python_hashes_alike_are_told_apart():
+    # "te" (two Latin-1 bytes) and "整" (one UCS-2 character, the same two bytes) hash alike
+    assert hash("te") == hash("\u6574")
+    index = StringIndex(StringTable(["te", "\u6574", "x"]))
+    assert [index.get("te"), index.get("\u6574")] == [0, 1]
+    assert index.positions(["\u6574", "te", "\u6575"]).tolist() == [1, 0, -1]
 
 
 def test_a_pickled_index_works_in_a_process_with_another_hash_salt(tmp_path):

@@ -18,6 +18,22 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import numpy as np
 
+_MASK = (1 << 64) - 1
+_SPREAD = 0x9E3779B97F4A7C15  # odd: different lengths give different keys
+
+
+def string_keys(strings: list[str]) -> np.ndarray:
+    """int64 search keys: ``hash()`` with the length mixed in. CPython hashes a string's
+    internal bytes, so "te" and "整" (two Latin-1 bytes, one UCS-2 character) hash alike."""
+    hashes = np.fromiter(map(hash, strings), np.int64, len(strings)).view(np.uint64)
+    lengths = np.fromiter(map(len, strings), np.uint64, len(strings))
+    return (hashes ^ (lengths * np.uint64(_SPREAD))).view(np.int64)
+
+
+def string_key(text: str) -> int:
+    key = (hash(text) & _MASK) ^ (len(text) * _SPREAD & _MASK)
+    return key - (1 << 64) if key >> 63 else key
+
 
 class StringTable:
     """An immutable sequence of strings stored as one string and the end offset of each."""
@@ -72,7 +88,7 @@ class StringIndex(Mapping):
         self._index()
 
     def _index(self) -> None:
-        hashes = np.fromiter(map(hash, self.table), np.int64, len(self.table))
+        hashes = string_keys(list(self.table))
         order = np.argsort(hashes, kind="stable")
         self._hashes, self._rows = hashes[order], order
         self._hash_view, self._row_view = memoryview(self._hashes), memoryview(self._rows)
@@ -102,13 +118,13 @@ class StringIndex(Mapping):
     def get(self, key, default=None):
         if not isinstance(key, str):
             return default
-        h = hash(key)
+        h = string_key(key)
         pos = self._find(key, h, bisect_left(self._hash_view, h))
         return default if pos < 0 else pos
 
     def positions(self, keys: list[str]) -> np.ndarray:
         """The position of each key, -1 for keys not in the table (one search for all)."""
-        hashes = np.fromiter(map(hash, keys), np.int64, len(keys))
+        hashes = string_keys(keys)
         at = np.searchsorted(self._hashes, hashes)
         hit = at < len(self._hashes)
         hit[hit] = self._hashes[at[hit]] == hashes[hit]

@@ -238,23 +238,14 @@ class SkillsEngine:
             return encoder.rescore(part, out) if encoder is not None else out
 
         res = query_in_batches(scores, list(texts), k, 256) if texts else []
-        return [
-            [
-                (self.occ_uris[i], self.occ_labels.label(i, lang), s)
-                for i, s in r
-            ]
-            for r in res
-        ]
+        return [[(self.occ_uris[i], self.occ_labels.label(i, lang), s) for i, s in r] for r in res]
 
     def extract_skills(self, text: str, k: int = 10, lang: str = "en"):
         """A sentence or paragraph (nl/en) -> list of (skill uri, label, score)."""
         if not text or not text.strip():
             return []
         (res,) = self.extractor.query([text], k)
-        return [
-            (self.skill_uris[i], self.skill_labels.label(i, lang), s)
-            for i, s in res
-        ]
+        return [(self.skill_uris[i], self.skill_labels.label(i, lang), s) for i, s in res]
 
     def similarity(self, origin_uri: str, target_uri: str) -> float:
         o, t = self._occ(origin_uri), self._occ(target_uri)
