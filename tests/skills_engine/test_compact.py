@@ -26,6 +26,10 @@ def test_table_reads_like_the_list_it_was_made_from():
     assert table[10:20] == strings[10:20]
     with pytest.raises(IndexError):
         table[len(strings)]
+    rows = [0, 4999, 17, 17, 3]
+    assert table.take(rows) == [strings[i] for i in rows]
+    assert table.take(np.array(rows)) == [strings[i] for i in rows]
+    assert table.take([]) == []
 
 
 def test_index_finds_what_a_dict_finds():
@@ -74,6 +78,8 @@ def test_labels_fall_back_to_english():
     assert labels.label(1, "nl") == "welder"
     assert labels.label(0, "nl") == "verpleegkundige"
     assert len(labels) == 2 and list(labels)[1] == {"en": "welder"}
+    assert labels.take([1, 0, 1], "nl") == ["welder", "verpleegkundige", "welder"]
+    assert labels.take([0], "de") == ["nurse"]
 
 
 PAGE = 4096

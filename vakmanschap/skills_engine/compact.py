@@ -68,6 +68,16 @@ class StringTable:
             raise IndexError("StringTable index out of range")
         return self.text[self._ends[i - 1] if i else 0 : self._ends[i]]
 
+    def take(self, rows) -> list[str]:
+        """The strings of ``rows`` (an int sequence), faster than one by one."""
+        rows = np.asarray(rows, dtype=np.int64).ravel()
+        if not len(rows):
+            return []
+        ends = self.ends[rows]
+        starts = np.where(rows > 0, self.ends[rows - 1], 0)
+        text = self.text
+        return [text[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+
     def __iter__(self) -> Iterator[str]:
         start = 0
         for end in self.ends.tolist():
@@ -183,6 +193,15 @@ class Labels:
 
     def __iter__(self) -> Iterator[dict[str, str]]:
         return (self[i] for i in range(self.n))
+
+    def take(self, rows, lang: str = "en") -> list[str]:
+        """``label(i, lang)`` of each of ``rows``, faster than one by one."""
+        out = [""] * len(rows)
+        for code in (lang, "en"):
+            column = self.columns.get(code)
+            if column is not None:
+                out = [have or text for have, text in zip(out, column.take(rows), strict=True)]
+        return out
 
     def label(self, i: int, lang: str = "en") -> str:
         """The label in ``lang``, else the English one, else ""."""

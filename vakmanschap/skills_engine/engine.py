@@ -238,14 +238,14 @@ class SkillsEngine:
             return encoder.rescore(part, out) if encoder is not None else out
 
         res = query_in_batches(scores, list(texts), k, 256) if texts else []
-        return [[(self.occ_uris[i], self.occ_labels.label(i, lang), s) for i, s in r] for r in res]
+        return _named(res, self.occ_uris, self.occ_labels, lang)
 
     def extract_skills(self, text: str, k: int = 10, lang: str = "en"):
         """A sentence or paragraph (nl/en) -> list of (skill uri, label, score)."""
         if not text or not text.strip():
             return []
         (res,) = self.extractor.query([text], k)
-        return [(self.skill_uris[i], self.skill_labels.label(i, lang), s) for i, s in res]
+        return _named([res], self.skill_uris, self.skill_labels, lang)[0]
 
     def similarity(self, origin_uri: str, target_uri: str) -> float:
         o, t = self._occ(origin_uri), self._occ(target_uri)
@@ -306,6 +306,13 @@ class SkillsEngine:
         from .planner import plan_routes  # keeps this module small
 
         return plan_routes(self, person, shortage, courses, rules or Rules(), k, all_occupations)
+
+
+def _named(results, uris, labels, lang: str):
+    """Per result list, (index, score) pairs as (uri, label, score); looked up all at once."""
+    rows = [i for r in results for i, _ in r]
+    named = iter(zip(uris.take(rows), labels.take(rows, lang), strict=True))
+    return [[(*next(named), s) for _, s in r] for r in results]
 
 
 def _encoder_scorer(

@@ -116,9 +116,9 @@ def plan_routes(
             highly_viable=bool(viable[j] and scores[j] > sim.config.highly_viable),
             on_shortage_list=t in short_idx,
             matched=matched,
-            gaps=[engine.skill_uris[g] for g in gap_order],
+            gaps=engine.skill_uris.take(gap_order),
             courses=[c.id for c in chosen_courses],
-            uncovered=[engine.skill_uris[g] for g in gap_order if g in left],
+            uncovered=engine.skill_uris.take([g for g in gap_order if g in left]),
             total_price_cents=price,
             total_months=months,
             eligible=not reasons,
@@ -137,11 +137,15 @@ def _match(engine, person_sim, ess_idx, req) -> tuple[list[tuple[str, str, float
     sub = person_sim[:, req].toarray()
     best = sub.argmax(axis=0)
     val = sub[best, np.arange(len(req))]
-    matched = [
-        (engine.skill_uris[int(ess_idx[b])], engine.skill_uris[int(r)], float(v))
-        for b, r, v in zip(best, req, val, strict=True)
-        if v > 0
-    ]
+    hit = val > 0
+    matched = list(
+        zip(
+            engine.skill_uris.take(np.asarray(ess_idx)[best[hit]]),
+            engine.skill_uris.take(np.asarray(req)[hit]),
+            val[hit].astype(float).tolist(),
+            strict=True,
+        )
+    )
     gaps = [int(r) for r, v in zip(req, val, strict=True) if v <= 0]
     return matched, gaps
 
