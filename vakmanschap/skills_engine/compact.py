@@ -93,8 +93,11 @@ class StringTable:
 class StringIndex(Mapping):
     """``string -> position`` in a ``StringTable``, like ``{s: i for i, s in enumerate(t)}``."""
 
-    def __init__(self, table: StringTable):
+    def __init__(self, table: StringTable, members: bool = False):
+        """``members``: also keep the strings as a frozenset, for ``in`` at dict speed (a set
+        lookup of a string only reads it; the strings cost memory once, in the master)."""
         self.table = table
+        self.members = members
         self._index()
 
     def _index(self) -> None:
@@ -102,12 +105,13 @@ class StringIndex(Mapping):
         order = np.argsort(hashes, kind="stable")
         self._hashes, self._rows = hashes[order], order
         self._hash_view, self._row_view = memoryview(self._hashes), memoryview(self._rows)
+        self._members = frozenset(self.table) if self.members else None
 
     def __getstate__(self):
-        return {"table": self.table}
+        return {"table": self.table, "members": self.members}
 
     def __setstate__(self, state):
-        self.table = state["table"]
+        self.table, self.members = state["table"], state.get("members", False)
         self._index()
 
     def __len__(self) -> int:
@@ -117,6 +121,8 @@ class StringIndex(Mapping):
         return iter(self.table)
 
     def __contains__(self, key) -> bool:
+        if self._members is not None:
+            return isinstance(key, str) and key in self._members
         return self.get(key) is not None
 
     def __getitem__(self, key) -> int:

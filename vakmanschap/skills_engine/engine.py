@@ -77,8 +77,8 @@ class SkillsEngine:
     def __init__(self, state: dict):
         self.__dict__.update(state)
         # Compact forms (compact.py): a worker reading them copies no shared pages.
-        self.occ_pos = StringIndex(self.occ_uris)
-        self.skill_pos = StringIndex(self.skill_uris)
+        self.occ_pos = StringIndex(self.occ_uris, members=True)
+        self.skill_pos = StringIndex(self.skill_uris, members=True)
         self._load_encoders()
 
     def _load_encoders(self) -> None:
