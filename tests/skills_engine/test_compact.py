@@ -43,6 +43,9 @@ def test_index_finds_what_a_dict_finds():
     with_members = pickle.loads(pickle.dumps(StringIndex(StringTable(strings), members=True)))
     assert all((q in with_members) == (q in expected) for q in queries)
     assert [with_members.get(q) for q in queries] == [expected.get(q) for q in queries]
+    assert with_members.positions(queries[:-2]).tolist() == [
+        expected.get(q, -1) for q in queries[:-2]
+    ]
     assert index[strings[5]] == 5
     with pytest.raises(KeyError):
         index["not a label at all"]

@@ -106,6 +106,7 @@ class StringIndex(Mapping):
         self._hashes, self._rows = hashes[order], order
         self._hash_view, self._row_view = memoryview(self._hashes), memoryview(self._rows)
         self._members = frozenset(self.table) if self.members else None
+        self._unique_keys = bool(np.all(np.diff(self._hashes) != 0))
 
     def __getstate__(self):
         return {"table": self.table, "members": self.members}
@@ -142,6 +143,11 @@ class StringIndex(Mapping):
         """The position of each key, -1 for keys not in the table (one search for all)."""
         hashes = string_keys(keys)
         at = np.searchsorted(self._hashes, hashes)
+        if self._members is not None and self._unique_keys and len(self._hashes):
+            # a member's key is its own: no string to compare
+            inside = np.fromiter(map(self._members.__contains__, keys), bool, len(keys))
+            np.minimum(at, len(self._hashes) - 1, out=at)
+            return np.where(inside, self._rows[at], -1)
         hit = at < len(self._hashes)
         hit[hit] = self._hashes[at[hit]] == hashes[hit]
         out = np.full(len(keys), -1, dtype=np.int64)
