@@ -16,11 +16,12 @@ with BEGIN IMMEDIATE), reads the sums and writes one entry in the same transacti
 concurrent approvals can never overdraw.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Count, Max, OuterRef, Q, Subquery, Sum
+from django.db import connection, transaction
+from django.db.models import OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext as _
 
 from vakmanschap.core import coded
@@ -68,23 +69,36 @@ def _sums(entries) -> dict[str, int]:
 
 def _period_sums(period_id: int) -> tuple[dict[str, int], int, int]:
     """Sums per kind, the last entry id they cover, and how many entries came after the
-    latest checkpoint."""
-    checkpoint = (
-        LedgerCheckpoint.objects.filter(period_id=period_id).order_by("-last_entry_id").first()
+    latest checkpoint: the checkpoint and the entries after it in one statement (it runs
+    under the period lock in every movement)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_period_sums_sql(connection.vendor), [*_KINDS, period_id, period_id])
+        row = cursor.fetchone()
+    checkpoint_last, base = row[0], row[1 : 1 + len(_KINDS)]
+    after, last, tail = row[1 + len(_KINDS) : -2], row[-1], row[-2]
+    sums = {kind: int(b or 0) + int(a or 0) for kind, b, a in zip(_KINDS, base, after, strict=True)}
+    return sums, last or checkpoint_last or 0, tail
+
+
+@functools.cache
+def _period_sums_sql(vendor: str) -> str:
+    """The statement of `_period_sums`, per database (kinds quoted: `commit` is an SQL word)."""
+    quote = connection.ops.quote_name
+    entries, checkpoints = LedgerEntry._meta.db_table, LedgerCheckpoint._meta.db_table
+    base = ", ".join(f"cp.{quote(kind)}" for kind in _KINDS)
+    after = ", ".join("SUM(CASE WHEN e.kind = %s THEN e.amount_cents END)" for _ in _KINDS)
+    return (
+        f"SELECT cp.last_entry_id, {base}, {after}, COUNT(e.id), MAX(e.id) "
+        "FROM (SELECT 1 AS one) AS one_row "
+        f"LEFT JOIN (SELECT * FROM {checkpoints} WHERE period_id = %s "
+        "ORDER BY last_entry_id DESC LIMIT 1) AS cp ON 1 = 1 "
+        f"LEFT JOIN {entries} AS e ON e.period_id = %s "
+        "AND e.id > COALESCE(cp.last_entry_id, 0) "
+        f"GROUP BY cp.last_entry_id, {base}"
     )
-    after = LedgerEntry.objects.filter(period_id=period_id)
-    base = {kind: 0 for kind in EntryKind.values}
-    if checkpoint is not None:
-        after = after.filter(id__gt=checkpoint.last_entry_id)
-        base = checkpoint.sums()
-    tail = after.aggregate(
-        n=Count("id"),
-        last=Max("id"),
-        **{kind: Sum("amount_cents", filter=Q(kind=kind)) for kind in EntryKind.values},
-    )
-    sums = {kind: base[kind] + (tail[kind] or 0) for kind in EntryKind.values}
-    last = tail["last"] or (checkpoint.last_entry_id if checkpoint else 0)
-    return sums, last, tail["n"]
+
+
+_KINDS = list(EntryKind.values)
 
 
 def balances(period: BudgetPeriod | int) -> Balances:
