@@ -1,11 +1,21 @@
 """Apps name the models whose changes the audit trail records (django-auditlog), in `ready()`."""
 
 
-def track(model, **options) -> None:
-    """Record every change of `model`; `options` as for django-auditlog's `register`."""
+def track(model, exclude_fields=(), **options) -> None:
+    """Record every change of `model`; `options` as for django-auditlog's `register`.
+
+    Reverse one-to-one relations (another model's row pointing here) are left out: auditlog would
+    read each of them, one query apiece, for every new object, where they are always empty, and
+    the other side records its own changes."""
     from auditlog.registry import auditlog  # imports auditlog's models: never at app loading
 
-    auditlog.register(model, **options)
+    reverse_one_to_one = [
+        field.name
+        for field in model._meta.get_fields()
+        if field.one_to_one and field.auto_created and not field.concrete
+    ]
+    exclude = list(dict.fromkeys([*exclude_fields, *reverse_one_to_one]))
+    auditlog.register(model, exclude_fields=exclude, **options)
 
 
 def save_changes(instance, as_read) -> None:

@@ -44,9 +44,19 @@ def find_duplicates(participant: Participant) -> list[tuple[Participant, str]]:
     return [(other, SAME_PERSON) for other in same_person_candidates(participant)]
 
 
+# Their values are rows just read (the form's choice, the intake organisation, a new account),
+# and the database's foreign keys refuse a dangling one: validating them again costs a query each.
+_RELATIONS = [f.name for f in Participant._meta.concrete_fields if f.is_relation]
+
+
 @transaction.atomic
 def register(*, by=None, bsn: str = "", **fields) -> Participant:
     """Create a sign-up. Likely duplicates are flagged for an advisor, never merged silently."""
+    return _register(by=by, bsn=bsn, **fields)
+
+
+def _register(*, by=None, bsn: str = "", **fields) -> Participant:
+    """`register` inside a transaction the caller holds (no savepoint of its own)."""
     fields["postcode"] = normalise_postcode(fields.get("postcode", ""))
     fields.setdefault("consent_given_at", timezone.now())
     participant = Participant(created_by=by if getattr(by, "pk", None) else None, **fields)
@@ -60,7 +70,9 @@ def register(*, by=None, bsn: str = "", **fields) -> Participant:
         existing_identity = Participant.objects.filter(identity_key=key).first()
         if existing_identity is None:
             participant.identity_key = key
-    participant.full_clean()
+    # Not the check constraint either: it concerns the triage, which a new sign-up has not had
+    # (the database holds it all the same).
+    participant.full_clean(exclude=_RELATIONS, validate_constraints=False)
     participant.save()
     found = find_duplicates(participant)
     if existing_identity is not None:
@@ -78,14 +90,15 @@ def sign_up(*, email: str, language: str = "nl", identity: str = "", **fields) -
     No password is hashed here: the account has none until the resident sets one, and the
     confirmation e-mail's single-use link logs them in. An address that already has an account
     gets the same answer (None instead of the account), and its owner an e-mail instead, so the
-    page reveals nothing. Two submissions racing with one address: the unique e-mail address
-    refuses the second insert, which then takes the already-registered path. The e-mails are
-    enqueued in this transaction, so a refused sign-up sends nothing."""
+    page reveals nothing. The unique e-mail address refuses the insert of an address that has an
+    account, also when two submissions race with one address: the refused one takes the
+    already-registered path. The link's e-mail is enqueued in the sign-up's own transaction, so
+    a refused sign-up sends nothing. The view holds no request transaction: this one is the only
+    one (no savepoint); inside another it becomes a savepoint."""
     email = email.strip().lower()
-    if User.objects.filter(email=email).exists():  # the unique index answers this
-        tasks.send_already_registered.enqueue(email=email)
-        return None
     try:
+        # The unique e-mail address decides, in one step with the insert: an address that has an
+        # account, or one that another submission takes at the same moment, refuses the insert.
         with transaction.atomic():
             user = User.objects.create_user(
                 email,
@@ -94,18 +107,17 @@ def sign_up(*, email: str, language: str = "nl", identity: str = "", **fields) -
                 preferred_language=language,
             )
             Membership.objects.create(user=user, role=Role.PARTICIPANT)
-            participant = register(by=None, email=email, **fields)
-            participant.user = user
             # A sign-up after DigiD: the BSN's keyed hash, bound when nobody has it yet.
-            if identity and not Participant.objects.filter(identity_key=identity).exists():
-                participant.identity_key = identity
-            participant.save(update_fields=["user", "identity_key"])
+            if identity and Participant.objects.filter(identity_key=identity).exists():
+                identity = ""
+            # Account and record written together: one insert, one audit row.
+            _register(by=None, email=email, user=user, identity_key=identity or None, **fields)
+            tasks.send_sign_up_link.enqueue(user_id=user.pk)
     except IntegrityError:
         if not User.objects.filter(email=email).exists():
             raise
         tasks.send_already_registered.enqueue(email=email)
         return None
-    tasks.send_sign_up_link.enqueue(user_id=user.pk)
     return user
 
 

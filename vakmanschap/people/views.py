@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -45,6 +46,7 @@ def _sign_up_fields(form):
     return dict(fields, consent_purpose=str(CONSENT_PURPOSE), privacy_version=version)
 
 
+@transaction.non_atomic_requests  # the sign-up's one transaction is services.sign_up's own
 @guarded(is_anyone)
 def sign_up(request):
     """A resident signs up online (aanmelding); the e-mail's link logs them in. A new and an
