@@ -3,11 +3,12 @@
 - The app is loaded once in the master (preload), and so is the skills engine: the workers are
   forked afterwards and share both copy-on-write instead of each loading its own copy.
 - Graceful overload (vakmanschap/core/overload.py): each worker runs at most
-  VAKMANSCHAP_MAX_IN_FLIGHT requests at once; its other threads are the waiting room, where a
-  request waits at most VAKMANSCHAP_MAX_QUEUE_SECONDS (counted from the proxy's
-  X-Request-Start when it sends one) before it is answered 503 with Retry-After. The socket's
-  backlog and the connections a worker accepts are bounded too, so the queue cannot grow without
-  limit.
+  VAKMANSCHAP_MAX_IN_FLIGHT requests at once; all its other threads but one are the waiting
+  room, where a request waits at most VAKMANSCHAP_MAX_QUEUE_SECONDS (counted from the proxy's
+  X-Request-Start when it sends one) before it is answered 503 with Retry-After, and only
+  VAKMANSCHAP_QUEUE_TARGET_SECONDS while the queue stands (no slot got within that target for
+  VAKMANSCHAP_QUEUE_INTERVAL_SECONDS). The socket's backlog and the connections a worker accepts
+  are bounded too, so the queue cannot grow without limit.
 Every value can be overridden from the environment (GUNICORN_* and VAKMANSCHAP_*).
 """
 
@@ -36,11 +37,16 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 
 # Read by the settings when the app is preloaded below.
 os.environ.setdefault("VAKMANSCHAP_MAX_IN_FLIGHT", "2")
-# Two may wait for a slot, so the slots stay busy between requests; the others are refused at once
-# and never hold a thread, so nothing queues behind threads that wait.
-os.environ.setdefault("VAKMANSCHAP_MAX_WAITING", "2")
+# A burst waits in the room instead of being refused; one thread stays free to answer a refusal
+# at once when the room is full.
+_room = max(threads - int(os.environ["VAKMANSCHAP_MAX_IN_FLIGHT"]) - 1, 0)
+os.environ.setdefault("VAKMANSCHAP_MAX_WAITING", str(_room))
 # 1 s of waiting leaves time to answer within 2 s, with success or with the 503.
 os.environ.setdefault("VAKMANSCHAP_MAX_QUEUE_SECONDS", "1")
+# Sustained overload (waits above 0.1 s for 0.5 s on end): a request waits at most 0.1 s, so the
+# refusals come quickly and the requests served wait little.
+os.environ.setdefault("VAKMANSCHAP_QUEUE_TARGET_SECONDS", "0.1")
+os.environ.setdefault("VAKMANSCHAP_QUEUE_INTERVAL_SECONDS", "0.5")
 os.environ.setdefault("VAKMANSCHAP_RETRY_AFTER_SECONDS", "5")
 
 

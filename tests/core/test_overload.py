@@ -248,3 +248,73 @@ def test_the_shipped_gunicorn_config_serves_the_guarded_application(guarded, one
         one_slot.release()
     assert status.startswith("503") and headers["Retry-After"] == "7"
     assert _call(app, RequestFactory().get("/"))[0].startswith("200")
+
+
+# A burst waits; a standing queue gets short waits (CoDel's rule) ---------------------------------
+
+
+def _waiters(slots, count, seconds):
+    """`count` threads that wait for a slot up to `seconds`; returns them and their outcomes."""
+    outcomes = []
+
+    def wait():
+        got = slots.acquire(timeout=seconds)
+        outcomes.append(got)
+        if got:
+            slots.release()
+
+    threads = [threading.Thread(target=wait) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + 2
+    while slots.waiting < count and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert slots.waiting == count
+    return threads, outcomes
+
+
+def test_a_burst_waits_for_the_slot_instead_of_being_refused():
+    slots = overload.Slots(1, waiting=4, target=0.05, interval=0.3)
+    assert slots.acquire(timeout=0)  # the one slot is busy
+    threads, outcomes = _waiters(slots, 4, seconds=1.0)
+    time.sleep(0.1)
+    slots.release()  # the burst is served one after the other
+    for thread in threads:
+        thread.join()
+    assert outcomes == [True] * 4
+
+
+def test_a_standing_queue_shortens_the_wait_to_the_target_and_a_short_wait_ends_it():
+    slots = overload.Slots(1, waiting=4, target=0.05, interval=0.2)
+    assert slots.acquire(timeout=0)  # busy, and nobody will get a slot within the target
+    assert not slots.standing(time.monotonic())
+    time.sleep(0.25)
+    assert slots.standing(time.monotonic())
+    started = time.monotonic()
+    assert not slots.acquire(timeout=1.0)  # may wait 1 s, but the queue stands: 0.05 s
+    assert time.monotonic() - started < 0.5
+    slots.release()
+    assert slots.acquire(timeout=1.0)  # a free slot at once: the queue no longer stands
+    assert not slots.standing(time.monotonic())
+    slots.release()
+
+
+def test_before_the_queue_stands_a_request_waits_up_to_its_limit():
+    slots = overload.Slots(1, waiting=1, target=0.05, interval=5)
+    assert slots.acquire(timeout=0)
+    started = time.monotonic()
+    assert not slots.acquire(timeout=0.3)
+    assert time.monotonic() - started >= 0.3
+    slots.release()
+
+
+def test_the_shipped_config_keeps_one_thread_free_of_the_waiting_room():
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, {"GUNICORN_THREADS": "8"}):
+        for name in ("VAKMANSCHAP_MAX_IN_FLIGHT", "VAKMANSCHAP_MAX_WAITING"):
+            os.environ.pop(name, None)
+        runpy.run_path(str(Path(settings.BASE_DIR) / "gunicorn.conf.py"))
+        assert os.environ["VAKMANSCHAP_MAX_IN_FLIGHT"] == "2"
+        assert os.environ["VAKMANSCHAP_MAX_WAITING"] == "5"  # 8 threads: 2 run, 5 wait, 1 refuses
+        assert os.environ["VAKMANSCHAP_QUEUE_TARGET_SECONDS"] == "0.1"

@@ -114,11 +114,14 @@ INSTALLED_APPS = [
 
 # Graceful overload (vakmanschap/core/overload.py): requests in flight per process, how many may
 # wait for a slot (the others get HTTP 503 at once), the longest wait counted from the proxy's
-# X-Request-Start, and the Retry-After it names. 0 in-flight switches it off; the shipped
-# gunicorn.conf.py sets it.
+# X-Request-Start, the wait that counts as short and how long waits may be longer before the
+# queue counts as standing (then a request waits at most the target), and the Retry-After it
+# names. 0 in-flight switches it off; the shipped gunicorn.conf.py sets it.
 OVERLOAD_MAX_IN_FLIGHT = env.int("VAKMANSCHAP_MAX_IN_FLIGHT", default=0)
 OVERLOAD_MAX_WAITING = env.int("VAKMANSCHAP_MAX_WAITING", default=2)
 OVERLOAD_MAX_QUEUE_SECONDS = env.float("VAKMANSCHAP_MAX_QUEUE_SECONDS", default=2.0)
+OVERLOAD_QUEUE_TARGET_SECONDS = env.float("VAKMANSCHAP_QUEUE_TARGET_SECONDS", default=0.1)
+OVERLOAD_QUEUE_INTERVAL_SECONDS = env.float("VAKMANSCHAP_QUEUE_INTERVAL_SECONDS", default=0.5)
 OVERLOAD_RETRY_AFTER_SECONDS = env.int("VAKMANSCHAP_RETRY_AFTER_SECONDS", default=5)
 
 MIDDLEWARE = [

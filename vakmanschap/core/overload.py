@@ -1,12 +1,16 @@
 """Graceful overload: refuse at once what the server cannot do in time (README "Deployment").
 
 Each web process runs at most `OVERLOAD_MAX_IN_FLIGHT` requests at once. A request that finds
-every slot taken may wait for one only while fewer than `OVERLOAD_MAX_WAITING` others wait, and
-at most until it has waited `OVERLOAD_MAX_QUEUE_SECONDS` in all, counting the time it already
-waited in front of the application (a proxy's `X-Request-Start`). Every other request is answered
+every slot taken may wait for one while fewer than `OVERLOAD_MAX_WAITING` others wait, and at
+most until it has waited `OVERLOAD_MAX_QUEUE_SECONDS` in all, counting the time it already waited
+in front of the application (a proxy's `X-Request-Start`). Every other request is answered
 HTTP 503 with `Retry-After` at once: a Dutch and English "busy" page, problem+json for the API.
-The few that wait keep the slots busy between two requests; the rest never tie up a thread, so a
-refusal costs well under a millisecond and no request queues behind blocked threads.
+
+A short burst waits, however: that is what the waiting room is for. Sustained overload is told
+apart from a burst as CoDel does it: when no request has got its slot within
+`OVERLOAD_QUEUE_TARGET_SECONDS` for a whole `OVERLOAD_QUEUE_INTERVAL_SECONDS`, the queue is
+standing, and a request that must wait then waits at most the target. Under overload the waits
+stay short and the refusals come quickly; the first request served within the target ends it.
 
 `admission(application)` guards the whole WSGI application (the shipped `gunicorn.conf.py`), so a
 refusal is answered from bytes made once, without Django's request, middleware or signals.
@@ -31,33 +35,50 @@ ADMITTED = "vakmanschap.overload.admitted"  # WSGI environ key: the guard alread
 
 
 class Slots:
-    """A bounded number of requests in flight in this process, and a bounded waiting room."""
+    """A bounded number of requests in flight in this process, and a bounded waiting room that
+    shortens the wait while the queue stands (CoDel's rule, module docstring)."""
 
-    def __init__(self, size: int, waiting: int):
+    def __init__(self, size: int, waiting: int, target: float = 0.1, interval: float = 0.5):
         self.size, self.waiting_room = size, waiting
+        self.target, self.interval = target, interval
         self._semaphore = threading.BoundedSemaphore(size)
         self._lock = threading.Lock()
         self.waiting = 0
+        self._last_short_wait = time.monotonic()  # the latest slot got within the target
+
+    def standing(self, now: float) -> bool:
+        """No slot got within the target for a whole interval: sustained overload."""
+        return now - self._last_short_wait > self.interval
 
     def acquire(self, timeout: float) -> bool:
-        """A slot at once if one is free; else wait up to `timeout`, only if there is room."""
+        """A slot at once if one is free; else wait up to `timeout` (only the target while the
+        queue stands), only if there is room."""
         if self._semaphore.acquire(blocking=False):
+            self._last_short_wait = time.monotonic()
             return True
+        started = time.monotonic()
         with self._lock:
             if self.waiting >= self.waiting_room:
                 return False
             self.waiting += 1
+        if self.standing(started):
+            timeout = min(timeout, self.target)
         try:
-            return self._semaphore.acquire(timeout=timeout)
+            got = self._semaphore.acquire(timeout=timeout)
         finally:
             with self._lock:
                 self.waiting -= 1
+        if got:
+            now = time.monotonic()
+            if now - started <= self.target:
+                self._last_short_wait = now
+        return got
 
     def release(self) -> None:
         self._semaphore.release()
 
 
-_process_slots: dict[tuple[int, int], Slots] = {}
+_process_slots: dict[tuple, Slots] = {}
 _creating = threading.Lock()
 
 
@@ -66,7 +87,12 @@ def process_slots() -> Slots | None:
     size = settings.OVERLOAD_MAX_IN_FLIGHT
     if size <= 0:
         return None
-    key = (size, settings.OVERLOAD_MAX_WAITING)
+    key = (
+        size,
+        settings.OVERLOAD_MAX_WAITING,
+        settings.OVERLOAD_QUEUE_TARGET_SECONDS,
+        settings.OVERLOAD_QUEUE_INTERVAL_SECONDS,
+    )
     with _creating:
         return _process_slots.setdefault(key, Slots(*key))
 
