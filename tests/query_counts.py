@@ -13,13 +13,13 @@ QUERY_COUNTS = {
     "caseload, advisor": 7,  # memberships read once per request (User.membership_list)
     "plan detail, advisor": 12,  # + the course-vs-occupation warnings: one query for all courses
     "API courses, advisor": 5,
-    # The municipality and its check, BEGIN, account, membership, intake organisation,
-    # participant (with the account: no update after), their three audit rows, the duplicate
-    # check, COMMIT (the e-mail task not counted: dummy backend). Was 28: no request transaction
-    # and no savepoints, no e-mail check before the insert (the unique index decides), no
-    # reverse one-to-ones read for the audit rows, no second check of the participant's
+    # The municipality, BEGIN, account, membership, intake organisation, participant (with the
+    # account: no update after), their three audit rows, the duplicate check, COMMIT (the e-mail
+    # task not counted: dummy backend). Was 28: no request transaction and no savepoints, no
+    # e-mail check before the insert (the unique index decides), no reverse one-to-ones read
+    # for the audit rows, no second check of the municipality nor of the participant's
     # relations and triage. A work description adds none (tests/skills/test_work_description).
-    "sign-up POST": 12,
+    "sign-up POST": 11,
     "oversight, fund officer": 11,  # one or two per signal, plus session, user, navigation
     # The monitor reads grouped rows of its summary tables (tests/monitor/test_summary_tables.py):
     # one grouped pass for the period's steps, groups and goals; shortages, potential and

@@ -81,6 +81,15 @@ class ParticipantForm(forms.ModelForm):
         wish.validators.append(MaxLengthValidator(FREE_TEXT_MAX_CHARS))
         wish.widget.attrs["maxlength"] = str(FREE_TEXT_MAX_CHARS)
 
+    def _get_validation_exclusions(self):
+        # The municipality's choice field has just read its row: the model's check that the row
+        # exists would read it again (a query per sign-up); the foreign key holds all the same.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.update(
+            name for name, field in self.fields.items() if isinstance(field, forms.ModelChoiceField)
+        )
+        return exclusions
+
 
 class SignUpForm(ParticipantForm):
     """A resident signs up online and gets an account to follow their route, without a password:
