@@ -30,6 +30,12 @@ def _cheques_for(course):
     return Cheque.objects.filter(plan_course__course=course).count()
 
 
+def _capped_at_one_and_no_money_left(fund):
+    fund.scheme.course_cheque_cap = 1
+    fund.scheme.save()
+    return _no_money_left(fund)
+
+
 def _no_money_left(fund):
     [hold] = bare_cheques(fund.period, 1)
     ledger.post(fund.period.pk, "reserve", ledger.balances(fund.period).available, hold)
@@ -38,9 +44,7 @@ def _no_money_left(fund):
 
 @pytest.mark.django_db
 def test_a_plan_whose_course_filled_up_while_it_waited_leaves_the_queue(fund):
-    fund.scheme.course_cheque_cap = 1
-    fund.scheme.save()
-    hold = _no_money_left(fund)
+    hold = _capped_at_one_and_no_money_left(fund)
     full = _queued(fund, "Bas", fund.course)
     behind = _queued(fund, "Cor", fund.course_b)
     # While both wait, another route fills the course's single place.
@@ -67,9 +71,7 @@ def test_a_plan_whose_course_filled_up_while_it_waited_leaves_the_queue(fund):
 
 @pytest.mark.django_db
 def test_a_plan_that_still_meets_the_rules_is_funded_as_before(fund):
-    fund.scheme.course_cheque_cap = 1
-    fund.scheme.save()
-    hold = _no_money_left(fund)
+    hold = _capped_at_one_and_no_money_left(fund)
     plan = _queued(fund, "Bas", fund.course)
     ledger.post(fund.period.pk, "release", ledger.balances(fund.period).reserved, hold)
     assert expire_overdue() == 0  # the daily run funds every queue, not only after an expiry

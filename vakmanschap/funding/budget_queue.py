@@ -11,7 +11,8 @@ from vakmanschap.core import coded
 
 from . import cheque_account, eligibility, ledger, texts
 from .cheques import issue_cheques
-from .models import BudgetPeriod, Cheque, PlanCourse, PlanState, TrainingPlan
+from .models import BudgetPeriod, Cheque, PlanState, TrainingPlan
+from .plans import courses_locked
 
 
 @transaction.atomic
@@ -47,10 +48,7 @@ def _courses_locked(plan) -> bool:
     """Lock the plan's course rows as an approval does, so the cheque cap is counted under the
     same lock. The caller already holds the budget lock, which an approval takes after its course
     locks: waiting here could deadlock, so a course locked right now means "not now"."""
-    rows = PlanCourse.objects.filter(plan=plan).select_for_update(
-        of=("course",), no_key=True, skip_locked=True
-    )
-    return len(rows.select_related("course")) == plan.courses.count()
+    return len(courses_locked(skip_locked=True).filter(plan=plan)) == plan.courses.count()
 
 
 @transaction.atomic

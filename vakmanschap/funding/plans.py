@@ -152,16 +152,22 @@ def _locked_for_decision(plan) -> TrainingPlan:
     queries. The plan's catalogue courses are locked too (FOR NO KEY UPDATE, in course order so
     two approvals cannot deadlock): the course cap is counted and the cheques issued under that
     lock, so two approvals for one course cannot both take its last place."""
-    courses = (
-        PlanCourse.objects.select_related("course")
-        .select_for_update(of=("course",), no_key=True)
-        .order_by("course_id", "pk")
-    )
     return (
         TrainingPlan.objects.select_for_update(of=("self",))
         .select_related("scheme__region", "participant__municipality", "target_occupation")
-        .prefetch_related(Prefetch("courses", queryset=courses))
+        .prefetch_related(Prefetch("courses", queryset=courses_locked()))
         .get(pk=plan.pk)
+    )
+
+
+def courses_locked(skip_locked: bool = False):
+    """Plan courses with their catalogue course rows locked (FOR NO KEY UPDATE) in course
+    order, as every decision that counts the course cap locks them; `skip_locked` leaves out
+    the rows another transaction holds instead of waiting for them."""
+    return (
+        PlanCourse.objects.select_related("course")
+        .select_for_update(of=("course",), no_key=True, skip_locked=skip_locked)
+        .order_by("course_id", "pk")
     )
 
 
