@@ -30,7 +30,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .encoders import EncoderUnavailable
-from .labels import best_per_concept, label_table, query_in_batches
+from .labels import label_table, query_in_batches
 from .sentence_model import build_embeddings
 from .snapshot import Skill
 from .text import (
@@ -38,8 +38,10 @@ from .text import (
     TfidfVectorizer,
     char_ngrams,
     content_words,
-    l2_normalize,
+    csr_rows,
+    row_lengths,
     stem,
+    unit_rows,
     word_ngrams,
 )
 
@@ -110,54 +112,61 @@ class SkillExtractor:
         self.embeddings = build_embeddings(skills, c.encoder) if c.encoder_weight else None
         self.table.texts = []  # not read by queries; kept, it would be one object per label
 
-    def _window_max(self, texts: list[str], max_len: int = 2) -> np.ndarray:
-        """(len(texts), n_labels): best char-n-gram cosine of each label with a word window.
-
-        Char n-grams never cross words, so a window vector is the sum of its word vectors:
-        vectorise each word once and sum with a sparse incidence matrix.
-        """
-        toks, win_rows, win_cols, win_text = [], [], [], []
-        n_win = 0
-        for ti, text in enumerate(texts):
-            base = len(toks)
-            words_ = content_words(text)
-            toks += words_
-            for n in range(1, max_len + 1):
-                for i in range(len(words_) - n + 1):
-                    win_rows += [n_win] * n
-                    win_cols += range(base + i, base + i + n)
-                    win_text.append(ti)
-                    n_win += 1
-        out = np.zeros((len(texts), self.n_labels), dtype=np.float32)
-        if not n_win:
-            return out
-        word_m = self.char_vec.transform(toks, normalize=False)
-        inc = sp.csr_matrix(
-            (np.ones(len(win_rows), dtype=np.float32), (win_rows, win_cols)),
-            shape=(n_win, len(toks)),
-        )
-        sim = (l2_normalize(inc @ word_m) @ self.char_t).tocoo()
-        flat = np.asarray(win_text, dtype=np.int64)[sim.row] * self.n_labels + sim.col
-        np.maximum.at(out.ravel(), flat, sim.data)
-        return out
-
     def scores(self, texts: list[str]) -> np.ndarray:
         """Dense (len(texts), n_skills) scores; empty texts give all zeros."""
         c = self.config
-        q = self.stem_vec.transform(texts, normalize=False)
-        q.data[:] = 1.0
-        label = (q @ self.cover_t).toarray()
-        np.minimum(label, 1.0, out=label)
-        label **= c.coverage_power
-        label *= c.coverage_weight * self.label_damp
-        if c.char_weight:
-            label += c.char_weight * self._window_max(texts)
-        label *= self.table.weight
-        out = best_per_concept(label, self.table, self.n_skills)
-        if c.desc_weight:
-            out += c.desc_weight * (self.doc_vec.transform(texts) @ self.doc_t).toarray()
+        out = np.zeros((len(texts), self.n_skills), dtype=np.float32)
+        for row, text in zip(out, texts, strict=True):
+            words_ = content_words(text)
+            if not words_:
+                continue
+            labels, values = self._label_scores(words_)
+            if len(labels):  # each skill's best label; labels ascend, so skills do too
+                owners = self.table.owner[labels]
+                first = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+                row[owners[first]] = np.maximum.reduceat(values, first)
+            if c.desc_weight:
+                row += c.desc_weight * self._description_scores(text)
         if self.embeddings is not None:
             out += c.encoder_weight * self._model_scores(texts, out)
+        return out
+
+    def _label_scores(self, words_: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(labels, scores): the labels that share a stem or a character n-gram with the
+        content words ``words_``, ascending, and their weighted coverage + n-gram score; every
+        other label scores 0. The matrices' arrays are read directly: a few thousand entries
+        per text, not a dense row of all labels nor a sparse matrix built per step."""
+        c = self.config
+        stems = self.stem_vec.vocab.positions([stem(w) for w in words_])
+        _, cover_labels, cover = csr_rows(self.cover_t, np.unique(stems[stems >= 0]))
+        windows = _WindowProducts(self, words_) if c.char_weight else None
+
+        seen = np.zeros(self.n_labels, dtype=bool)
+        seen[cover_labels] = True
+        if windows is not None:
+            seen[windows.labels] = True
+        labels = np.flatnonzero(seen)
+        column = np.empty(self.n_labels, dtype=np.int64)
+        column[labels] = np.arange(len(labels))
+
+        # the text's stems (weight 1) times the coverage matrix, summed in the matrix's order
+        score = np.zeros(len(labels), dtype=np.float32)
+        np.add.at(score, column[cover_labels], cover)
+        np.minimum(score, 1.0, out=score)
+        score **= c.coverage_power
+        score *= c.coverage_weight * self.label_damp[labels]
+        if windows is not None:
+            score += c.char_weight * windows.best(column[windows.labels], len(labels))
+        score *= self.table.weight[labels]
+        return labels, score
+
+    def _description_scores(self, text: str) -> np.ndarray:
+        """(n_skills,): TF-IDF cosine of the text with each skill's description document."""
+        rows, terms, weight = self.doc_vec.weights([text])
+        weight = unit_rows(rows, weight, 1)
+        lengths, skills, values = csr_rows(self.doc_t, terms)
+        out = np.zeros(self.n_skills, dtype=np.float32)
+        np.add.at(out, skills, np.repeat(weight, lengths) * values)
         return out
 
     def _model_scores(self, texts: list[str], lexical: np.ndarray) -> np.ndarray:
@@ -180,3 +189,56 @@ class SkillExtractor:
         self, texts: list[str], k: int = 10, batch: int = 64
     ) -> list[list[tuple[int, float]]]:
         return query_in_batches(self.scores, texts, k, batch)
+
+
+# Words whose label products are held at once (a block of 32 words times all labels: 11 MB).
+WINDOW_BLOCK = 32
+
+
+class _WindowProducts:
+    """Character n-gram cosines of a text's word windows (one and two neighbouring content
+    words) with the labels. N-grams never cross words, so a window's vector is the sum of its
+    words' vectors and its products with the labels are the sums of theirs: each word is
+    multiplied with the label matrix once, and the windows are formed from those products."""
+
+    def __init__(self, extractor: SkillExtractor, words_: list[str]):
+        words, grams, weight = extractor.char_vec.weights(words_)
+        self.n_words = len(words_)
+        # multiplied, not divided: the windows' products are the bulk of the work
+        self.one, self.two = (1 / n for n in _window_lengths(words, grams, weight, self.n_words))
+        lengths, self.labels, values = csr_rows(extractor.char_t, grams)
+        self.words = np.repeat(words, lengths)
+        self.products = np.repeat(weight, lengths) * values
+
+    def best(self, columns: np.ndarray, n_columns: int) -> np.ndarray:
+        """(n_columns,): each label's best window cosine; ``columns`` places each product's
+        label in the result. Words are taken a block at a time (each block with the next
+        block's first word, for the pair across the edge): a paragraph's words times all
+        labels would not fit in memory."""
+        best = np.zeros(n_columns, dtype=np.float32)
+        for start in range(0, self.n_words, WINDOW_BLOCK):
+            stop = min(start + WINDOW_BLOCK + 1, self.n_words)
+            lo, hi = np.searchsorted(self.words, [start, stop])
+            per_word = np.zeros((stop - start, n_columns), dtype=np.float32)
+            at = (self.words[lo:hi] - start) * n_columns + columns[lo:hi]
+            np.add.at(per_word.ravel(), at, self.products[lo:hi])
+            if stop - start > 1:
+                pairs = per_word[:-1] + per_word[1:]
+                pairs *= self.two[start : stop - 1, None]
+                np.maximum(best, pairs.max(axis=0), out=best)
+            per_word *= self.one[start:stop, None]
+            np.maximum(best, per_word.max(axis=0), out=best)
+        return best
+
+
+def _window_lengths(words, grams, weight, n_words: int) -> tuple[np.ndarray, np.ndarray]:
+    """Vector lengths of the one-word windows and of the two-word windows (word i and i + 1,
+    an n-gram they share added up, in float32 as the vectors are)."""
+    left, right = words < n_words - 1, words > 0
+    pair = np.r_[words[left], words[right] - 1]
+    n_grams = int(grams.max(initial=0)) + 1
+    keys, inverse = np.unique(
+        pair * n_grams + np.r_[grams[left], grams[right]], return_inverse=True
+    )
+    summed = np.bincount(inverse, weights=np.r_[weight[left], weight[right]]).astype(np.float32)
+    return row_lengths(words, weight, n_words), row_lengths(keys // n_grams, summed, n_words - 1)

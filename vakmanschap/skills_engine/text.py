@@ -120,7 +120,10 @@ class TfidfVectorizer:
         self.idf = (np.log((1 + n) / (1 + counts)) + 1).astype(np.float32)
         return self
 
-    def transform(self, docs: Iterable[str], normalize: bool = True) -> sp.csr_matrix:
+    def weights(self, docs: Iterable[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(document, term, weight) of each known term of each document, ordered by document
+        then term, not normalised: the entries of ``transform(docs, normalize=False)`` as plain
+        arrays, for callers that need a few rows without building a matrix."""
         terms: list[str] = []
         counts: list[int] = []
         for doc in docs:
@@ -130,17 +133,22 @@ class TfidfVectorizer:
         cols = self.vocab.positions(terms)
         rows = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
         known = cols >= 0
-        # duplicates (a term seen twice in a document) are summed: the term frequency
-        m = sp.csr_matrix(
-            (np.ones(int(known.sum()), dtype=np.float32), (rows[known], cols[known])),
-            shape=(len(counts), len(self.vocab)),
-        )
-        m.sum_duplicates()
-        if self.sublinear_tf and m.nnz:
-            m.data = 1 + np.log(m.data)
-        if m.nnz:  # in place: scipy's elementwise multiply builds two more matrices per call
-            m.data *= self.idf[m.indices]
-        return l2_normalize(m) if normalize else m
+        # a term seen twice in a document counts twice: the term frequency
+        keys, tf = np.unique(rows[known] * len(self.vocab) + cols[known], return_counts=True)
+        rows, cols = np.divmod(keys, max(len(self.vocab), 1))
+        weight = tf.astype(np.float32)
+        if self.sublinear_tf:
+            weight = 1 + np.log(weight)
+        weight *= self.idf[cols]
+        return rows, cols, weight
+
+    def transform(self, docs: Iterable[str], normalize: bool = True) -> sp.csr_matrix:
+        docs = list(docs)
+        rows, cols, weight = self.weights(docs)
+        indptr = np.r_[0, np.cumsum(np.bincount(rows, minlength=len(docs)))]
+        if normalize:
+            weight = unit_rows(rows, weight, len(docs))
+        return sp.csr_matrix((weight, cols, indptr), shape=(len(docs), len(self.vocab)))
 
     def fit_transform(self, docs: list[str]) -> sp.csr_matrix:
         return self.fit(docs).transform(docs)
@@ -149,14 +157,42 @@ class TfidfVectorizer:
         return self.__dict__
 
 
+def row_lengths(rows: np.ndarray, data: np.ndarray, n_rows: int) -> np.ndarray:
+    """(n_rows,) float32: the Euclidean length of each row (``rows``: the row of each value of
+    ``data``, float32); 1 for an empty row, so that dividing by it leaves the row as it is."""
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=n_rows))
+    norms[norms == 0] = 1
+    return norms.astype(np.float32)
+
+
+def unit_rows(rows: np.ndarray, data: np.ndarray, n_rows: int) -> np.ndarray:
+    """``data`` divided by the length of its row, as a new float32 array."""
+    data = data.astype(np.float32)  # copies: the caller's values are left as they were
+    data /= row_lengths(rows, data, n_rows)[rows]
+    return data
+
+
 def l2_normalize(m: sp.csr_matrix) -> sp.csr_matrix:
     """Rows scaled to unit length (empty rows stay empty), as a new float32 CSR matrix. Works on
     the arrays directly: it runs several times per query, and scipy's generic route (elementwise
     multiply, sum, diagonal product) costs more than the arithmetic on short texts."""
     m = m.tocsr()
     rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
-    data = m.data.astype(np.float32)  # copies: the caller's matrix is left as it was
-    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=m.shape[0]))
-    norms[norms == 0] = 1
-    data /= norms[rows].astype(np.float32)
+    data = unit_rows(rows, m.data, m.shape[0])
     return sp.csr_matrix((data, m.indices.copy(), m.indptr.copy()), shape=m.shape)
+
+
+def csr_rows(matrix: sp.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(lengths, columns, values): the entries of ``rows`` of a CSR matrix, row after row, and
+    how many each row has. Copied slice by slice from the matrix's arrays: for the few rows a
+    query reads, building a sparse matrix costs more than the arithmetic."""
+    starts, ends = matrix.indptr[rows], matrix.indptr[np.asarray(rows) + 1]
+    if not len(starts):
+        return np.zeros(0, np.int64), matrix.indices[:0].copy(), matrix.data[:0].copy()
+    indices, data = matrix.indices, matrix.data
+    spans = list(zip(starts.tolist(), ends.tolist(), strict=True))
+    return (
+        ends - starts,
+        np.concatenate([indices[a:b] for a, b in spans]),
+        np.concatenate([data[a:b] for a, b in spans]),
+    )
