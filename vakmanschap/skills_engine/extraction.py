@@ -146,17 +146,17 @@ class SkillExtractor:
         if windows is not None:
             seen[windows.labels] = True
         labels = np.flatnonzero(seen)
-        column = np.empty(self.n_labels, dtype=np.int64)
+        column = np.empty(self.n_labels, dtype=np.int32)  # half of int64's cache misses
         column[labels] = np.arange(len(labels))
 
         # the text's stems (weight 1) times the coverage matrix, summed in the matrix's order
         score = np.zeros(len(labels), dtype=np.float32)
-        np.add.at(score, column[cover_labels], cover)
+        np.add.at(score, np.take(column, cover_labels), cover)
         np.minimum(score, 1.0, out=score)
         score **= c.coverage_power
         score *= c.coverage_weight * self.label_damp[labels]
         if windows is not None:
-            score += c.char_weight * windows.best(column[windows.labels], len(labels))
+            score += c.char_weight * windows.best(column, len(labels))
         score *= self.table.weight[labels]
         return labels, score
 
@@ -206,22 +206,23 @@ class _WindowProducts:
         self.n_words = len(words_)
         # multiplied, not divided: the windows' products are the bulk of the work
         self.one, self.two = (1 / n for n in _window_lengths(words, grams, weight, self.n_words))
-        lengths, self.labels, values = csr_rows(extractor.char_t, grams)
-        self.words = np.repeat(words, lengths)
-        self.products = np.repeat(weight, lengths) * values
+        self.lengths, self.labels, values = csr_rows(extractor.char_t, grams)
+        self.words = words  # of each n-gram
+        self.products = np.repeat(weight, self.lengths) * values
 
-    def best(self, columns: np.ndarray, n_columns: int) -> np.ndarray:
-        """(n_columns,): each label's best window cosine; ``columns`` places each product's
-        label in the result. Words are taken a block at a time (each block with the next
-        block's first word, for the pair across the edge): a paragraph's words times all
-        labels would not fit in memory."""
+    def best(self, column: np.ndarray, n_columns: int) -> np.ndarray:
+        """(n_columns,): each label's best window cosine, label ``i`` in ``column[i]``. Words
+        are taken a block at a time (each block with the next block's first word, for the pair
+        across the edge): a paragraph's words times all labels would not fit in memory."""
+        at = np.repeat(self.words * n_columns, self.lengths)
+        at += np.take(column, self.labels)
+        ends = np.cumsum(np.bincount(self.words, self.lengths, self.n_words)).astype(np.int64)
         best = np.zeros(n_columns, dtype=np.float32)
         for start in range(0, self.n_words, WINDOW_BLOCK):
             stop = min(start + WINDOW_BLOCK + 1, self.n_words)
-            lo, hi = np.searchsorted(self.words, [start, stop])
+            lo, hi = (ends[start - 1] if start else 0), ends[stop - 1]
             per_word = np.zeros((stop - start, n_columns), dtype=np.float32)
-            at = (self.words[lo:hi] - start) * n_columns + columns[lo:hi]
-            np.add.at(per_word.ravel(), at, self.products[lo:hi])
+            np.add.at(per_word.ravel(), at[lo:hi] - start * n_columns, self.products[lo:hi])
             if stop - start > 1:
                 pairs = per_word[:-1] + per_word[1:]
                 pairs *= self.two[start : stop - 1, None]

@@ -47,6 +47,8 @@ STOP = STOP_EN | STOP_NL
 
 def fold(text: str) -> str:
     """Lower-case and strip accents ("inspiciënt" -> "inspicient")."""
+    if text.isascii():  # nothing to decompose: skips a pass over every character
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in text if not unicodedata.combining(c))
 
