@@ -121,10 +121,7 @@ class SkillExtractor:
             if not words_:
                 continue
             labels, values = self._label_scores(words_)
-            if len(labels):  # each skill's best label; labels ascend, so skills do too
-                owners = self.table.owner[labels]
-                first = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-                row[owners[first]] = np.maximum.reduceat(values, first)
+            np.maximum.at(row, self.table.owner[labels], values)  # each skill's best label
             if c.desc_weight:
                 row += c.desc_weight * self._description_scores(text)
         if self.embeddings is not None:
