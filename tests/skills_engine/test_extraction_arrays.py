@@ -87,3 +87,22 @@ def test_csr_rows_are_the_rows_of_the_matrix(extractor):
     assert values.tolist() == expected.data.tolist()
     empty = csr_rows(m, np.zeros(0, dtype=np.int64))
     assert [len(a) for a in empty] == [0, 0, 0]
+
+
+def test_transform_equals_scipy_counting_the_terms(extractor, sentences):
+    vec = extractor.char_vec  # sublinear tf: a repeated n-gram counts 1 + log(count)
+    terms = [vec.analyzer(t) for t in sentences]
+    rows = np.repeat(np.arange(len(terms)), [len(t) for t in terms])
+    cols = vec.vocab.positions([g for t in terms for g in t])
+    known = cols >= 0
+    counts = sp.csr_matrix(
+        (np.ones(known.sum(), np.float32), (rows[known], cols[known])),
+        shape=(len(terms), len(vec.vocab)),
+    )
+    counts.sum_duplicates()  # the term frequencies
+    assert counts.data.max() > 1
+    counts.data = (1 + np.log(counts.data)) * vec.idf[counts.indices]
+    got = vec.transform(sentences)
+    np.testing.assert_array_equal(got.indptr, counts.indptr)
+    np.testing.assert_array_equal(got.indices, counts.indices)
+    np.testing.assert_allclose(got.data, l2_normalize(counts).data, rtol=1e-6)
