@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import ValidationError
 
-from .models import is_demo_email
+from .models import User, is_demo_email, user_by_id
 
 
 class EmailBackend(ModelBackend):
@@ -12,6 +13,14 @@ class EmailBackend(ModelBackend):
         if not email or (is_demo_email(email) and not settings.DEMO_MODE):
             return None
         return super().authenticate(request, username=email, password=password, **kwargs)
+
+    def get_user(self, user_id):
+        """The session's account, read with a query compiled once per process."""
+        try:
+            found = user_by_id(User._meta.pk.to_python(user_id))
+        except ValidationError:
+            return None
+        return found[0] if found and self.user_can_authenticate(found[0]) else None
 
     def user_can_authenticate(self, user):
         if is_demo_email(user.email) and not settings.DEMO_MODE:

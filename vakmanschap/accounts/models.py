@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vakmanschap.core.compiled import CompiledQuery
 from vakmanschap.core.presentation import format_moment
 
 from .roles import ROLE_ORGANISATION_KIND, STAFF_ROLES, Role
@@ -77,7 +78,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     @cached_property
     def membership_list(self) -> list:
         """This person's memberships, read once per user object (a request's user asks often)."""
-        return list(self.memberships.select_related("organisation"))
+        memberships = _memberships_of(self.pk)
+        for membership in memberships:
+            membership.user = self  # as `self.memberships` would: no query for the way back
+        return memberships
 
     @cached_property
     def roles(self) -> frozenset[str]:
@@ -176,3 +180,10 @@ class LoginLink(models.Model):
 
     def __str__(self):
         return f"{self.user} – {format_moment(self.created_at)}"
+
+
+# Every logged-in request reads these; compiled once per process (core/compiled.py).
+_memberships_of = CompiledQuery(
+    lambda user_id: Membership.objects.filter(user_id=user_id).select_related("organisation"), int
+)
+user_by_id = CompiledQuery(lambda user_id: User._default_manager.filter(pk=user_id), int)

@@ -270,6 +270,8 @@ TASKS = {
 # Security headers; production (vakmanschap/conf/production.py) switches HTTPS on by default.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Database sessions (docs/decisions.md), read with a query compiled once per process.
+SESSION_ENGINE = "vakmanschap.core.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not (DEBUG or DEMO_MODE))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vakmanschap.core import presentation
-from vakmanschap.funding.models import Cheque, ChequeState, PlanState
-from vakmanschap.guidance.models import ConversationState
+from vakmanschap.core.compiled import CompiledQuery
+from vakmanschap.funding.models import Cheque, ChequeState, PlanState, TrainingPlan
+from vakmanschap.guidance.models import CareerConversation, ConversationState
 from vakmanschap.people.choices import Triage
 
 DONE, NOW, NEXT, STOPPED = "done", "now", "next", "stopped"
@@ -102,9 +103,30 @@ def _long_date(day: datetime.date) -> str:
     return presentation.format_day(day)
 
 
-def plans_of(participant):
+def _plans_query(participant_id):
+    return (
+        TrainingPlan.objects.filter(participant_id=participant_id)
+        .select_related("target_occupation")
+        .order_by("-created_at", "-pk")
+    )
+
+
+# The resident's start page reads these on every visit: compiled once (core/compiled.py).
+_plans_of = CompiledQuery(_plans_query, int)
+_conversations_of = CompiledQuery(
+    lambda participant_id: CareerConversation.objects.filter(
+        participant_id=participant_id
+    ).order_by("-scheduled_at"),
+    int,
+)
+
+
+def plans_of(participant) -> list:
     """The participant's plans, the latest first."""
-    return participant.plans.select_related("target_occupation").order_by("-created_at", "-pk")
+    plans = _plans_of(participant.pk)
+    for plan in plans:
+        plan.participant = participant  # as `participant.plans` would: no query for the way back
+    return plans
 
 
 def cheques_of(plans) -> list[Cheque]:
@@ -130,11 +152,11 @@ def progress_for(participant, *, plans=None, cheques=None) -> Progress:
     the plans (latest first, `plans_of`) and their cheques (`cheques_of`) passes them in."""
     steps = {key: Step(key, str(label)) for key, label in STEP_LABELS.items()}
     steps["signed_up"].date = _day(participant.created_at)
-    conversations = list(participant.conversations.order_by("-scheduled_at"))
+    conversations = _conversations_of(participant.pk)
     held = next((c for c in conversations if c.state == ConversationState.HELD), None)
     upcoming = next((c for c in conversations if c.state == ConversationState.SCHEDULED), None)
     if plans is None:
-        plans = list(plans_of(participant)[:1])
+        plans = plans_of(participant)[:1]
     plan = plans[0] if plans else None
     if cheques is None:
         cheques = cheques_of([plan] if plan else [])

@@ -4,20 +4,27 @@ from django.db import transaction
 from django.shortcuts import render
 
 from vakmanschap.core.access import guarded
+from vakmanschap.core.compiled import CompiledQuery
 from vakmanschap.esco.models import attach_preferred_labels
 from vakmanschap.people.models import Participant
 from vakmanschap.people.permissions import is_participant_self
 
 from .progress import cheques_of, plans_of, progress_for
 
+# Read on every visit of the start page: compiled once per process (core/compiled.py).
+_participant_of = CompiledQuery(
+    lambda user_id: Participant.objects.filter(user_id=user_id).order_by("pk")[:1], int
+)
+
 
 @transaction.non_atomic_requests  # reads only: no transaction to begin and commit
 @guarded(is_participant_self)
 def my_route(request):
-    participant = Participant.objects.filter(user=request.user).first()
+    found = _participant_of(request.user.pk)
+    participant = found[0] if found else None
     if participant is None:
         return render(request, "ui/my_route.html", {"participant": None})
-    plans = list(plans_of(participant))
+    plans = plans_of(participant)
     occupations = [plan.target_occupation for plan in plans if plan.target_occupation]
     if occupations:
         attach_preferred_labels(occupations)  # one query for all plans' occupation names
