@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import LazyObject, empty
 
 from .two_factor import has_confirmed_device
 
@@ -16,7 +17,9 @@ class RequireTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = request.user
+        # The account is read here anyway; from now on the request holds it itself rather than
+        # two lazy wrappers (auth's and django-otp's) that each attribute access passes through.
+        request.user = user = _unwrapped(request.user)
         if (
             settings.TWO_FACTOR_REQUIRED
             and user.is_authenticated
@@ -40,3 +43,11 @@ class RequireTwoFactorMiddleware:
                 )
                 return redirect(f"{reverse(target)}?next={request.get_full_path()}")
         return self.get_response(request)
+
+
+def _unwrapped(user):
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user
