@@ -44,9 +44,13 @@ class CompiledQuery:
         self._kinds = kinds
         self._by_alias: dict[str, _Compiled] = {}
         self._lock = threading.Lock()
+        self._model: type[Model] | None = None  # known at the first call (apps loaded by then)
+
+    def _stand_ins(self) -> list:
+        return [_KINDS[kind](i) for i, kind in enumerate(self._kinds)]
 
     def _compile(self, alias: str) -> _Compiled:
-        stand_ins = [_KINDS[kind](i) for i, kind in enumerate(self._kinds)]
+        stand_ins = self._stand_ins()
         queryset = self._build(*stand_ins)
         compiler = queryset.query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
@@ -74,8 +78,9 @@ class CompiledQuery:
             type(value) is kind for value, kind in zip(values, self._kinds, strict=True)
         ):
             raise TypeError(f"Expected values of the types {self._kinds}, got {values!r}.")
-        queryset_model = self._model()
-        alias = router.db_for_read(queryset_model)
+        if self._model is None:
+            self._model = self._build(*self._stand_ins()).model
+        alias = router.db_for_read(self._model)
         compiled = self.compiled(alias)
         params = list(compiled.params)
         for slot, value in zip(compiled.slots, values, strict=True):
@@ -95,10 +100,3 @@ class CompiledQuery:
                 populator.populate(row, obj)
             objects.append(obj)
         return objects
-
-    def _model(self) -> type[Model]:
-        model = getattr(self, "_model_class", None)
-        if model is None:
-            stand_ins = [_KINDS[kind](i) for i, kind in enumerate(self._kinds)]
-            model = self._model_class = self._build(*stand_ins).model
-        return model
