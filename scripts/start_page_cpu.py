@@ -1,14 +1,14 @@
 """CPU per request of a resident's start page, in-process: production settings, Django's test
 client, the app's CPU (`time.process_time`) and its PostgreSQL backend's (from /proc).
 
-Run it against a throwaway cluster (collect the static files once: production uses the manifest):
+Run it against a throwaway cluster:
 
-    .venv/bin/python -m vakmanschap.testing.with_postgres sh -c '
-        VAKMANSCHAP_ENV=production STATIC_ROOT=/tmp/static .venv/bin/vakmanschap collectstatic -v0 --noinput
-        .venv/bin/python scripts/start_page_cpu.py --requests 400'
+    .venv/bin/python -m vakmanschap.testing.with_postgres .venv/bin/python scripts/start_page_cpu.py --requests 400
 
-Environment the script fills in when unset: the production secrets (random), ALLOWED_HOSTS.
---profile N prints the cProfile of N requests instead (sorted by cumulative time).
+It always uses the production settings; the secrets it needs are made up unless set. The static
+files are collected once into STATIC_ROOT (default: a folder in the system's temporary
+directory), as production's manifest needs them. --profile N prints the cProfile (CPU time) of N
+requests instead, and writes it to START_PAGE_PROFILE (default start_page.prof).
 """
 
 import argparse
@@ -17,12 +17,14 @@ import datetime
 import os
 import pstats
 import secrets
+import tempfile
 import time
 
 import psutil
 
+os.environ["VAKMANSCHAP_ENV"] = "production"
 for name, value in {
-    "VAKMANSCHAP_ENV": "production",
+    "STATIC_ROOT": os.path.join(tempfile.gettempdir(), "vakmanschap-start-page-static"),
     "DJANGO_SETTINGS_MODULE": "vakmanschap.settings",
     "SECRET_KEY": secrets.token_urlsafe(60),
     "VAKMANSCHAP_IDENTITY_HASH_KEY": secrets.token_urlsafe(32),
@@ -37,6 +39,8 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
@@ -86,6 +90,8 @@ def main() -> None:
     parser.add_argument("--language", default="nl")
     parser.add_argument("--profile", type=int, default=0)
     args = parser.parse_args()
+    if not (settings.STATIC_ROOT / "staticfiles.json").exists():
+        call_command("collectstatic", interactive=False, verbosity=0)
     client = Client(headers={"Accept-Language": args.language})
     client.force_login(resident(), backend="vakmanschap.accounts.backends.EmailBackend")
 
