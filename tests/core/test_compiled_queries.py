@@ -25,9 +25,9 @@ from vakmanschap.people.models import Participant
 pytestmark = pytest.mark.django_db
 
 memberships_of = CompiledQuery(
-    lambda user_id: Membership.objects.filter(user_id=user_id)
-    .select_related("organisation")
-    .order_by("pk"),
+    lambda user_id: (
+        Membership.objects.filter(user_id=user_id).select_related("organisation").order_by("pk")
+    ),
     int,
 )
 

@@ -52,6 +52,12 @@ def test_no_two_menu_items_share_a_name(role, settings):
         assert len(labels) == len(set(labels)), (role, language, labels)
 
 
+@pytest.mark.parametrize("role", list(Role))
+def test_each_menu_is_in_its_items_order(role):
+    orders = [item.order for item in items_for(user_with_role(role))]
+    assert orders and orders == sorted(orders)
+
+
 def start_counts(client, user) -> dict[str, int]:
     client.force_login(user)
     client.cookies["django_language"] = "en"
