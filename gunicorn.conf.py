@@ -62,6 +62,8 @@ def when_ready(server):
     try:
         loader.get_engine()
         server.log.info("Skills engine loaded in the master; workers share it.")
+        statuses = preload.warm_requests()
+        server.log.info("Pages asked once in the master: %s.", statuses)
     except loader.EscoNotImported:
         server.log.warning("No ESCO import yet: each worker loads the skills engine later.")
     finally:

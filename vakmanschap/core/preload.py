@@ -1,7 +1,8 @@
 """Work done once in gunicorn's master (gunicorn.conf.py `when_ready`), so the forked workers share
 it copy-on-write instead of each doing it at its first requests: the translation catalogues of
-every language and every template compiled by the cached template loader. Also tunes glibc's
-malloc in each worker (`tune_malloc`), so what a request frees goes back to the system."""
+every language, every template compiled by the cached template loader, and a few requests of the
+pages that use the skills engine (`warm_requests`). Also tunes glibc's malloc in each worker
+(`tune_malloc`), so what a request frees goes back to the system."""
 
 import ctypes
 import ctypes.util
@@ -13,6 +14,20 @@ from django.utils.translation import trans_real
 
 M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter numbers
 M_ARENA_MAX = -8
+
+# The first request of a page in a process builds what later ones reuse: modules imported on
+# first use, Django's URL and language caches, the interpreter's specialised bytecode and type
+# caches, the engine's lazily filled tables. Asked once in the master, that is shared by the
+# workers instead of built (and written) by each (docs/benchmarks.md, "Memory: what the
+# workers copy"). Anonymous pages only: the master has no user to log in.
+WARM_PATHS = (
+    "/",
+    "/sign-up/",
+    "/skills/titles/suggest/?q=lasser",
+    "/skills/titles/suggest/?q=truck%20driver",
+    "/skills/work/suggest/?work_description=Ik%20las%20stalen%20constructies",
+    "/skills/work/suggest/?work_description=I%20look%20after%20elderly%20people",
+)
 
 
 def load_translations() -> list[str]:
@@ -59,6 +74,30 @@ def tune_malloc(arenas: int, mmap_threshold: int = 256 * 1024) -> bool:
     if mallopt is None:
         return False
     return mallopt(M_ARENA_MAX, arenas) == 1 and mallopt(M_MMAP_THRESHOLD, mmap_threshold) == 1
+
+
+def warm_requests(paths=WARM_PATHS) -> dict[str, int]:
+    """GET each path through the whole Django stack, in this process; the status of each (500
+    for one that raised: logged, the warm-up goes on)."""
+    from django.test import Client
+
+    client = Client(
+        raise_request_exception=False,
+        HTTP_HOST=_own_host(),
+        HTTP_ACCEPT_LANGUAGE=settings.LANGUAGE_CODE,
+    )
+    statuses = {}
+    for path in paths:
+        statuses[path] = client.get(path, secure=True).status_code
+    return statuses
+
+
+def _own_host() -> str:
+    """A host name the site answers to (ALLOWED_HOSTS), so the warm-up is not refused."""
+    for host in settings.ALLOWED_HOSTS:
+        if "*" not in host:
+            return host.lstrip(".")
+    return "localhost"
 
 
 def warm_master() -> dict[str, object]:
