@@ -55,7 +55,7 @@ def when_ready(server):
     from django.db import connections
 
     from vakmanschap.core import preload
-    from vakmanschap.skills import loader
+    from vakmanschap.skills import loader, services
 
     warmed = preload.warm_master()
     server.log.info("Loaded in the master: translations %s, %s templates.", *warmed.values())
@@ -63,7 +63,8 @@ def when_ready(server):
         loader.get_engine()
         server.log.info("Skills engine loaded in the master; workers share it.")
         statuses = preload.warm_requests()
-        server.log.info("Pages asked once in the master: %s.", statuses)
+        routes = services.plan_sample_routes()
+        server.log.info("Asked once in the master: %s; %d sample routes.", statuses, routes)
     except loader.EscoNotImported:
         server.log.warning("No ESCO import yet: each worker loads the skills engine later.")
     finally:

@@ -33,3 +33,16 @@ def test_the_catalogue_of_every_language_is_loaded():
 
 def test_malloc_is_tuned_on_glibc():
     assert preload.tune_malloc(2) is True
+
+
+def test_the_warm_up_asks_each_page_through_the_whole_stack(db):
+    statuses = preload.warm_requests(("/", "/sign-up/", "/no-such-page/"))
+
+    assert statuses == {"/": 200, "/sign-up/": 200, "/no-such-page/": 404}
+
+
+def test_the_warm_up_asks_for_a_host_the_site_answers_to(settings):
+    settings.ALLOWED_HOSTS = ["*.example.org", ".fonds.example.nl", "localhost"]
+    assert preload._own_host() == "fonds.example.nl"
+    settings.ALLOWED_HOSTS = ["*"]
+    assert preload._own_host() == "localhost"

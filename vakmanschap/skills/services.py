@@ -147,10 +147,23 @@ class RouteView:
 
 def routes_for(participant, k: int = 5, lang: str | None = None) -> list[RouteView]:
     """Ranked routes from the participant's occupations and skills into the shortage list."""
+    return _routes_for_person(engine_person(participant), k, lang)
 
+
+def plan_sample_routes() -> int:
+    """The routes of a made-up resident who held the first shortage occupation for five years,
+    through the same steps as a resident's; how many. Run in gunicorn's master before the fork,
+    so that the workers share what a first route plan builds (gunicorn.conf.py)."""
+    shortage = engine_shortage(scheme_region())
+    if not shortage:
+        return 0
+    held = [engine_routes.HeldOccupation(shortage[0].uri, 5.0)]
+    return len(_routes_for_person(engine_routes.Person(occupations=held), 5, None))
+
+
+def _routes_for_person(person: engine_routes.Person, k: int, lang: str | None) -> list[RouteView]:
     lang = label_language(lang)
     engine = loader.get_engine()
-    person = engine_person(participant)
     person.occupations = [h for h in person.occupations if h.uri in engine.occ_pos]
     for name in ("confirmed_skills", "added_skills", "removed_skills"):
         setattr(person, name, [u for u in getattr(person, name) if u in engine.skill_pos])
