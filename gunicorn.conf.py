@@ -69,6 +69,7 @@ def when_ready(server):
         server.log.warning("No ESCO import yet: each worker loads the skills engine later.")
     finally:
         connections.close_all()  # a forked worker must not share the master's connection
+    preload.trim_malloc()  # the free pages of the loading and the warm-up go back
     gc.freeze()  # keep the loaded objects out of the collector, so forks do not copy them
 
 

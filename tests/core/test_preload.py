@@ -1,5 +1,6 @@
 """What gunicorn's master does before it forks the workers (gunicorn.conf.py `when_ready`)."""
 
+from django.contrib.sessions.models import Session
 from django.template import engines
 from django.utils.translation import trans_real
 
@@ -35,10 +36,15 @@ def test_malloc_is_tuned_on_glibc():
     assert preload.tune_malloc(2) is True
 
 
+def test_free_heap_pages_go_back_to_the_system_on_glibc():
+    assert preload.trim_malloc() is True
+
+
 def test_the_warm_up_asks_each_page_through_the_whole_stack(db):
     statuses = preload.warm_requests(("/", "/sign-up/", "/no-such-page/"))
 
     assert statuses == {"/": 200, "/sign-up/": 200, "/no-such-page/": 404}
+    assert not Session.objects.exists()  # read-only: no session stored
 
 
 def test_the_warm_up_asks_for_a_host_the_site_answers_to(settings):

@@ -76,6 +76,19 @@ def tune_malloc(arenas: int, mmap_threshold: int = 256 * 1024) -> bool:
     return mallopt(M_ARENA_MAX, arenas) == 1 and mallopt(M_MMAP_THRESHOLD, mmap_threshold) == 1
 
 
+def trim_malloc() -> bool:
+    """Give the heap's free pages back to the system (glibc ``malloc_trim``), in the master just
+    before the fork: a worker that allocates there then gets a fresh page of its own instead of
+    a copy of the master's, which the master would go on holding. False where the C library is
+    not glibc."""
+    name = ctypes.util.find_library("c")
+    malloc_trim = getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+    if malloc_trim is None:
+        return False
+    malloc_trim(0)  # returns whether it released anything, which does not matter here
+    return True
+
+
 def warm_requests(paths=WARM_PATHS) -> dict[str, int]:
     """GET each path through the whole Django stack, in this process; the status of each (500
     for one that raised: logged, the warm-up goes on)."""
