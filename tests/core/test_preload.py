@@ -2,6 +2,7 @@
 
 from django.contrib.sessions.models import Session
 from django.template import engines
+from django.utils import formats
 from django.utils.translation import trans_real
 
 from vakmanschap.core import preload
@@ -52,3 +53,12 @@ def test_the_warm_up_asks_for_a_host_the_site_answers_to(settings):
     assert preload._own_host() == "fonds.example.nl"
     settings.ALLOWED_HOSTS = ["*"]
     assert preload._own_host() == "localhost"
+
+
+def test_the_format_modules_of_every_language_are_imported():
+    formats._format_modules_cache.clear()
+
+    preload.import_lazy_modules()
+
+    assert {"nl", "en"} <= set(formats._format_modules_cache)
+    assert any(m.__name__.endswith("nl.formats") for m in formats._format_modules_cache["nl"])

@@ -38,6 +38,18 @@ def load_translations() -> list[str]:
     return codes
 
 
+def import_lazy_modules() -> None:
+    """Import what Django imports at first use otherwise: the format modules of every
+    language (dates and numbers on a page) and the authentication backends (a logged-in
+    request)."""
+    from django.contrib.auth import get_backends
+    from django.utils import formats
+
+    for code, _name in settings.LANGUAGES:
+        formats.get_format_modules(code)
+    get_backends()
+
+
 def template_names() -> list[str]:
     """Every template under the template directories the loaders search (project and apps)."""
     names: set[str] = set()
@@ -115,4 +127,5 @@ def _own_host() -> str:
 
 def warm_master() -> dict[str, object]:
     """Everything above; what it did, for the master's log."""
+    import_lazy_modules()
     return {"languages": load_translations(), "templates": compile_templates()}
