@@ -20,6 +20,7 @@ import argparse
 import hashlib
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +35,7 @@ from .engine import EngineConfig, SkillsEngine
 from .labels import query_in_batches
 from .snapshot import EscoSnapshot, snapshot_from_csv
 from .title_examples import add_title_examples, read_title_examples
+from .title_parts import with_lead_parts
 from .titles import TitleConfig, TitleIndex
 
 SPLITS = ("dev", "held-out")
@@ -80,7 +82,7 @@ def _title_ranks(
         scorer = EncoderTitleScorer(
             snapshot.occupations, title_encoder, occupation_skill_labels(snapshot)
         )
-        scores = lambda part: scorer.rescore(part, index.scores(part))  # noqa: E731
+        scores = partial(with_lead_parts, lambda part: scorer.rescore(part, index.scores(part)))
     pos = {o.uri: i for i, o in enumerate(snapshot.occupations)}
     ranks = []
     titles = [r["title_nl"] for r in rows]
