@@ -3,9 +3,12 @@
 import numpy as np
 
 from vakmanschap.skills_engine.title_fusion import (
+    LEAD_GRID,
+    best_index,
     best_weights,
     cross_validated,
     reciprocal_ranks,
+    rr_table,
     subset,
 )
 
@@ -61,3 +64,14 @@ def test_cross_validation_scores_each_fold_with_weights_from_the_others():
     no_help = {**f, "label": f["centroid"], "description": f["skills"]}
     folds = [subset(no_help, np.arange(60) % 3 == i) for i in range(3)]
     assert cross_validated(folds, 10, GRID) == 0.5
+
+
+def test_the_lead_part_weight_is_chosen_when_the_lead_part_helps():
+    f = scores(30)
+    # the whole title (``lexical``) puts the gold second, its lead part (``label``) first
+    lead = {**f, "label": f["label"] * 0.25}
+    chosen = LEAD_GRID[best_index([rr_table(lead, 10, LEAD_GRID)], LEAD_GRID)][0]
+    assert chosen > 0
+    # a lead part that points elsewhere is left out
+    lead["label"] = f["skills"]
+    assert LEAD_GRID[best_index([rr_table(lead, 10, LEAD_GRID)], LEAD_GRID)][0] == 0.0
