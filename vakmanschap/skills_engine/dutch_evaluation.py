@@ -20,7 +20,6 @@ import argparse
 import hashlib
 import tempfile
 import time
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +34,7 @@ from .engine import EngineConfig, SkillsEngine
 from .labels import query_in_batches
 from .snapshot import EscoSnapshot, snapshot_from_csv
 from .title_examples import add_title_examples, read_title_examples
-from .title_parts import with_lead_parts
+from .title_parts import add_lead_parts
 from .titles import TitleConfig, TitleIndex
 
 SPLITS = ("dev", "held-out")
@@ -82,7 +81,9 @@ def _title_ranks(
         scorer = EncoderTitleScorer(
             snapshot.occupations, title_encoder, occupation_skill_labels(snapshot)
         )
-        scores = partial(with_lead_parts, lambda part: scorer.rescore(part, index.scores(part)))
+        scores = lambda part: add_lead_parts(  # noqa: E731
+            scorer.rescore(part, index.scores(part)), part, scorer
+        )
     pos = {o.uri: i for i, o in enumerate(snapshot.occupations)}
     ranks = []
     titles = [r["title_nl"] for r in rows]

@@ -243,6 +243,8 @@ class EncoderTitleScorer:
         self.label_count = np.bincount(self.table.owner, minlength=self.n_occ)
         self.first_label = np.cumsum(self.label_count) - self.label_count
         self.table.texts = []  # not read by queries; kept, it would be one object per label
+        # Titles it takes for Dutch get no lead part score (``title_parts``): it lowers them.
+        self.gate = LanguageGate(occupations)
 
     def rescore(self, texts: list[str], lexical: np.ndarray) -> np.ndarray:
         """``lexical`` plus the weighted centroid, description and skills cosines for every
@@ -267,11 +269,40 @@ class EncoderTitleScorer:
         top = np.argpartition(-out[keep], n - 1, axis=1)[:, :n]
         for i, r, occ in zip(keep, rows, top, strict=True):
             occ = occ[self.label_count[occ] > 0]
-            counts = self.label_count[occ]
-            offsets = np.cumsum(counts) - counts
-            labels = np.repeat(self.first_label[occ] - offsets, counts) + np.arange(counts.sum())
-            best = np.maximum.reduceat(self.label_emb.dot(labels, q[r]), offsets)
-            out[i, occ] += c.label_weight * best
+            out[i, occ] += c.label_weight * self._best_label(occ, q[r])
+        return out
+
+    def _best_label(self, occ: np.ndarray, vector: np.ndarray) -> np.ndarray:
+        """The best label cosine of each of ``occ`` (occupations that have labels)."""
+        counts = self.label_count[occ]
+        offsets = np.cumsum(counts) - counts
+        labels = np.repeat(self.first_label[occ] - offsets, counts) + np.arange(counts.sum())
+        return np.maximum.reduceat(self.label_emb.dot(labels, vector), offsets)
+
+    def top_candidates(self, scores: np.ndarray) -> np.ndarray:
+        """(rows, candidates): the best occupations of each row of ``scores``."""
+        n = min(self.config.candidates, self.n_occ)
+        return np.argpartition(-scores, n - 1, axis=1)[:, :n]
+
+    def cosines_at(self, texts: list[str], occupations: np.ndarray) -> np.ndarray:
+        """(len(texts), k): for each text, the weighted centroid, description, skills and best
+        label cosines of the k occupations of its row of ``occupations``; zeros for an empty
+        text, or for all when the encoder is missing at run time (logged)."""
+        out = np.zeros(occupations.shape, dtype=np.float32)
+        cleaned = [clean_title(t) for t in texts]
+        keep = [i for i, t in enumerate(cleaned) if t]
+        if not keep or not len(self.label_emb):
+            return out
+        try:
+            q = encoder(self.config.encoder).queries([cleaned[i] for i in keep])
+        except EncoderUnavailable as exc:
+            log.warning("title encoder unavailable, titles are matched lexically: %s", exc)
+            return out
+        for vector, i in zip(q, keep, strict=True):
+            occ = occupations[i]
+            out[i] = self.profile[occ] @ vector
+            has = self.label_count[occ] > 0
+            out[i, has] += self.config.label_weight * self._best_label(occ[has], vector)
         return out
 
     def scores(self, texts: list[str]) -> np.ndarray:

@@ -7,7 +7,6 @@ import hashlib
 import logging
 import os
 from dataclasses import dataclass, field
-from functools import partial
 
 import numpy as np
 import scipy.sparse as sp
@@ -43,7 +42,7 @@ from .similarity import (
     skill_similarity,
 )
 from .snapshot import EscoSnapshot
-from .title_parts import with_lead_parts
+from .title_parts import add_lead_parts
 from .titles import TitleConfig, TitleIndex
 
 log = logging.getLogger(__name__)
@@ -237,10 +236,10 @@ class SkillsEngine:
             out = self.titles.scores(part)
             if embedder is not None:
                 out = out + embedder.scores(part)
-            return encoder.rescore(part, out) if encoder is not None else out
+            if encoder is None:
+                return out
+            return add_lead_parts(encoder.rescore(part, out), part, encoder)
 
-        if encoder is not None:  # the weight was chosen for the hybrid (title_parts.py)
-            scores = partial(with_lead_parts, scores)
         res = query_in_batches(scores, list(texts), k, 256) if texts else []
         return _named(res, self.occ_uris, self.occ_labels, lang)
 

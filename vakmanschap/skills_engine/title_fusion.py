@@ -16,7 +16,7 @@ Score = lexical + a x best label cosine + b x centroid cosine + c x description 
 The lexical and encoder scores are computed once per item, and each item's reciprocal rank once
 per grid point, so choosing weights on some folds and scoring others costs only means.
 
-``--lead-parts``: the weight of the lead part's score (``title_parts``) on top of the shipped
+``--lead-parts``: the weight of the lead part's cosines (``title_parts``) on top of the shipped
 hybrid weights, one number from ``LEAD_GRID`` chosen by 5-fold CV in the English dev half; the
 English held-out half and the Dutch halves (two-fold CV, held-out) are scored with it.
 """
@@ -35,6 +35,7 @@ from .dutch_evaluation import cv_fold_of, split_of
 from .embeddings import (
     EncoderConfig,
     EncoderTitleScorer,
+    LanguageGate,
     occupation_skill_labels,
     remember_label_vectors,
 )
@@ -42,7 +43,7 @@ from .evaluation import title_half
 from .snapshot import EscoSnapshot, snapshot_from_csv
 from .title_examples import add_title_examples, read_title_examples
 from .title_parts import lead_part
-from .titles import TitleIndex
+from .titles import TitleIndex, clean_title
 
 CHANNELS = ("label", "centroid", "description", "skills")
 GRID = list(
@@ -210,9 +211,12 @@ def markdown(result: dict) -> str:
 LEAD_GRID = [(w, 0.0, 0.0, 0.0) for w in (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75)]
 
 
-def hybrid_scores(snapshot: EscoSnapshot, texts: list[str], encoder: str) -> np.ndarray:
-    """(len(texts), occupations): lexical + the shipped weights (``EncoderConfig``) x the
-    encoder's cosines, the best label over all labels; zeros for empty texts."""
+def hybrid_scores(
+    snapshot: EscoSnapshot, texts: list[str], encoder: str, lexical: bool = True
+) -> np.ndarray:
+    """(len(texts), occupations): lexical (unless ``lexical`` is false) + the shipped weights
+    (``EncoderConfig``) x the encoder's cosines, the best label over all labels; zeros for
+    empty texts."""
     index = TitleIndex(snapshot.occupations)
     config = EncoderConfig(encoder=encoder)
     scorer = EncoderTitleScorer(snapshot.occupations, config, occupation_skill_labels(snapshot))
@@ -220,7 +224,7 @@ def hybrid_scores(snapshot: EscoSnapshot, texts: list[str], encoder: str) -> np.
     out = []
     for b in range(0, len(texts), BATCH):
         part = texts[b : b + BATCH]
-        score = index.scores(part)
+        score = index.scores(part) if lexical else np.zeros((len(part), scorer.n_occ), np.float32)
         for name, value in scorer.parts(part).items():
             score += weights[name] * value
         out.append(score)
@@ -237,11 +241,16 @@ def _shipped(config: EncoderConfig) -> tuple[float, ...]:
 
 
 def lead_features(snapshot: EscoSnapshot, titles: list[str], golds: list[str], encoder: str):
-    """The hybrid score of each title and of its lead part (zeros without one), as the
-    ``lexical`` and ``label`` entries of a feature dict (the other channels empty), so that
-    ``reciprocal_ranks(f, (w, 0, 0, 0), k)`` ranks by title + w x lead part."""
+    """The hybrid score of each title and the encoder's weighted cosines of its lead part
+    (zeros without one, or for a title the language gate takes for Dutch), as the ``lexical``
+    and ``label`` entries of a feature dict (the other channels empty), so that
+    ``reciprocal_ranks(f, (w, 0, 0, 0), k)`` ranks by title + w x lead part. The engine adds the
+    lead part to the title's 25 candidates only; here it is added to all occupations."""
     whole = hybrid_scores(snapshot, titles, encoder)
-    lead = hybrid_scores(snapshot, [lead_part(t) or "" for t in titles], encoder)
+    gate = LanguageGate(snapshot.occupations)
+    leads = [lead_part(t) or "" for t in titles]
+    leads = [lead if lead and not gate.is_dutch(clean_title(lead)) else "" for lead in leads]
+    lead = hybrid_scores(snapshot, leads, encoder, lexical=False)
     pos = {o.uri: i for i, o in enumerate(snapshot.occupations)}
     empty = np.zeros((len(titles), 1), np.float32)  # broadcast: weight 0 in the lead grid
     return {
