@@ -5,7 +5,7 @@ import pytest
 
 from vakmanschap.skills_engine.embeddings import EncoderConfig
 from vakmanschap.skills_engine.engine import EngineConfig, SkillsEngine
-from vakmanschap.skills_engine.title_parts import LEAD_PART_WEIGHT, lead_part, with_lead_parts
+from vakmanschap.skills_engine.title_parts import LEAD_PART_WEIGHT, add_lead_parts, lead_part
 
 from .test_engine_synthetic import make_snapshot
 
@@ -43,33 +43,41 @@ def test_a_title_without_a_separate_lead_part_has_none(title):
     assert lead_part(title) is None
 
 
-def test_the_lead_part_adds_its_weighted_score_to_its_own_title_only():
-    vocabulary = ["nurse", "welder", "driver"]
-
-    def scores(texts):  # one column per word, 1 where the text names it
-        return np.array([[float(w in t.lower()) for w in vocabulary] for t in texts])
-
-    out = with_lead_parts(scores, ["Welder / Nurse", "Driver", "Nurse cum Welder"])
-    assert np.allclose(out[0], [1, 1 + LEAD_PART_WEIGHT, 0])
-    assert np.allclose(out[1], [0, 0, 1])  # no separator: scored as before
-    assert np.allclose(out[2], [1 + LEAD_PART_WEIGHT, 1, 0])
-    assert np.allclose(with_lead_parts(scores, ["Welder / Nurse"], weight=0.0), [[1, 1, 0]])
-
-
-def test_the_hybrid_engine_ranks_the_lead_role_first(tmp_path):
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
     hybrid = EngineConfig(precompute_matrix=False, title_encoder=EncoderConfig())
-    engine = SkillsEngine.build(make_snapshot(), tmp_path, hybrid)
+    return SkillsEngine.build(make_snapshot(), tmp_path_factory.mktemp("engine"), hybrid)
 
+
+def hybrid_without_lead_parts(engine, title):
+    return engine.title_encoder.rescore([title], engine.titles.scores([title]))
+
+
+def test_the_lead_part_adds_its_weighted_cosines_at_the_candidates_only(engine):
+    scorer = engine.title_encoder
+    titles = ["welder / nurse", "nurse", "lasser / verpleegkundige"]
+    before = hybrid_without_lead_parts(engine, titles[0])[0]
+    out = add_lead_parts(
+        np.vstack([hybrid_without_lead_parts(engine, t) for t in titles]), titles, scorer
+    )
+    candidates = scorer.top_candidates(before[None])[0]
+    lead = scorer.cosines_at(["welder"], candidates[None])[0]
+    assert np.allclose(out[0, candidates], before[candidates] + LEAD_PART_WEIGHT * lead)
+    others = np.setdiff1d(np.arange(len(before)), candidates)
+    assert np.array_equal(out[0, others], before[others])
+    # no separator, and a Dutch title (the language gate): scored as before
+    assert np.array_equal(out[1], hybrid_without_lead_parts(engine, titles[1])[0])
+    assert np.array_equal(out[2], hybrid_without_lead_parts(engine, titles[2])[0])
+
+
+def test_the_hybrid_engine_ranks_the_lead_role_first(engine):
     def first(title, mode="auto"):
         return engine.match_titles([title], k=1, mode=mode)[0][0][0]
 
-    def hybrid_without_lead_parts(title):
-        scores = engine.title_encoder.rescore([title], engine.titles.scores([title]))[0]
-        return engine.occ_uris[int(np.argmax(scores))]
-
     # The title's two roles alone put the nurse first whatever their order; the lead part
     # decides.
-    assert hybrid_without_lead_parts("welder / nurse") == "urn:occ:nurse"
+    without = hybrid_without_lead_parts(engine, "welder / nurse")[0]
+    assert engine.occ_uris[int(np.argmax(without))] == "urn:occ:nurse"
     assert first("welder / nurse") == "urn:occ:welder"
     assert first("nurse / welder") == "urn:occ:nurse"
     # The lexical matcher alone is left as it was (the weight was chosen for the hybrid).
