@@ -249,7 +249,10 @@ def lead_features(snapshot: EscoSnapshot, titles: list[str], golds: list[str], e
     whole = hybrid_scores(snapshot, titles, encoder)
     gate = LanguageGate(snapshot.occupations)
     leads = [lead_part(t) or "" for t in titles]
-    leads = [lead if lead and not gate.is_dutch(clean_title(lead)) else "" for lead in leads]
+    leads = [
+        lead if lead and not gate.is_dutch(clean_title(title)) else ""
+        for title, lead in zip(titles, leads, strict=True)
+    ]
     lead = hybrid_scores(snapshot, leads, encoder, lexical=False)
     pos = {o.uri: i for i, o in enumerate(snapshot.occupations)}
     empty = np.zeros((len(titles), 1), np.float32)  # broadcast: weight 0 in the lead grid

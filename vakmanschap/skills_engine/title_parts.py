@@ -51,7 +51,9 @@ def add_lead_parts(
     part, and titles the scorer's language gate takes for Dutch, are left as they were."""
     leads = [lead_part(t) for t in texts]
     todo = [
-        i for i, lead in enumerate(leads) if lead and not scorer.gate.is_dutch(clean_title(lead))
+        i
+        for i, (title, lead) in enumerate(zip(texts, leads, strict=True))
+        if lead and not scorer.gate.is_dutch(clean_title(title))
     ]
     if not todo or not weight:
         return scores
