@@ -290,16 +290,19 @@ class EncoderTitleScorer:
         text, or for all when the encoder is missing at run time (logged)."""
         out = np.zeros(occupations.shape, dtype=np.float32)
         cleaned = [clean_title(t) for t in texts]
-        keep = [i for i, t in enumerate(cleaned) if t]
-        if not keep or not len(self.label_emb):
+        unique = sorted({t for t in cleaned if t})  # lead parts repeat: encode each once
+        if not unique or not len(self.label_emb):
             return out
         try:
-            q = encoder(self.config.encoder).queries([cleaned[i] for i in keep])
+            q = encoder(self.config.encoder).queries(unique)
         except EncoderUnavailable as exc:
             log.warning("title encoder unavailable, titles are matched lexically: %s", exc)
             return out
-        for vector, i in zip(q, keep, strict=True):
-            occ = occupations[i]
+        row = {t: r for r, t in enumerate(unique)}
+        for i, text in enumerate(cleaned):
+            if not text:
+                continue
+            vector, occ = q[row[text]], occupations[i]
             out[i] = self.profile[occ] @ vector
             has = self.label_count[occ] > 0
             out[i, has] += self.config.label_weight * self._best_label(occ[has], vector)
