@@ -45,7 +45,8 @@ def test_a_title_without_a_separate_lead_part_has_none(title):
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    hybrid = EngineConfig(precompute_matrix=False, title_encoder=EncoderConfig())
+    encoder = EncoderConfig(lead_part_weight=LEAD_PART_WEIGHT)
+    hybrid = EngineConfig(precompute_matrix=False, title_encoder=encoder)
     return SkillsEngine.build(make_snapshot(), tmp_path_factory.mktemp("engine"), hybrid)
 
 
@@ -83,3 +84,11 @@ def test_the_hybrid_engine_ranks_the_lead_role_first(engine):
     # The lexical matcher alone is left as it was (the weight was chosen for the hybrid).
     lexical = engine.titles.scores(["welder / nurse"])[0]
     assert first("welder / nurse", mode="lexical") == engine.occ_uris[int(np.argmax(lexical))]
+
+
+def test_the_lead_part_is_off_by_default(engine):
+    assert EncoderConfig().lead_part_weight == 0.0
+    before = hybrid_without_lead_parts(engine, "welder / nurse")
+    assert np.array_equal(
+        add_lead_parts(before.copy(), ["welder / nurse"], engine.title_encoder, 0.0), before
+    )

@@ -9,8 +9,10 @@ the encoder only: scoring the lead part lexically too cost more than the 500 tit
 +0.001). Titles without a separator are scored as before, and so are Dutch ones (the language
 gate of ``embeddings``): on the Dutch titles the lead part lowered MRR@10 (0.589 -> 0.582 dev).
 
-The weight was chosen by 5-fold cross-validation in the dev half of the English titles
-(``title_fusion --lead-parts``; docs/benchmarks.md, "Titles: the lead part"). Adding the best
+``LEAD_PART_WEIGHT`` was chosen by 5-fold cross-validation in the dev half of the English titles
+(``title_fusion --lead-parts``; docs/benchmarks.md, "The lead part of a title"). It is off by
+default (``EncoderConfig.lead_part_weight`` 0): it costs about 12% more CPU per title, which
+takes the engine below its speed floor, for +0.003 English MRR. Adding the best
 part instead (the maximum over all parts) gained less per part scored; a learned reranker and a
 head-noun bonus did not gain at all.
 """
@@ -23,7 +25,7 @@ import numpy as np
 
 from .titles import clean_title
 
-LEAD_PART_WEIGHT = 0.4
+LEAD_PART_WEIGHT = 0.4  # set EncoderConfig(lead_part_weight=LEAD_PART_WEIGHT) to use it
 
 # "/", "&", ",", "|", "@", "#tag", brackets, a dash with a space on one side, and the words
 # "cum", "and", "or", "at", "for" (folded to lower case first; "e-commerce" keeps its dash).
@@ -43,19 +45,24 @@ def lead_part(title: str) -> str | None:
 
 
 def add_lead_parts(
-    scores: np.ndarray, texts: list[str], scorer, weight: float = LEAD_PART_WEIGHT
+    scores: np.ndarray, texts: list[str], scorer, weight: float | None = None
 ) -> np.ndarray:
     """``scores`` (hybrid, one row per title of ``texts``) plus ``weight`` x the encoder's
     cosines of each title's lead part with the title's candidate occupations (those of
     ``scorer.top_candidates``; ``scorer`` an ``EncoderTitleScorer``). Titles without a lead
-    part, and titles the scorer's language gate takes for Dutch, are left as they were."""
+    part, and titles the scorer's language gate takes for Dutch, are left as they were.
+    ``weight``: None takes the scorer's ``EncoderConfig.lead_part_weight`` (0, off, by default).
+    """
+    weight = scorer.config.lead_part_weight if weight is None else weight
+    if not weight:
+        return scores
     leads = [lead_part(t) for t in texts]
     todo = [
         i
         for i, (title, lead) in enumerate(zip(texts, leads, strict=True))
         if lead and not scorer.gate.is_dutch(clean_title(title))
     ]
-    if not todo or not weight:
+    if not todo:
         return scores
     candidates = scorer.top_candidates(scores[todo])
     cosines = scorer.cosines_at([leads[i] for i in todo], candidates)
