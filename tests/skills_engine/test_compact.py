@@ -155,5 +155,6 @@ def test_a_forked_reader_copies_no_pages_of_the_index():
         index_objects, lambda: [as_index.positions(queries), [as_index[q] for q in queries]]
     )
     assert dict_pages > 500, dict_pages  # an int per lookup, most on a page of their own
-    # the objects themselves and their neighbours on the same pages, not the data
-    assert index_pages < 20, (index_pages, dict_pages)
+    # the objects themselves and their neighbours on the same pages, not the data; after other
+    # tests the child's own new objects can land in free slots on those pages too (up to ~25 seen)
+    assert index_pages < 50, (index_pages, dict_pages)
