@@ -56,6 +56,8 @@ def add_lead_parts(
     weight = scorer.config.lead_part_weight if weight is None else weight
     if not weight:
         return scores
+    if scorer.gate is None:
+        raise ValueError("The scorer was built without the lead part (lead_part_weight 0).")
     leads = [lead_part(t) for t in texts]
     todo = [
         i
