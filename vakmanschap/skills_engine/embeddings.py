@@ -250,24 +250,33 @@ class EncoderTitleScorer:
         # Built only when the lead part is on (1.7 s of build CPU otherwise spent for nothing).
         self.gate = LanguageGate(occupations) if self.config.lead_part_weight else None
 
+    def _encoded(self, texts: list[str]) -> tuple[list[int], np.ndarray, np.ndarray] | None:
+        """(keep, vectors, rows): the positions of the non-empty titles of ``texts``, the vectors
+        of their distinct cleaned forms (a batch often repeats a title: each is encoded once) and
+        each kept title's row in them. None without any title, or without the encoder (logged)."""
+        cleaned = [clean_title(t) for t in texts]
+        unique = sorted({t for t in cleaned if t})
+        if not unique or not len(self.label_emb):
+            return None
+        try:
+            vectors = encoder(self.config.encoder).queries(unique)
+        except EncoderUnavailable as exc:
+            log.warning("title encoder unavailable, titles are matched lexically: %s", exc)
+            return None
+        row = {t: i for i, t in enumerate(unique)}
+        keep = [i for i, t in enumerate(cleaned) if t]
+        return keep, vectors, np.array([row[cleaned[i]] for i in keep])
+
     def rescore(self, texts: list[str], lexical: np.ndarray) -> np.ndarray:
         """``lexical`` plus the weighted centroid, description and skills cosines for every
         occupation and the weighted best label cosine for the ``candidates`` best occupations of each title (what the
         engine ranks by). The lexical scores alone if the encoder is missing (logged)."""
         c = self.config
         out = np.array(lexical, dtype=np.float32, copy=True)
-        cleaned = [clean_title(t) for t in texts]
-        unique = sorted({t for t in cleaned if t})  # a batch often repeats a title: encode once
-        if not unique or not len(self.label_emb):
+        encoded = self._encoded(texts)
+        if encoded is None:
             return out
-        try:
-            q = encoder(c.encoder).queries(unique)
-        except EncoderUnavailable as exc:
-            log.warning("title encoder unavailable, titles are matched lexically: %s", exc)
-            return out
-        row = {t: i for i, t in enumerate(unique)}
-        keep = [i for i, t in enumerate(cleaned) if t]
-        rows = np.array([row[cleaned[i]] for i in keep])
+        keep, q, rows = encoded
         out[keep] += (q @ self.profile.T)[rows]
         n = min(c.candidates, self.n_occ)
         top = np.argpartition(-out[keep], n - 1, axis=1)[:, :n]
@@ -293,20 +302,12 @@ class EncoderTitleScorer:
         label cosines of the k occupations of its row of ``occupations``; zeros for an empty
         text, or for all when the encoder is missing at run time (logged)."""
         out = np.zeros(occupations.shape, dtype=np.float32)
-        cleaned = [clean_title(t) for t in texts]
-        unique = sorted({t for t in cleaned if t})  # lead parts repeat: encode each once
-        if not unique or not len(self.label_emb):
+        encoded = self._encoded(texts)
+        if encoded is None:
             return out
-        try:
-            q = encoder(self.config.encoder).queries(unique)
-        except EncoderUnavailable as exc:
-            log.warning("title encoder unavailable, titles are matched lexically: %s", exc)
-            return out
-        row = {t: r for r, t in enumerate(unique)}
-        for i, text in enumerate(cleaned):
-            if not text:
-                continue
-            vector, occ = q[row[text]], occupations[i]
+        keep, q, rows = encoded
+        for i, r in zip(keep, rows, strict=True):
+            vector, occ = q[r], occupations[i]
             out[i] = self.profile[occ] @ vector
             has = self.label_count[occ] > 0
             out[i, has] += self.config.label_weight * self._best_label(occ[has], vector)
@@ -331,18 +332,10 @@ class EncoderTitleScorer:
             name: np.zeros((len(texts), self.n_occ), dtype=np.float32)
             for name in ("label", "centroid", "description", "skills")
         }
-        cleaned = [clean_title(t) for t in texts]
-        unique = sorted({t for t in cleaned if t})  # a batch often repeats a title: encode once
-        if not unique or not len(self.label_emb):
+        encoded = self._encoded(texts)
+        if encoded is None:
             return out
-        try:
-            q = encoder(self.config.encoder).queries(unique)
-        except EncoderUnavailable as exc:
-            log.warning("title encoder unavailable, titles are matched lexically: %s", exc)
-            return out
-        row = {t: i for i, t in enumerate(unique)}
-        keep = [i for i, t in enumerate(cleaned) if t]
-        rows = [row[cleaned[i]] for i in keep]
+        keep, q, rows = encoded
         label_cos = self.label_emb.products(q)
         out["label"][keep] = best_per_concept(label_cos, self.table, self.n_occ)[rows]
         for name, matrix in (
