@@ -175,6 +175,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # connection the server closed before it is reused (docs/decisions.md, README Deployment).
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Values travel apart from the SQL, and a statement a connection has run a few times is
+    # prepared, so PostgreSQL stops parsing and planning it anew (docs/decisions.md).
+    # DATABASE_PREPARE_THRESHOLD=0 (e.g. behind a pooler without prepared statements) keeps
+    # server-side binding and prepares nothing; DATABASE_SERVER_SIDE_BINDING=off binds in Python.
+    if env.bool("DATABASE_SERVER_SIDE_BINDING", default=True):
+        prepare_after = env.int("DATABASE_PREPARE_THRESHOLD", default=5)
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=prepare_after or None
+        )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the demo's web process and background worker share the file.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
