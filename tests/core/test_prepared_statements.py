@@ -41,12 +41,12 @@ def test_sqlite_gets_no_postgresql_options(tmp_path):
 @pytest.mark.django_db
 def test_a_query_run_often_is_prepared_once_and_still_reads_fresh_rows(postgres_only):
     assert connection.features.uses_server_side_binding
+    active_emails = User.objects.filter(is_active=True).values_list("email", flat=True)
     User.objects.create_user("first@example.org")
     for _ in range(6):  # psycopg prepares after 5 runs (prepare_threshold)
-        emails = list(User.objects.filter(is_active=True).values_list("email", flat=True))
+        list(active_emails.all())
     User.objects.create_user("second@example.org")
-    emails = list(User.objects.filter(is_active=True).values_list("email", flat=True))
-    assert sorted(emails) == ["first@example.org", "second@example.org"]
+    assert sorted(active_emails.all()) == ["first@example.org", "second@example.org"]
     with connection.cursor() as cursor:
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = [row[0] for row in cursor.fetchall()]
