@@ -258,3 +258,12 @@ def test_similar_occupations_and_viability(engine):
     nurse = next(f for f in found if f[0] == "urn:occ:nurse")
     assert not nurse[3]
     assert all(f[0] != "urn:occ:welder" for f in found)
+
+
+def test_without_the_full_matrix_an_origin_row_is_scored_to_the_same_values(engine, tmp_path):
+    assert engine.sim.matrix is None  # the default: no 3,007 x 3,007 matrix in every server
+    full = SkillsEngine.build(make_snapshot(), tmp_path, EngineConfig(precompute_matrix=True))
+    assert full.sim.matrix is not None
+    for uri in full.occ_uris:
+        assert engine.similar_occupations(uri, k=10) == full.similar_occupations(uri, k=10)
+        assert engine.similarity(uri, "urn:occ:nurse") == full.similarity(uri, "urn:occ:nurse")

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import shared_data
 from vakmanschap.skills_engine import encoders
-from vakmanschap.skills_engine.embeddings import EncoderConfig
+from vakmanschap.skills_engine.embeddings import SEPARATE_CHANNELS, EncoderConfig
 from vakmanschap.skills_engine.engine import EngineConfig, SkillsEngine
 from vakmanschap.skills_engine.snapshot import snapshot_from_csv
 
@@ -47,6 +47,12 @@ def test_the_label_vectors_are_part_of_the_cache(tmp_path):
     assert loaded.title_encoder is not None
     titles = ["caregiver for the elderly", "lasser (m/v)", "pipe welder"]
     assert loaded.match_titles(titles, k=3) == built.match_titles(titles, k=3)
+    # The cache keeps the channels' weighted sum that queries read, not the channels themselves.
+    for name in SEPARATE_CHANNELS:
+        assert hasattr(built.title_encoder, name) and not hasattr(loaded.title_encoder, name)
+    assert set(built.title_encoder.parts(titles)) == {"label", *SEPARATE_CHANNELS}
+    with pytest.raises(RuntimeError, match="built in this process"):
+        loaded.title_encoder.parts(titles)
 
 
 def test_without_the_encoder_the_build_is_lexical_with_a_warning(tmp_path, encoder_missing, caplog):

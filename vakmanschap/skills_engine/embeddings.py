@@ -194,6 +194,8 @@ class EncoderConfig:
 
 
 OPTIONAL_SKILL_WEIGHT = 0.5
+# The whole-occupation cosines of ``EncoderTitleScorer.parts``, each (occupations, dim).
+SEPARATE_CHANNELS = ("centroid", "description", "skills")
 
 
 def occupation_skill_labels(snapshot) -> list[list[tuple[str, float]]]:
@@ -249,6 +251,11 @@ class EncoderTitleScorer:
         # Titles it takes for Dutch get no lead part score (``title_parts``): it lowers them.
         # Built only when the lead part is on (1.7 s of build CPU otherwise spent for nothing).
         self.gate = LanguageGate(occupations) if self.config.lead_part_weight else None
+
+    def __getstate__(self):
+        # Queries read only ``profile``, the channels' weighted sum: the channels themselves
+        # (18 MB) stay out of the engine cache, and so out of every server process.
+        return {k: v for k, v in self.__dict__.items() if k not in SEPARATE_CHANNELS}
 
     def _encoded(self, texts: list[str]) -> tuple[list[int], np.ndarray, np.ndarray] | None:
         """(keep, vectors, rows): the positions of the non-empty titles of ``texts``, the vectors
@@ -328,9 +335,14 @@ class EncoderTitleScorer:
     def parts(self, texts: list[str]) -> dict[str, np.ndarray]:
         """Unweighted cosines, each (len(texts), n_occupations): ``label`` (best label),
         ``centroid``, ``description`` and ``skills``."""
+        if not all(hasattr(self, name) for name in SEPARATE_CHANNELS):
+            raise RuntimeError(
+                "The separate channels are kept only by a scorer built in this process "
+                "(the weight search); a cached one has their weighted sum (rescore)."
+            )
         out = {
             name: np.zeros((len(texts), self.n_occ), dtype=np.float32)
-            for name in ("label", "centroid", "description", "skills")
+            for name in ("label", *SEPARATE_CHANNELS)
         }
         encoded = self._encoded(texts)
         if encoded is None:
@@ -338,12 +350,8 @@ class EncoderTitleScorer:
         keep, q, rows = encoded
         label_cos = self.label_emb.products(q)
         out["label"][keep] = best_per_concept(label_cos, self.table, self.n_occ)[rows]
-        for name, matrix in (
-            ("centroid", self.centroid),
-            ("description", self.description),
-            ("skills", self.skills),
-        ):
-            out[name][keep] = (q @ matrix.T)[rows]
+        for name in SEPARATE_CHANNELS:
+            out[name][keep] = (q @ getattr(self, name).T)[rows]
         return out
 
 

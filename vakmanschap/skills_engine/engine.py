@@ -65,7 +65,10 @@ class EngineConfig:
     titles: TitleConfig = field(default_factory=TitleConfig)
     extraction: ExtractionConfig = field(default_factory=ExtractionConfig)
     similarity: SimilarityConfig = field(default_factory=SimilarityConfig)
-    precompute_matrix: bool = True
+    # The full origin x destination matrix (3,007 x 3,007 float32, 35 MB in every server process)
+    # is for the evaluation (MCC). The app scores one origin's row on demand: 2.7 ms, the same
+    # values (``similar_occupations``); routes never read the matrix.
+    precompute_matrix: bool = False
     # Optional hybrid title matching with a shipped sentence model (see embeddings.py);
     # None keeps the engine purely lexical.
     title_model: EmbeddingConfig | None = None
@@ -254,21 +257,15 @@ class SkillsEngine:
         o, t = self._occ(origin_uri), self._occ(target_uri)
         if self.sim.matrix is not None:
             return float(self.sim.matrix[o, t])
-        return float(
-            self._profile_scores(
-                self.sim.essential[o].indices,
-                self.sim.optional[o].indices,
-                int(self.sim.levels[o]),
-                np.array([t]),
-            )[0][0]
-        )
+        return float(self._origin_scores(o, np.array([t]))[0])
 
     def similar_occupations(self, uri: str, k: int = 10, viable_only: bool = False):
         """Most similar destinations for an origin: (uri, label, score, viable, highly_viable)."""
         o = self._occ(uri)
-        if self.sim.matrix is None:
-            self.sim.build_matrix()
-        row = self.sim.matrix[o].copy()
+        if self.sim.matrix is not None:
+            row = self.sim.matrix[o].copy()
+        else:
+            row = self._origin_scores(o, np.arange(len(self.occ_uris)))
         row[o] = -1
         all_t = np.arange(len(row))
         viable = self.sim.viable_mask(row, int(self.sim.levels[o]), all_t)
@@ -286,6 +283,13 @@ class SkillsEngine:
             for i in top
             if row[i] >= 0
         ]
+
+    def _origin_scores(self, o: int, targets: np.ndarray) -> np.ndarray:
+        """Occupation ``o``'s similarity to each of ``targets``, as the full matrix holds it."""
+        sim = self.sim
+        return self._profile_scores(
+            sim.essential[o].indices, sim.optional[o].indices, int(sim.levels[o]), targets
+        )[0]
 
     def _profile_scores(self, ess_idx, opt_idx, level, targets):
         comps = self.sim.components(
