@@ -54,6 +54,20 @@ def test_a_compiled_query_gives_what_its_queryset_gives_for_each_value():
     assert memberships_of(-1) == []
 
 
+def test_converted_columns_come_back_as_the_queryset_gives_them():
+    """Dates, times and the like are converted from the database's values per backend; the
+    converters are looked up once, when the query is compiled."""
+    participant_of = CompiledQuery(lambda user_id: Participant.objects.filter(user_id=user_id), int)
+    for given_name in ("Annemiek", "Bartholomeus"):
+        participant = ParticipantFactory(
+            user=user_with_role(Role.PARTICIPANT), given_name=given_name
+        )
+        (got,) = participant_of(participant.user_id)
+        assert fields(got) == fields(Participant.objects.get(pk=participant.pk))
+        assert isinstance(got.created_at, datetime.datetime) and got.created_at.tzinfo
+        assert isinstance(got.birth_date, datetime.date)
+
+
 def test_a_compiled_query_reads_the_database_each_call(django_assert_num_queries):
     user = user_with_role(Role.PARTICIPANT)
     assert len(memberships_of(user.pk)) == 1

@@ -27,7 +27,8 @@ class _Compiled:
     sql: str
     params: tuple
     slots: tuple[int, ...]  # where each call's values go in `params`
-    compiler: object  # set up once: select, klass_info, converters
+    compiler: object  # set up once: select, klass_info
+    converters: dict  # the columns' database converters, as `results_iter` would look them up
     init_list: tuple[str, ...]
     fields_start: int
     fields_end: int
@@ -63,7 +64,12 @@ class CompiledQuery:
         select_fields = compiler.klass_info["select_fields"]
         start, end = select_fields[0], select_fields[-1] + 1
         init_list = tuple(column[0].target.attname for column in compiler.select[start:end])
-        return _Compiled(sql, tuple(params), tuple(slots), compiler, init_list, start, end)
+        # Looked up once: Django's iteration asks every column's field for them on every query.
+        columns = [column[0] for column in compiler.select[: compiler.col_count]]
+        converters = compiler.get_converters(columns)
+        return _Compiled(
+            sql, tuple(params), tuple(slots), compiler, converters, init_list, start, end
+        )
 
     def compiled(self, alias: str) -> _Compiled:
         found = self._by_alias.get(alias)
@@ -92,7 +98,9 @@ class CompiledQuery:
         model = compiler.klass_info["model"]
         populators = get_related_populators(compiler.klass_info, compiler.select, alias)
         objects = []
-        for row in compiler.results_iter([rows]):
+        if compiled.converters:
+            rows = compiler.apply_converters(rows, compiled.converters)
+        for row in rows:
             obj = model.from_db(
                 alias, compiled.init_list, row[compiled.fields_start : compiled.fields_end]
             )
