@@ -40,7 +40,10 @@ def format_plain(cents: int, language: str | None = None) -> str:
 def _formatted(value, pattern: str, language: str | None) -> str:
     if value in (None, ""):
         return "–"
-    with translation.override(_language(language)):
+    wanted = _language(language)
+    if wanted == (translation.get_language() or "")[:2]:
+        return _date_filter(value, pattern)  # switching to the active language costs as much
+    with translation.override(wanted):
         return _date_filter(value, pattern)
 
 
