@@ -255,17 +255,12 @@ class SkillsEngine:
 
     def similarity(self, origin_uri: str, target_uri: str) -> float:
         o, t = self._occ(origin_uri), self._occ(target_uri)
-        if self.sim.matrix is not None:
-            return float(self.sim.matrix[o, t])
         return float(self._origin_scores(o, np.array([t]))[0])
 
     def similar_occupations(self, uri: str, k: int = 10, viable_only: bool = False):
         """Most similar destinations for an origin: (uri, label, score, viable, highly_viable)."""
         o = self._occ(uri)
-        if self.sim.matrix is not None:
-            row = self.sim.matrix[o].copy()
-        else:
-            row = self._origin_scores(o, np.arange(len(self.occ_uris)))
+        row = self._origin_scores(o, np.arange(len(self.occ_uris)))
         row[o] = -1
         all_t = np.arange(len(row))
         viable = self.sim.viable_mask(row, int(self.sim.levels[o]), all_t)
@@ -285,8 +280,11 @@ class SkillsEngine:
         ]
 
     def _origin_scores(self, o: int, targets: np.ndarray) -> np.ndarray:
-        """Occupation ``o``'s similarity to each of ``targets``, as the full matrix holds it."""
+        """Occupation ``o``'s similarity to each of ``targets`` (a new array): read from the full
+        matrix when it was built, else scored (the same values)."""
         sim = self.sim
+        if sim.matrix is not None:
+            return sim.matrix[o, targets]  # fancy indexing copies
         return self._profile_scores(
             sim.essential[o].indices, sim.optional[o].indices, int(sim.levels[o]), targets
         )[0]
