@@ -170,7 +170,7 @@ def busy_answer(environ: dict) -> tuple[str, list[tuple[str, str]], bytes]:
         ("Content-Type", content_type),
         ("Retry-After", str(settings.OVERLOAD_RETRY_AFTER_SECONDS)),
         ("Cache-Control", "no-store"),
-        # With a length the proxy's keep-alive connection stays usable.
+        # With its length the client knows where the answer ends.
         ("Content-Length", str(len(body))),
     ]
     return content_type, headers, body
@@ -195,6 +195,7 @@ def admission(application):
         slots = admit(environ)
         if slots is False:
             _content_type, headers, body = busy_answer(environ)
+            close_connection(start_response)
             start_response("503 Service Unavailable", headers)
             return [body]
         environ[ADMITTED] = True
@@ -205,6 +206,19 @@ def admission(application):
                 slots.release()
 
     return guarded
+
+
+def close_connection(start_response) -> None:
+    """Ask gunicorn to close the connection after this answer (`Connection: close`).
+
+    A refusal is answered at once, so a proxy that reuses its most recently freed kept-alive
+    connection first (nginx's upstream `keepalive`) would send its next request straight back to
+    the full worker, and the next, while the other workers idle. Closed, the proxy takes another
+    connection or opens a new one, which the least busy worker is the quickest to accept.
+    Elsewhere (no gunicorn response behind `start_response`) it does nothing."""
+    response = getattr(start_response, "__self__", None)
+    if callable(getattr(response, "force_close", None)):
+        response.force_close()
 
 
 def guarded_application():
