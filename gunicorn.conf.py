@@ -84,3 +84,15 @@ def post_fork(server, worker):
         preload.tune_malloc(arenas)
 
     connections.close_all()
+
+
+def post_worker_init(worker):
+    """Before the worker takes requests: each request thread's database connection is opened."""
+    from vakmanschap.core import preload
+
+    executor = getattr(worker, "tpool", None)  # the gthread worker's request threads
+    if executor is not None:
+        opened = preload.open_thread_connections(executor, worker.cfg.threads)
+        worker.log.info(
+            "Database connections opened for %d of %d threads.", opened, worker.cfg.threads
+        )

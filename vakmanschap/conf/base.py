@@ -171,9 +171,12 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Keep connections open between requests (a new PostgreSQL connection costs more CPU than
-    # a page); `?conn_max_age=0` in DATABASE_URL switches it off. Health checks drop a
-    # connection the server closed before it is reused (docs/decisions.md, README Deployment).
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+    # a page), with no age limit: a thread's connection, opened before the worker takes
+    # requests, is still warm when a surge comes. CONN_MAX_AGE=N (seconds) or `?conn_max_age=N`
+    # in DATABASE_URL limits it; 0 opens one per request. Health checks drop a connection the
+    # server closed before it is reused (docs/decisions.md, README Deployment).
+    max_age = env.str("CONN_MAX_AGE", default="")
+    DATABASES["default"].setdefault("CONN_MAX_AGE", int(max_age) if max_age else None)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # Values travel apart from the SQL, and a statement a connection has run a few times is
     # prepared, so PostgreSQL stops parsing and planning it anew (docs/decisions.md).

@@ -2,7 +2,8 @@
 it copy-on-write instead of each doing it at its first requests: the translation catalogues of
 every language, every template compiled by the cached template loader, and a few requests of the
 pages that use the skills engine (`warm_requests`). Also tunes glibc's malloc in each worker
-(`tune_malloc`), so what a request frees goes back to the system."""
+(`tune_malloc`), so what a request frees goes back to the system, and opens each request
+thread's database connection before a worker takes requests (`open_thread_connections`)."""
 
 import ctypes
 import ctypes.util
@@ -129,3 +130,44 @@ def warm_master() -> dict[str, object]:
     """Everything above; what it did, for the master's log."""
     import_lazy_modules()
     return {"languages": load_translations(), "templates": compile_templates()}
+
+
+def on_each_thread(executor, threads: int, work, timeout: float = 10) -> list:
+    """Run `work` once on each of a thread pool's `threads` threads; their results. Each task
+    holds its thread until all have started, so no thread takes a second one."""
+    import threading
+
+    together = threading.Barrier(threads)
+
+    def once():
+        try:
+            return work()
+        finally:
+            try:
+                together.wait(timeout)
+            except threading.BrokenBarrierError:
+                pass  # a thread that did not come in time: the others still go on
+
+    return [future.result() for future in [executor.submit(once) for _ in range(threads)]]
+
+
+def open_thread_connections(executor, threads: int, handler=None) -> int:
+    """Open the database connection of each of a gunicorn worker's `threads` request threads
+    (Django's connections are per thread) before the worker takes requests, so that a worker
+    started during a surge does not set them up while requests wait. Returns how many opened; a
+    database that cannot be reached is logged and left for the first requests to report."""
+    import logging
+
+    from django.db import DatabaseError, connections
+
+    handler = handler or connections
+
+    def open_one() -> bool:
+        try:
+            handler["default"].ensure_connection()
+            return True
+        except DatabaseError as error:
+            logging.getLogger(__name__).warning("No database connection at start: %s", error)
+            return False
+
+    return sum(on_each_thread(executor, threads, open_one))
