@@ -44,6 +44,16 @@ def test_work_runs_once_on_each_thread_of_the_pool():
     assert len(set(idents)) == 4
 
 
+def test_work_not_done_in_time_is_left_running_and_reported_as_none():
+    release = threading.Event()
+    with ThreadPoolExecutor(max_workers=2) as executor:
+        results = preload.on_each_thread(
+            executor, 2, lambda: release.wait(5) and "late", timeout=0.2
+        )
+        release.set()
+    assert results == [None, None]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_every_request_thread_has_its_connection_open_before_the_first_request():
     with ThreadPoolExecutor(max_workers=3) as executor:

@@ -133,9 +133,11 @@ def warm_master() -> dict[str, object]:
 
 
 def on_each_thread(executor, threads: int, work, timeout: float = 10) -> list:
-    """Run `work` once on each of a thread pool's `threads` threads; their results. Each task
-    holds its thread until all have started, so no thread takes a second one."""
+    """Run `work` once on each of a thread pool's `threads` threads; their results, None for
+    one not done within `timeout` (a worker must not hang at start: gunicorn would restart it).
+    Each task holds its thread until all have started, so no thread takes a second one."""
     import threading
+    from concurrent.futures import wait
 
     together = threading.Barrier(threads)
 
@@ -148,7 +150,9 @@ def on_each_thread(executor, threads: int, work, timeout: float = 10) -> list:
             except threading.BrokenBarrierError:
                 pass  # a thread that did not come in time: the others still go on
 
-    return [future.result() for future in [executor.submit(once) for _ in range(threads)]]
+    futures = [executor.submit(once) for _ in range(threads)]
+    done, _pending = wait(futures, timeout)
+    return [future.result() if future in done else None for future in futures]
 
 
 def open_thread_connections(executor, threads: int, handler=None) -> int:
@@ -170,4 +174,4 @@ def open_thread_connections(executor, threads: int, handler=None) -> int:
             logging.getLogger(__name__).warning("No database connection at start: %s", error)
             return False
 
-    return sum(on_each_thread(executor, threads, open_one))
+    return sum(bool(opened) for opened in on_each_thread(executor, threads, open_one))
