@@ -7,11 +7,17 @@ thread's database connection before a worker takes requests (`open_thread_connec
 
 import ctypes
 import ctypes.util
+import logging
+import threading
+from concurrent.futures import wait
 from pathlib import Path
 
 from django.conf import settings
+from django.db import DatabaseError, connections
 from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
 from django.utils.translation import trans_real
+
+logger = logging.getLogger(__name__)
 
 M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter numbers
 M_ARENA_MAX = -8
@@ -136,9 +142,6 @@ def on_each_thread(executor, threads: int, work, timeout: float = 10) -> list:
     """Run `work` once on each of a thread pool's `threads` threads; their results, None for
     one not done within `timeout` (a worker must not hang at start: gunicorn would restart it).
     Each task holds its thread until all have started, so no thread takes a second one."""
-    import threading
-    from concurrent.futures import wait
-
     together = threading.Barrier(threads)
 
     def once():
@@ -160,10 +163,6 @@ def open_thread_connections(executor, threads: int, handler=None) -> int:
     (Django's connections are per thread) before the worker takes requests, so that a worker
     started during a surge does not set them up while requests wait. Returns how many opened; a
     database that cannot be reached is logged and left for the first requests to report."""
-    import logging
-
-    from django.db import DatabaseError, connections
-
     handler = handler or connections
 
     def open_one() -> bool:
@@ -171,7 +170,7 @@ def open_thread_connections(executor, threads: int, handler=None) -> int:
             handler["default"].ensure_connection()
             return True
         except DatabaseError as error:
-            logging.getLogger(__name__).warning("No database connection at start: %s", error)
+            logger.warning("No database connection at start: %s", error)
             return False
 
     return sum(bool(opened) for opened in on_each_thread(executor, threads, open_one))
