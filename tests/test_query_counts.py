@@ -89,9 +89,9 @@ def test_oversight(client, busy, pinned_queries):
 
 
 def test_resident_start_page(client, pinned_queries):
-    """The resident's start page: session, user, memberships, participant, plans, the labels of
-    their occupations and the cheques of all plans (one query each), conversations; read without a
-    transaction."""
+    """The resident's start page: session, the account with its memberships, participant, plans,
+    the labels of their occupations and the cheques of all plans (one query each), conversations;
+    read without a transaction."""
     from tests.ui.fund_path import FundPath
 
     path = FundPath()
@@ -101,6 +101,21 @@ def test_resident_start_page(client, pinned_queries):
     page = _get(client, path.resident, reverse("ui:start"), pinned_queries, "start page, resident")
     assert page.context["cheques"] == [path.cheque]
     assert page.context["progress"].state_of("cheque") == "done"
+
+
+def test_start_page_of_a_resident_who_just_signed_up(client, pinned_queries):
+    """Session, the account with its memberships, and the participant, who has neither plans nor
+    conversations to read (the participant's row says so)."""
+    from tests.ui.fund_path import FundPath
+
+    path = FundPath()
+    path.sign_up()
+    page = _get(
+        client, path.resident, reverse("ui:start"), pinned_queries, "start page, new resident"
+    )
+    assert page.context["plans"] == [] and page.context["cheques"] == []
+    assert page.context["progress"].state_of("conversation") == "now"
+    assert "loopbaanadviseur neemt contact met u op" in page.context["progress"].next_step
 
 
 def test_plan_approval(busy, pinned_queries):

@@ -38,3 +38,39 @@ def test_a_person_can_hold_a_role_only_once_without_organisation():
     user = user_with_role(Role.MONITOR)
     with pytest.raises(IntegrityError), transaction.atomic():
         Membership.objects.create(user=user, role=Role.MONITOR)
+
+
+@pytest.mark.django_db
+def test_the_session_account_comes_with_its_memberships_in_one_query(django_assert_num_queries):
+    from vakmanschap.accounts.backends import EmailBackend
+
+    employer = OrganisationFactory(kind=OrganisationKind.EMPLOYER)
+    user = user_with_role(Role.MONITOR)
+    Membership.objects.create(user=user, role=Role.EMPLOYER_STAFF, organisation=employer)
+    with django_assert_num_queries(1):
+        found = EmailBackend().get_user(user.pk)
+        assert found.roles == {Role.MONITOR, Role.EMPLOYER_STAFF}
+        assert found.organisations_for(Role.EMPLOYER_STAFF) == [employer]
+        assert all(m.user is found for m in found.membership_list)
+    assert (found.pk, found.email) == (user.pk, user.email)
+
+
+@pytest.mark.django_db
+def test_an_account_without_memberships_is_still_found(django_assert_num_queries):
+    from vakmanschap.accounts.backends import EmailBackend
+
+    admin = UserFactory(is_superuser=True)
+    with django_assert_num_queries(2):
+        found = EmailBackend().get_user(admin.pk)
+        assert found.roles == {Role.ADMINISTRATOR}
+    assert EmailBackend().get_user(admin.pk + 1000) is None
+
+
+@pytest.mark.django_db
+def test_an_inactive_account_with_memberships_is_not_the_session_user():
+    from vakmanschap.accounts.backends import EmailBackend
+
+    user = user_with_role(Role.ADVISOR)
+    user.is_active = False
+    user.save()
+    assert EmailBackend().get_user(user.pk) is None

@@ -68,6 +68,30 @@ def test_converted_columns_come_back_as_the_queryset_gives_them():
         assert isinstance(got.birth_date, datetime.date)
 
 
+def test_annotations_come_back_as_the_queryset_gives_them():
+    from django.db.models import Count, Exists, OuterRef
+
+    with_memberships = CompiledQuery(
+        lambda user_id: Participant.objects.filter(user_id=user_id).annotate(
+            has_staff_role=Exists(
+                Membership.objects.filter(user_id=OuterRef("user_id")).exclude(
+                    role=Role.PARTICIPANT
+                )
+            ),
+            roles=Count("user__memberships"),
+        ),
+        int,
+    )
+    resident = ParticipantFactory(user=user_with_role(Role.PARTICIPANT))
+    advisor = user_with_role(Role.ADVISOR)
+    MembershipFactory(user=advisor, role=Role.PARTICIPANT, organisation=None)
+    colleague = ParticipantFactory(user=advisor)
+    for participant, expected in ((resident, (False, 1)), (colleague, (True, 2))):
+        (got,) = with_memberships(participant.user_id)
+        assert (got.has_staff_role, got.roles) == expected
+        assert got.has_staff_role is expected[0]  # a bool on every backend, not 0 or 1
+
+
 def test_a_compiled_query_reads_the_database_each_call(django_assert_num_queries):
     user = user_with_role(Role.PARTICIPANT)
     assert len(memberships_of(user.pk)) == 1

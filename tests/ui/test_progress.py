@@ -79,6 +79,18 @@ def test_the_next_step_names_the_conversation_date_and_place(path):
     assert "Hengelosestraat 500" in words and "gesprek" in words
 
 
+def test_the_start_page_reads_a_conversation_of_a_resident_without_a_plan(path, client):
+    """The start page reads conversations only when the participant's row says there are some."""
+    path.sign_up()
+    client.force_login(path.resident)
+    client.cookies["django_language"] = "nl"
+    assert "Hengelosestraat 500" not in client.get(reverse("ui:start")).content.decode()
+    path.schedule_conversation()
+    html = client.get(reverse("ui:start")).content.decode()
+    assert "Hengelosestraat 500" in html
+    assert 'data-step="conversation" data-state="now"' in html
+
+
 def test_after_approval_the_next_step_links_the_cheque_letter_and_the_course(path):
     for step, _now in STEPS[:5]:
         getattr(path, step)()

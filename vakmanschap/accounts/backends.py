@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ValidationError
 
-from .models import User, is_demo_email, user_by_id
+from .models import User, is_demo_email, user_with_memberships
 
 
 class EmailBackend(ModelBackend):
@@ -15,12 +15,13 @@ class EmailBackend(ModelBackend):
         return super().authenticate(request, username=email, password=password, **kwargs)
 
     def get_user(self, user_id):
-        """The session's account, read with a query compiled once per process."""
+        """The session's account and its memberships, read with one query compiled once per
+        process."""
         try:
-            found = user_by_id(User._meta.pk.to_python(user_id))
+            user = user_with_memberships(User._meta.pk.to_python(user_id))
         except ValidationError:
             return None
-        return found[0] if found and self.user_can_authenticate(found[0]) else None
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     def user_can_authenticate(self, user):
         if is_demo_email(user.email) and not settings.DEMO_MODE:

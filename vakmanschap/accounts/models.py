@@ -187,3 +187,25 @@ _memberships_of = CompiledQuery(
     lambda user_id: Membership.objects.filter(user_id=user_id).select_related("organisation"), int
 )
 user_by_id = CompiledQuery(lambda user_id: User._default_manager.filter(pk=user_id), int)
+_memberships_with_user = CompiledQuery(
+    lambda user_id: Membership.objects.filter(user_id=user_id).select_related(
+        "user", "organisation"
+    ),
+    int,
+)
+
+
+def user_with_memberships(user_id: int) -> User | None:
+    """The account with its memberships read in the same query, as every logged-in request needs
+    both. Only an account without any membership takes a second query."""
+    memberships = _memberships_with_user(user_id)
+    if not memberships:
+        found = user_by_id(user_id)
+        user = found[0] if found else None
+    else:
+        user = memberships[0].user
+        for membership in memberships:
+            membership.user = user  # one account object, as `user.memberships` would give
+    if user is not None:
+        user.__dict__["membership_list"] = memberships  # fills the cached property
+    return user

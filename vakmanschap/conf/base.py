@@ -178,6 +178,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     max_age = env.str("CONN_MAX_AGE", default="")
     DATABASES["default"].setdefault("CONN_MAX_AGE", int(max_age) if max_age else None)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Django's backend, whose health check asks the server only when the socket says something
+    # happened (vakmanschap/core/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "vakmanschap.core.postgresql"
     # Values travel apart from the SQL, and a statement a connection has run a few times is
     # prepared, so PostgreSQL stops parsing and planning it anew (docs/decisions.md).
     # DATABASE_PREPARE_THRESHOLD=0 (e.g. behind a pooler without prepared statements) keeps

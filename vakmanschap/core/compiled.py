@@ -32,6 +32,7 @@ class _Compiled:
     init_list: tuple[str, ...]
     fields_start: int
     fields_end: int
+    annotations: tuple[tuple[str, int], ...]  # (attribute, column), as `annotate()` sets them
 
 
 class CompiledQuery:
@@ -67,8 +68,17 @@ class CompiledQuery:
         # Looked up once: Django's iteration asks every column's field for them on every query.
         columns = [column[0] for column in compiler.select[: compiler.col_count]]
         converters = compiler.get_converters(columns)
+        annotations = tuple(compiler.annotation_col_map.items())
         return _Compiled(
-            sql, tuple(params), tuple(slots), compiler, converters, init_list, start, end
+            sql,
+            tuple(params),
+            tuple(slots),
+            compiler,
+            converters,
+            init_list,
+            start,
+            end,
+            annotations,
         )
 
     def compiled(self, alias: str) -> _Compiled:
@@ -106,5 +116,7 @@ class CompiledQuery:
             )
             for populator in populators:
                 populator.populate(row, obj)
+            for attribute, column in compiled.annotations:
+                setattr(obj, attribute, row[column])
             objects.append(obj)
         return objects

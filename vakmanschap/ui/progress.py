@@ -147,12 +147,14 @@ def _leading_cheque(plan, cheques) -> Cheque | None:
     return min(mine, key=lambda c: _CHEQUE_ORDER.index(c.state))
 
 
-def progress_for(participant, *, plans=None, cheques=None) -> Progress:
+def progress_for(participant, *, plans=None, cheques=None, conversations=None) -> Progress:
     """The tracker for one participant, from their own records. A caller that has already read
-    the plans (latest first, `plans_of`) and their cheques (`cheques_of`) passes them in."""
+    the plans (latest first, `plans_of`), their cheques (`cheques_of`) or the conversations (the
+    latest first), or knows there are none, passes them in."""
     steps = {key: Step(key, str(label)) for key, label in STEP_LABELS.items()}
     steps["signed_up"].date = _day(participant.created_at)
-    conversations = _conversations_of(participant.pk)
+    if conversations is None:
+        conversations = _conversations_of(participant.pk)
     held = next((c for c in conversations if c.state == ConversationState.HELD), None)
     upcoming = next((c for c in conversations if c.state == ConversationState.SCHEDULED), None)
     if plans is None:
