@@ -25,10 +25,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
 
 def _quiet(pgconn) -> bool:
     """Open, idle, and nothing from the server waiting to be read."""
-    if (
-        pgconn.status != pq.ConnStatus.OK
-        or pgconn.transaction_status != pq.TransactionStatus.IDLE
-    ):
+    if pgconn.status != pq.ConnStatus.OK or pgconn.transaction_status != pq.TransactionStatus.IDLE:
         return False
     try:
         poller = select.poll()
