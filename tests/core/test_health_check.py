@@ -28,11 +28,8 @@ def _last_statement(pid: int) -> str:
         return cursor.fetchone()[0]
 
 
-def test_the_backend_is_the_projects():
-    assert connection.settings_dict["ENGINE"] in {
-        "vakmanschap.core.postgresql",
-        "django.db.backends.sqlite3",
-    }
+def test_postgresql_runs_on_the_projects_backend(postgres_only):
+    assert connection.settings_dict["ENGINE"] == "vakmanschap.core.postgresql"
 
 
 def test_a_quiet_idle_connection_is_usable_without_a_round_trip(own_connection):
