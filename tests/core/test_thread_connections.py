@@ -15,17 +15,20 @@ from vakmanschap.core import preload
 
 PRINT_CONNECTION = (
     "from django.conf import settings; d = settings.DATABASES['default']; "
-    "print(d['CONN_MAX_AGE'], d.get('CONN_HEALTH_CHECKS'))"
+    "print(d['CONN_MAX_AGE'], d.get('CONN_HEALTH_CHECKS'), d['ENGINE'])"
 )
 
 
 @pytest.mark.parametrize(
     ("changes", "printed"),
     [
-        ({}, "None True"),  # kept open, checked before reuse
-        ({"CONN_MAX_AGE": "300"}, "300 True"),
-        ({"CONN_MAX_AGE": "0"}, "0 True"),  # one per request
-        ({"DATABASE_URL": POSTGRES_URL + "?conn_max_age=30"}, "30 True"),
+        ({}, "None True vakmanschap.core.postgresql"),  # kept open, checked before reuse
+        ({"CONN_MAX_AGE": "300"}, "300 True vakmanschap.core.postgresql"),
+        ({"CONN_MAX_AGE": "0"}, "0 True vakmanschap.core.postgresql"),  # one per request
+        (
+            {"DATABASE_URL": POSTGRES_URL + "?conn_max_age=30"},
+            "30 True vakmanschap.core.postgresql",
+        ),
     ],
 )
 def test_a_postgresql_connection_is_kept_without_an_age_limit_unless_told(
