@@ -378,6 +378,14 @@ SKILLS_TITLE_EXAMPLES = Path(
         default=str(SHARED_DIR / "eval" / "jobtitles_nl" / "titles_nl.validation.tsv"),
     )
 )
+# Real English vacancy titles with their ESCO occupation (a CSV with `vacancyTitle` and
+# `conceptUri`), added to the title matcher as hidden English labels the same way.
+SKILLS_ENGLISH_TITLE_EXAMPLES = Path(
+    env.str(
+        "VAKMANSCHAP_SKILLS_ENGLISH_TITLE_EXAMPLES",
+        default=str(SHARED_DIR / "eval" / "jobtitles" / "titles.validation.csv"),
+    )
+)
 # Skills engine: also score English job titles with the packaged sentence model (extra `model`;
 # Dutch titles are left to the lexical matcher). Off by default: it adds torch to every process.
 SKILLS_TITLE_MODEL = env.bool("VAKMANSCHAP_SKILLS_TITLE_MODEL", default=False)

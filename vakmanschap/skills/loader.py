@@ -75,20 +75,25 @@ def sentence_encoder() -> str | None:
     return name
 
 
-def title_examples_path() -> Path | None:
-    """``SKILLS_TITLE_EXAMPLES``: a file of real Dutch job titles with their occupation (by
-    default the Dutch titles benchmark in the shared data), or None when it is not there."""
-    path = getattr(settings, "SKILLS_TITLE_EXAMPLES", None)
-    return Path(path) if path and Path(path).is_file() else None
+def title_example_files() -> list[tuple[Path, str]]:
+    """The files of real job titles with their occupation that the title matcher takes as
+    hidden labels, each with its language: ``SKILLS_TITLE_EXAMPLES`` (Dutch; by default the
+    Dutch titles benchmark in the shared data) and ``SKILLS_ENGLISH_TITLE_EXAMPLES`` (English;
+    by default the English vacancy titles there). A setting whose file is not there is left
+    out."""
+    files = []
+    for name, lang in (("SKILLS_TITLE_EXAMPLES", "nl"), ("SKILLS_ENGLISH_TITLE_EXAMPLES", "en")):
+        path = getattr(settings, name, None)
+        if path and Path(path).is_file():
+            files.append((Path(path), lang))
+    return files
 
 
 def snapshot_with_examples():
-    """The database's ESCO, with the title examples as hidden Dutch labels when there are any."""
+    """The database's ESCO, with the title examples as hidden labels when there are any."""
     snapshot = build_snapshot()
-    path = title_examples_path()
-    if path is None:
-        return snapshot
-    snapshot, _unknown = add_title_examples(snapshot, read_title_examples(path))
+    for path, lang in title_example_files():
+        snapshot, _unknown = add_title_examples(snapshot, read_title_examples(path), lang)
     return snapshot
 
 
@@ -96,9 +101,9 @@ def _release_key(config: EngineConfig) -> tuple[str, str]:
     release = EscoRelease.objects.order_by("-imported_at").first()
     if release is None or not Concept.objects.filter(kind=ConceptKind.OCCUPATION).exists():
         raise EscoNotImported()
-    examples = title_examples_path()
-    signature = (
-        f"{examples}:{examples.stat().st_size}:{examples.stat().st_mtime}" if examples else ""
+    signature = ";".join(
+        f"{path}:{lang}:{path.stat().st_size}:{path.stat().st_mtime}"
+        for path, lang in title_example_files()
     )
     raw = f"{release.version}|{release.imported_at.isoformat()}|{config!r}|{signature}"
     return release.version, hashlib.sha256(raw.encode()).hexdigest()[:20]

@@ -24,18 +24,12 @@ from pathlib import Path
 
 import numpy as np
 
-from .embeddings import (
-    EncoderConfig,
-    EncoderTitleScorer,
-    occupation_skill_labels,
-    remember_label_vectors,
-)
+from .embeddings import EncoderConfig, remember_label_vectors
 from .engine import EngineConfig, SkillsEngine
-from .labels import query_in_batches
 from .snapshot import EscoSnapshot, snapshot_from_csv
+from .title_benchmark import title_figures, title_ranks
 from .title_examples import add_title_examples, read_title_examples
-from .title_parts import add_lead_parts
-from .titles import TitleConfig, TitleIndex
+from .titles import TitleConfig
 
 SPLITS = ("dev", "held-out")
 
@@ -67,42 +61,6 @@ def cv_fold_of(key: str) -> int:
     return hashlib.sha256(f"cv|{key}".encode()).digest()[0] & 1
 
 
-def _title_ranks(
-    snapshot: EscoSnapshot,
-    rows: list[dict],
-    config: TitleConfig | None,
-    k: int,
-    title_encoder: EncoderConfig | None = None,
-) -> list[int]:
-    """Rank (1..k, 0 = not in the top k) of each row's gold occupation."""
-    index = TitleIndex(snapshot.occupations, config)
-    scores = index.scores
-    if title_encoder is not None:  # as the engine ranks
-        scorer = EncoderTitleScorer(
-            snapshot.occupations, title_encoder, occupation_skill_labels(snapshot)
-        )
-        scores = lambda part: add_lead_parts(  # noqa: E731
-            scorer.rescore(part, index.scores(part)), part, scorer
-        )
-    pos = {o.uri: i for i, o in enumerate(snapshot.occupations)}
-    ranks = []
-    titles = [r["title_nl"] for r in rows]
-    for row, res in zip(rows, query_in_batches(scores, titles, k, 256), strict=True):
-        ids = [i for i, _ in res]
-        gold = pos.get(row["conceptUri"])
-        ranks.append(ids.index(gold) + 1 if gold in ids else 0)
-    return ranks
-
-
-def _title_figures(ranks: list[int]) -> dict:
-    r = np.array(ranks)
-    return {
-        "n": len(ranks),
-        "mrr@10": _mean(np.where(r > 0, 1.0 / np.maximum(r, 1), 0.0)),
-        **{f"recall@{h}": _mean((r > 0) & (r <= h)) for h in (1, 5, 10)},
-    }
-
-
 def evaluate_dutch_titles(
     snapshot: EscoSnapshot,
     path: str | Path,
@@ -128,7 +86,7 @@ def _evaluate_dutch_titles(snapshot, path, config, k, title_encoder) -> dict:
     dev = [r for r in rows if r["split"] == "dev"]
     held_out = [r for r in rows if r["split"] == "held-out"]
     start = time.perf_counter()
-    plain = _title_ranks(snapshot, rows, config, k, title_encoder)
+    plain = title_ranks(snapshot, rows, k, config, title_encoder)
     seconds = time.perf_counter() - start
     by_split = {
         name: [x for x, r in zip(plain, rows, strict=True) if r["split"] == name] for name in SPLITS
@@ -136,19 +94,19 @@ def _evaluate_dutch_titles(snapshot, path, config, k, title_encoder) -> dict:
     out = {
         "titles_per_s": len(rows) / seconds if seconds else 0.0,
         "plain": {
-            **{name: _title_figures(v) for name, v in by_split.items()},
-            "all": _title_figures(plain),
+            **{name: title_figures(v) for name, v in by_split.items()},
+            "all": title_figures(plain),
         },
     }
     folds = [[r for r in dev if cv_fold_of(r["query_id"]) == f] for f in (0, 1)]
     dev_ranks = []
     for f in (0, 1):
         added, _ = add_title_examples(snapshot, folds[1 - f])
-        dev_ranks += _title_ranks(added, folds[f], config, k, title_encoder)
+        dev_ranks += title_ranks(added, folds[f], k, config, title_encoder)
     added, _ = add_title_examples(snapshot, dev)
     out["examples"] = {
-        "dev": _title_figures(dev_ranks),
-        "held-out": _title_figures(_title_ranks(added, held_out, config, k, title_encoder)),
+        "dev": title_figures(dev_ranks),
+        "held-out": title_figures(title_ranks(added, held_out, k, config, title_encoder)),
     }
     return out
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import itertools
 from pathlib import Path
 
@@ -39,8 +38,8 @@ from .embeddings import (
     occupation_skill_labels,
     remember_label_vectors,
 )
-from .evaluation import title_half
 from .snapshot import EscoSnapshot, snapshot_from_csv
+from .title_benchmark import english_fold_of, title_half
 from .title_examples import add_title_examples, read_title_examples
 from .title_parts import lead_part
 from .titles import TitleIndex, clean_title
@@ -127,12 +126,7 @@ def english(snapshot: EscoSnapshot, path: Path, encoder: str, featurize=None) ->
         snapshot, [r["vacancyTitle"] for r in rows], [r["conceptUri"] for r in rows], encoder
     )
     dev = np.array([title_half(r["vacancyTitle"]) == "dev" for r in rows])
-    fold = np.array(
-        [
-            hashlib.sha256(f"cv|{r['vacancyTitle'].strip().lower()}".encode()).digest()[0] % 5
-            for r in rows
-        ]
-    )
+    fold = np.array([english_fold_of(r["vacancyTitle"]) for r in rows])
     return {
         "held-out": subset(f, ~dev),
         "folds": [subset(f, dev & (fold == i)) for i in range(5)],
@@ -155,7 +149,7 @@ def dutch(snapshot: EscoSnapshot, path: Path, encoder: str, featurize=None) -> d
 
 
 def _columns(rows: list[dict]) -> tuple[list[str], list[str]]:
-    return [r["title_nl"] for r in rows], [r["conceptUri"] for r in rows]
+    return [r["title"] for r in rows], [r["conceptUri"] for r in rows]
 
 
 def report(en: dict, nl: dict) -> dict:
