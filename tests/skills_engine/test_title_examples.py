@@ -73,9 +73,7 @@ def _titles(half, n, fold=None, word="zaalwacht"):
     """n English titles "<word> N" that fall in the given half (and fold)."""
     titles = (f"{word} {i}" for i in range(10_000))
     return [
-        t
-        for t in titles
-        if title_half(t) == half and (fold is None or english_fold_of(t) == fold)
+        t for t in titles if title_half(t) == half and (fold is None or english_fold_of(t) == fold)
     ][:n]
 
 
