@@ -89,11 +89,13 @@ def title_example_files() -> list[tuple[Path, str]]:
     return files
 
 
-def snapshot_with_examples():
-    """The database's ESCO, with the title examples as hidden labels when there are any."""
+def snapshot_with_examples(langs: tuple[str, ...] = ("nl", "en")):
+    """The database's ESCO, with the title examples in ``langs`` as hidden labels when there
+    are any."""
     snapshot = build_snapshot()
     for path, lang in title_example_files():
-        snapshot, _unknown = add_title_examples(snapshot, read_title_examples(path), lang)
+        if lang in langs:
+            snapshot, _unknown = add_title_examples(snapshot, read_title_examples(path), lang)
     return snapshot
 
 

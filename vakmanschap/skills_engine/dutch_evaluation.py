@@ -27,7 +27,12 @@ import numpy as np
 from .embeddings import EncoderConfig, remember_label_vectors
 from .engine import EngineConfig, SkillsEngine
 from .snapshot import EscoSnapshot, snapshot_from_csv
-from .title_benchmark import title_figures, title_ranks
+from .title_benchmark import (
+    english_titles_path,
+    title_figures,
+    title_ranks,
+    with_english_examples,
+)
 from .title_examples import add_title_examples, read_title_examples
 from .titles import TitleConfig
 
@@ -186,7 +191,8 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as cache:
         engine = SkillsEngine.build(snapshot, cache, EngineConfig(precompute_matrix=False))
         titles = evaluate_dutch_titles(
-            snapshot,
+            # as the engine ships: the English titles file's titles are examples too
+            with_english_examples(snapshot, english_titles_path(a.eval)),
             Path(a.eval) / "jobtitles_nl" / "titles_nl.validation.tsv",
             title_encoder=title_encoder,
         )

@@ -42,6 +42,19 @@ def english_fold_of(title: str) -> int:
     return hashlib.sha256(f"cv|{title.strip().lower()}".encode()).digest()[0] % ENGLISH_FOLDS
 
 
+def english_titles_path(eval_dir: str | Path) -> Path:
+    return Path(eval_dir) / "jobtitles" / "titles.validation.csv"
+
+
+def with_english_examples(snapshot: EscoSnapshot, path: str | Path) -> EscoSnapshot:
+    """``snapshot`` with every title of the English file at ``path`` added as an example, as
+    the engine ships them (unchanged when there is no such file): what Dutch titles are matched
+    against."""
+    if not Path(path).is_file():
+        return snapshot
+    return add_title_examples(snapshot, read_title_examples(path), "en")[0]
+
+
 def title_ranks(
     snapshot: EscoSnapshot,
     rows: list[dict],

@@ -387,10 +387,13 @@ class Command(BaseCommand):
 
         titles_tsv = eval_dir / "jobtitles_nl" / "titles_nl.validation.tsv"
         titles = (
-            # from the database's ESCO without the title examples: they are the titles measured;
-            # hybrid when the app's engine is (SKILLS_TITLE_ENCODER)
+            # from the database's ESCO without the Dutch title examples (they are the titles
+            # measured), with the English ones as the app's engine has them; hybrid when the
+            # app's engine is (SKILLS_TITLE_ENCODER)
             dutch_evaluation.evaluate_dutch_titles(
-                build_snapshot(), titles_tsv, title_encoder=loader.engine_config().title_encoder
+                loader.snapshot_with_examples(langs=("en",)),
+                titles_tsv,
+                title_encoder=loader.engine_config().title_encoder,
             )
             if titles_tsv.exists()
             else None
