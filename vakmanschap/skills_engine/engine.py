@@ -243,7 +243,8 @@ class SkillsEngine:
                 return out
             return add_lead_parts(encoder.rescore(part, out), part, encoder)
 
-        res = query_in_batches(scores, list(texts), k, 256) if texts else []
+        with encoders.one_blas_thread():
+            res = query_in_batches(scores, list(texts), k, 256) if texts else []
         return _named(res, self.occ_uris, self.occ_labels, lang)
 
     def extract_skills(self, text: str, k: int = 10, lang: str = "en"):

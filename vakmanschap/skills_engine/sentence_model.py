@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .encoders import EncoderUnavailable, encoder
+from .encoders import EncoderUnavailable, encoder, one_blas_thread
 from .int8_rows import Int8Rows
 from .labels import LabelTable, best_per_concept, label_table
 from .snapshot import Skill
@@ -76,20 +76,6 @@ def _save(path: Path, known: dict[bytes, np.ndarray]) -> None:
         os.replace(f.name, path)
     except OSError as exc:  # a read-only home only costs speed on the next build
         log.warning("could not store label embeddings in %s: %s", path, exc)
-
-
-_CONTROLLER = None
-
-
-def _one_blas_thread():
-    """These products are small: OpenBLAS's threads spin more than they help (on two loaded
-    cores a sentence cost 26 ms of CPU with them, 11 ms without)."""
-    global _CONTROLLER
-    if _CONTROLLER is None:
-        from threadpoolctl import ThreadpoolController
-
-        _CONTROLLER = ThreadpoolController()
-    return _CONTROLLER.limit(limits=1, user_api="blas")
 
 
 class _Preferred:
@@ -148,7 +134,7 @@ class SkillLabelEmbeddings:
         """(len(texts), n_skills): cosine with each skill's best label. All labels count for the
         ``candidates`` skills ranked best by ``prior + weight x`` preferred-label cosine (prior:
         the lexical scores), the preferred labels for the others."""
-        with _one_blas_thread():
+        with one_blas_thread():
             return self._scores(texts, prior, weight)
 
     def _scores(self, texts, prior, weight):
