@@ -55,6 +55,18 @@ def with_english_examples(snapshot: EscoSnapshot, path: str | Path) -> EscoSnaps
     return add_title_examples(snapshot, read_title_examples(path), "en")[0]
 
 
+def english_splits(snapshot: EscoSnapshot, rows: list[dict]):
+    """(snapshot with examples, rows measured on it): each dev fold with the other folds' titles
+    added, then the held-out half with the whole dev half added."""
+    dev = [r for r in rows if title_half(r["title"]) == "dev"]
+    for fold in range(ENGLISH_FOLDS):
+        others = [r for r in dev if english_fold_of(r["title"]) != fold]
+        inside = [r for r in dev if english_fold_of(r["title"]) == fold]
+        yield add_title_examples(snapshot, others, "en")[0], inside
+    held_out = [r for r in rows if title_half(r["title"]) == "held-out"]
+    yield add_title_examples(snapshot, dev, "en")[0], held_out
+
+
 def title_ranks(
     snapshot: EscoSnapshot,
     rows: list[dict],
@@ -111,14 +123,11 @@ def evaluate_english_titles(
     held_out = [r for r in rows if title_half(r["title"]) == "held-out"]
     with remember_label_vectors():  # the folds share almost every label
         plain = title_ranks(snapshot, dev + held_out, k, title_encoder=title_encoder)
-        dev_ranks = []
-        for fold in range(ENGLISH_FOLDS):
-            inside = [r for r in dev if english_fold_of(r["title"]) == fold]
-            others = [r for r in dev if english_fold_of(r["title"]) != fold]
-            added, _ = add_title_examples(snapshot, others, "en")
-            dev_ranks += title_ranks(added, inside, k, title_encoder=title_encoder)
-        added, _ = add_title_examples(snapshot, dev, "en")
-        held_ranks = title_ranks(added, held_out, k, title_encoder=title_encoder)
+        ranks = [
+            title_ranks(added, measured, k, title_encoder=title_encoder)
+            for added, measured in english_splits(snapshot, rows)
+        ]
+    dev_ranks, held_ranks = sum(ranks[:-1], []), ranks[-1]
     return {
         "plain": {
             "dev": title_figures(plain[: len(dev)]),

@@ -40,13 +40,7 @@ from .embeddings import (
     remember_label_vectors,
 )
 from .snapshot import EscoSnapshot, snapshot_from_csv
-from .title_benchmark import (
-    ENGLISH_FOLDS,
-    english_fold_of,
-    english_titles_path,
-    title_half,
-    with_english_examples,
-)
+from .title_benchmark import english_splits, english_titles_path, with_english_examples
 from .title_examples import add_title_examples, read_title_examples
 from .title_parts import lead_part
 from .titles import TitleIndex, clean_title
@@ -131,17 +125,11 @@ def english(snapshot: EscoSnapshot, path: Path, encoder: str, featurize=None) ->
     added as English examples (as the engine ships the file), and the held-out half with the
     whole dev half added (``title_benchmark``'s protocol)."""
     featurize = featurize or features
-    rows = read_title_examples(path)
-    dev = [r for r in rows if title_half(r["title"]) == "dev"]
-    held = [r for r in rows if title_half(r["title"]) == "held-out"]
-    folds = []
-    for i in range(ENGLISH_FOLDS):
-        others = [r for r in dev if english_fold_of(r["title"]) != i]
-        added, _ = add_title_examples(snapshot, others, "en")
-        inside = [r for r in dev if english_fold_of(r["title"]) == i]
-        folds.append(featurize(added, *_columns(inside), encoder))
-    added, _ = add_title_examples(snapshot, dev, "en")
-    return {"held-out": featurize(added, *_columns(held), encoder), "folds": folds, "k": 100}
+    sets = [
+        featurize(added, *_columns(measured), encoder)
+        for added, measured in english_splits(snapshot, read_title_examples(path))
+    ]
+    return {"held-out": sets[-1], "folds": sets[:-1], "k": 100}
 
 
 def dutch(snapshot: EscoSnapshot, path: Path, encoder: str, featurize=None) -> dict:
